@@ -1,0 +1,53 @@
+# The entry point for people and CI. `make site` and `make test` are all the set-up
+# a fresh machine (Python 3.11+, make) needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONTENT ?= content
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site check serve test lint schema screenshots bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Runtime dependencies (the site) and dev tools (tests) are installed from exact pins;
+# the stamp files make a second run instant and re-install when a pin changes.
+$(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## site: check the content, then build the website into site/
+site: $(VENV)/.site-deps check
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## check: validate every story under content/ and nothing else
+check: $(VENV)/.site-deps
+	$(BIN)/python -m generator check $(CONTENT)
+
+## serve: live preview on http://127.0.0.1:8000/ (rebuilds when content/ changes)
+serve: $(VENV)/.site-deps check
+	$(BIN)/mkdocs serve
+
+## test: the whole test suite, browser tests included
+test: $(VENV)/.dev-deps
+	$(BIN)/python -m pytest
+
+## lint: ruff and mypy
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+## schema: regenerate the JSON Schema files editors' tools use
+schema: $(VENV)/.site-deps
+	$(BIN)/python -m generator schema
+
+clean:
+	rm -rf site .pytest_cache
