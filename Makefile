@@ -16,7 +16,7 @@ $(BIN)/python:
 # the stamp files make a second run instant and re-install when a pin changes.
 $(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps

@@ -1,0 +1,63 @@
+"""Problems found in content, reported as ``file:line:column: what is wrong; what to write``.
+
+Editors read these messages, so each says what is wrong and what to write instead.
+Problems are collected across all files and reported together; :class:`ContentErrors`
+carries them to the command line, which prints them without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one content file, at a 1-based line and column."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def display_path(self) -> str:
+        """The file's path relative to the working directory when it is below it."""
+        try:
+            return Path(os.path.relpath(self.path)).as_posix()
+        except ValueError:  # another drive on Windows
+            return self.path.as_posix()
+
+    def __str__(self) -> str:
+        return f"{self.display_path()}:{self.line}:{self.column}: {self.message}"
+
+    def as_github_annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on the line in a PR."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.display_path().replace(",", "%2C").replace(":", "%3A")
+        return f"::error file={path},line={self.line},col={self.column}::{message}"
+
+
+class ContentErrors(Exception):
+    """Raised once, after every file was checked, when any problem was found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} problem(s) in content")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ "did you mean 'x'? " for the choice nearest to ``word``, or "" when none is close."""
+    by_folded = {choice.casefold(): choice for choice in choices}
+    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f"did you mean '{by_folded[matches[0]]}'? " if matches else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """A readable list of valid values: 'a', 'b' or 'c'."""
+    quoted = [f"'{c}'" for c in choices]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,142 @@
+"""Load every story under a content folder into validated :class:`Story` models.
+
+``load_stories`` is the only way content enters the generator. It checks every file of
+every story, collects every problem, and raises :class:`ContentErrors` once at the end,
+so an editor sees all their mistakes in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentErrors, Problem, did_you_mean, one_of
+from .models import FILES, REQUIRED_FILES, Story, StoryFile
+from .references import check_story, fold
+from .types import SLUG_PATTERN
+from .validation import validate_document
+from .yamlsource import Document, YamlProblem, read_document
+
+
+def load_stories(content_dir: Path) -> list[Story]:
+    """Every story under ``content_dir``, newest first; raises ContentErrors on any problem."""
+    if not content_dir.is_dir():
+        raise ContentErrors([Problem(content_dir, 1, 1, "no such content folder")])
+    stories: list[Story] = []
+    problems: list[Problem] = []
+    for folder in story_folders(content_dir):
+        story, story_problems = load_story(folder)
+        problems += story_problems
+        if story is not None:
+            stories.append(story)
+    problems += _story_id_collisions(stories, content_dir)
+    if problems:
+        raise ContentErrors(problems)
+    return sorted(stories, key=lambda s: (s.meta.start, s.id), reverse=True)
+
+
+def story_folders(content_dir: Path) -> list[Path]:
+    """The story folders of a content folder, by name (hidden folders are skipped)."""
+    return sorted(
+        p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    )
+
+
+def load_story(folder: Path) -> tuple[Story | None, list[Problem]]:
+    """One story folder: (the story, []) or (None, every problem found in it)."""
+    problems = _folder_problems(folder)
+    documents: dict[str, Document] = {}
+    parts: dict[str, Any] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name not in FILES:
+            problems += _unknown_file(path)
+            continue
+        document, model, file_problems = _load_file(path)
+        problems += file_problems
+        if document is not None:
+            documents[path.name] = document
+        if model is not None:
+            parts[path.name] = model
+    problems += [
+        Problem(folder / name, 1, 1, f"{name} is missing; every story folder needs one")
+        for name in REQUIRED_FILES
+        if not (folder / name).exists()
+    ]
+    problems += check_story(documents)
+    story_id = parts["story.yml"].id if "story.yml" in parts else folder.name
+    if story_id != folder.name:
+        problems.append(
+            documents["story.yml"].problem(
+                ("id",), f"id '{story_id}' differs from the folder name; write id: {folder.name}"
+            )
+        )
+    return (None, problems) if problems else (assemble(parts), [])
+
+
+def assemble(parts: dict[str, Any]) -> Story:
+    """Join the validated files of one story into a :class:`Story`."""
+    fields: dict[str, Any] = {"meta": parts["story.yml"]}
+    for name, part in parts.items():
+        if name != "story.yml":
+            fields.update(dict(part))
+    return Story.model_validate(fields)
+
+
+def _load_file(path: Path) -> tuple[Document | None, Any, list[Problem]]:
+    try:
+        document = read_document(path)
+    except YamlProblem as error:
+        message = f"{error.message}; {_what_it_holds(path.name)}" if error.empty else error.message
+        return None, None, [Problem(path, error.line, error.column, message)]
+    except OSError as error:
+        return None, None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
+    model, problems = validate_document(document, FILES[path.name])
+    return document, model, problems
+
+
+def _what_it_holds(filename: str) -> str:
+    required = [
+        (f.alias or name) for name, f in FILES[filename].model_fields.items() if f.is_required()
+    ]
+    keys = " and ".join(f"'{key}:'" for key in required)
+    return f"{filename} starts with {keys} (see CONTRIBUTING.md) or can be deleted"
+
+
+def _folder_problems(folder: Path) -> list[Problem]:
+    where = folder / "story.yml"
+    if folder.is_symlink():
+        return [Problem(where, 1, 1, "the story folder is a symbolic link; use a real folder")]
+    if not re.match(SLUG_PATTERN, folder.name):
+        return [
+            Problem(
+                where,
+                1,
+                1,
+                "folder names are lower-case words joined by hyphens, such as 'my-story'",
+            )
+        ]
+    return []
+
+
+def _unknown_file(path: Path) -> list[Problem]:
+    if path.name.startswith(".") or path.name.lower() in ("readme.md", "notes.md"):
+        return []
+    if path.suffix == ".yaml" and path.with_suffix(".yml").name in FILES:
+        hint = f"rename it to {path.with_suffix('.yml').name}"
+    else:
+        hint = f"a story folder holds {one_of(FILES)}"
+    return [Problem(path, 1, 1, f"unexpected file; {did_you_mean(path.name, FILES)}{hint}")]
+
+
+def _story_id_collisions(stories: list[Story], content_dir: Path) -> list[Problem]:
+    seen: dict[str, StoryFile] = {}
+    problems = []
+    for story in stories:
+        key = fold(story.id)
+        if key in seen:
+            problems.append(
+                Problem(content_dir / story.id / "story.yml", 1, 1, "two stories share this id")
+            )
+        seen[key] = story.meta
+    return problems

@@ -1,0 +1,427 @@
+"""The content model: what editors write in ``content/<story-id>/*.yml``.
+
+Each YAML file of a story has its own model (``StoryFile``, ``ActorsFile`` ...), listed
+in :data:`FILES`; the loader validates each file against its model and assembles them
+into one :class:`Story`. Every model refuses unknown keys, and every field carries a
+description, which the exported JSON Schema shows in editors' tools.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+from .types import Day, MarkdownText, PartialDate, Slug, SourceRefs, Text, Url, WhenDate
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys are errors, objects are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --- story.yml -----------------------------------------------------------------------
+
+
+class KeyFact(Model):
+    """One line of the 'at a glance' box on the story page."""
+
+    text: Text = Field(description="The fact, in one short sentence.")
+    sources: SourceRefs
+
+
+class Correction(Model):
+    """One entry of the corrections and updates log shown on the story page."""
+
+    date: Day = Field(description="When the change was published (YYYY-MM-DD).")
+    kind: Literal["correction", "update"] = Field(
+        description="'correction' fixes an error; 'update' adds or changes information."
+    )
+    note: Text = Field(description="What changed, in a sentence readers understand.")
+
+
+class StoryFile(Model):
+    """story.yml: the story's identity and the facts shown on its landing page."""
+
+    id: Slug = Field(description="The story's id; must match its folder name.")
+    title: Text = Field(description="The headline of the explainer.")
+    standfirst: Text = Field(description="One or two sentences under the title: what happened.")
+    place: Text = Field(description="Where it happened, such as 'Hanoi, Vietnam'.")
+    start: Day = Field(description="First day of the event (YYYY-MM-DD).")
+    end: Day = Field(description="Last day of the event (YYYY-MM-DD); same as start for one day.")
+    language: Literal["en", "fr", "de", "es", "it", "ko", "vi", "zh", "ja"] = Field(
+        description="Language of the text, as a two-letter code."
+    )
+    updated: Day = Field(description="When the explainer was last changed (YYYY-MM-DD).")
+    sources: SourceRefs
+    key_facts: list[KeyFact] = Field(
+        default_factory=list, description="Facts at a glance, shown at the top of the story."
+    )
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Corrections and updates, newest last."
+    )
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> StoryFile:
+        if self.end < self.start:
+            raise ValueError(
+                f"the end ({self.end}) is before the start ({self.start}); "
+                "swap them or fix the date"
+            )
+        return self
+
+
+# --- background.yml ------------------------------------------------------------------
+
+
+class BackgroundSection(Model):
+    """A section of background prose."""
+
+    id: Slug = Field(description="Id of the section, used in its web address.")
+    title: Text = Field(description="Heading of the section.")
+    body: MarkdownText = Field(description="The prose; Markdown allowed.")
+    sources: SourceRefs
+
+
+class BackgroundFile(Model):
+    """background.yml: what a reader needs to know first."""
+
+    background: list[BackgroundSection] = Field(description="Sections, in reading order.")
+
+
+# --- actors.yml ----------------------------------------------------------------------
+
+
+class Actor(Model):
+    """A person, government or organisation in the story."""
+
+    id: Slug = Field(description="Id used to refer to this actor elsewhere.")
+    name: Text = Field(description="Name as readers know it.")
+    kind: Literal["person", "government", "organisation"] = Field(
+        description="What sort of actor this is."
+    )
+    role: Text = Field(description="Role in the story, such as 'President of the United States'.")
+    country: Text = Field(description="Country or affiliation.")
+    sources: SourceRefs
+
+
+class ActorsFile(Model):
+    """actors.yml: who is involved."""
+
+    actors: list[Actor] = Field(description="Every actor of the story.")
+
+
+# --- issues.yml ----------------------------------------------------------------------
+
+
+class AgendaIssue(Model):
+    """An issue on the table, such as sanctions or the Yongbyon reactor."""
+
+    id: Slug = Field(description="Id used by positions.")
+    name: Text = Field(description="Short name of the issue.")
+    summary: Text = Field(description="What the issue is about, in one or two sentences.")
+    sources: SourceRefs
+
+
+class IssuesFile(Model):
+    """issues.yml: the issues on the table."""
+
+    issues: list[AgendaIssue] = Field(description="Issues, in the order to show them.")
+
+
+# --- positions.yml -------------------------------------------------------------------
+
+Stance = Literal["demanded", "offered", "refused"]
+
+
+class Position(Model):
+    """What one actor demanded, offered or refused on one issue."""
+
+    actor: Slug = Field(description="Id of the actor (from actors.yml).")
+    issue: Slug = Field(description="Id of the issue (from issues.yml).")
+    stance: Stance = Field(description="demanded, offered or refused.")
+    summary: Text = Field(description="The position in one or two sentences.")
+    quotation: Slug | None = Field(
+        default=None, description="Id of a quotation (from quotations.yml) that states it."
+    )
+    sources: SourceRefs
+
+
+class PositionsFile(Model):
+    """positions.yml: what each side wants."""
+
+    positions: list[Position] = Field(description="Positions of actors on issues.")
+
+
+# --- accounts.yml --------------------------------------------------------------------
+
+
+class Answer(Model):
+    """One actor's stated answer to a question."""
+
+    actor: Slug = Field(description="Id of the actor who gave this account.")
+    summary: Text = Field(description="Their account, in our words.")
+    quotation: Slug | None = Field(
+        default=None, description="Id of a verbatim quotation (from quotations.yml)."
+    )
+    sources: SourceRefs
+
+
+class Account(Model):
+    """A question the sides answer differently, with each side's answer."""
+
+    id: Slug = Field(description="Id of the question, used in its web address.")
+    question: Text = Field(description="The question, such as 'Why did the talks end?'")
+    answers: list[Answer] = Field(min_length=2, description="At least two answers to compare.")
+
+
+class AccountsFile(Model):
+    """accounts.yml: differing accounts, set side by side."""
+
+    accounts: list[Account] = Field(description="Questions with each side's answer.")
+
+
+# --- outcomes.yml --------------------------------------------------------------------
+
+
+class Outcome(Model):
+    """Something that was, or was not, agreed, or what comes next."""
+
+    id: Slug = Field(description="Id of the outcome.")
+    status: Literal["agreed", "not-agreed", "next"] = Field(
+        description="agreed, not-agreed, or next (what comes next)."
+    )
+    title: Text = Field(description="Short heading.")
+    summary: Text = Field(description="What happened, in one or two sentences.")
+    quotation: Slug | None = Field(default=None, description="Id of a supporting quotation.")
+    sources: SourceRefs
+
+
+class OutcomesFile(Model):
+    """outcomes.yml: what came out of it."""
+
+    outcomes: list[Outcome] = Field(description="Outcomes, in the order to show them.")
+
+
+# --- reactions.yml -------------------------------------------------------------------
+
+
+class Reaction(Model):
+    """How another actor reacted."""
+
+    actor: Slug = Field(description="Id of the actor who reacted.")
+    stance: Literal["welcoming", "hopeful", "mixed", "regretful", "critical", "neutral"] = Field(
+        description="The tone of the reaction."
+    )
+    summary: Text = Field(description="The reaction, in our words.")
+    quotation: Slug | None = Field(default=None, description="Id of the quotation.")
+    sources: SourceRefs
+
+
+class ReactionsFile(Model):
+    """reactions.yml: international reactions."""
+
+    reactions: list[Reaction] = Field(description="Reactions, in the order to show them.")
+
+
+# --- timeline.yml --------------------------------------------------------------------
+
+
+class DateSpan(Model):
+    """An approximate span, such as 'end of 2017' (from 2017-10 to 2017-12)."""
+
+    start: WhenDate = Field(alias="from", description="Earliest the event may have begun.")
+    end: WhenDate = Field(alias="to", description="Latest it may have ended.")
+    label: Text = Field(description="How to say it, such as 'end of 2017'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateSpan:
+        if self.end.last_day < self.start.first_day:
+            raise ValueError(f"'to' ({self.end}) is before 'from' ({self.start}); swap them")
+        return self
+
+
+def _date_kind(value: Any) -> str:
+    return "span" if isinstance(value, dict) else "point"
+
+
+EventDate = Annotated[
+    Annotated[WhenDate, Tag("point")] | Annotated[DateSpan, Tag("span")],
+    Discriminator(_date_kind),
+]
+
+
+class Category(Model):
+    """A lane of the timeline chart."""
+
+    id: Slug = Field(description="Id used by events.")
+    name: Text = Field(description="Name shown on the chart.")
+
+
+class Phase(Model):
+    """An era shown as a shaded band behind the timeline chart."""
+
+    id: Slug = Field(description="Id of the phase.")
+    title: Text = Field(description="Name of the phase.")
+    start: WhenDate = Field(description="When it began.")
+    end: WhenDate = Field(description="When it ended.")
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Phase:
+        if self.end.last_day < self.start.first_day:
+            raise ValueError(f"the end ({self.end}) is before the start ({self.start}); swap them")
+        return self
+
+
+class Event(Model):
+    """One dated event of the timeline."""
+
+    id: Slug = Field(description="Id of the event, used in its web address.")
+    date: EventDate = Field(
+        description="2019-02-27 (a day), 2019-02 (a month), 2019 (a year), or a span "
+        "{from: 2017-10, to: 2017-12, label: end of 2017}."
+    )
+    title: Text = Field(description="Short title shown on the chart.")
+    description: Text = Field(description="What happened, in one to three sentences.")
+    category: Slug = Field(description="Id of its category (from categories in timeline.yml).")
+    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
+    sources: SourceRefs
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The earliest day the event can mean (used for ordering)."""
+        return self.date.start.first_day if isinstance(self.date, DateSpan) else self.date.first_day
+
+
+class TimelineFile(Model):
+    """timeline.yml: categories, phases and dated events."""
+
+    lanes: Literal["category", "actor"] = Field(
+        default="category", description="Group the chart's lanes by category or by actor."
+    )
+    categories: list[Category] = Field(description="Categories (chart lanes).")
+    phases: list[Phase] = Field(default_factory=list, description="Eras shown as bands.")
+    events: list[Event] = Field(description="Events, in any order; shown by date.")
+
+
+# --- quotations.yml ------------------------------------------------------------------
+
+
+class Quotation(Model):
+    """A verbatim quotation, attributed and cited."""
+
+    id: Slug = Field(description="Id used to refer to the quotation.")
+    speaker: Slug = Field(description="Id of the actor who said it.")
+    text: Text = Field(description="The exact words, without quotation marks.")
+    context: Text = Field(description="When and why it was said.")
+    date: WhenDate = Field(description="When it was said (day, month or year).")
+    sources: SourceRefs
+
+
+class QuotationsFile(Model):
+    """quotations.yml: what people said, word for word."""
+
+    quotations: list[Quotation] = Field(description="Quotations.")
+
+
+# --- sources.yml ---------------------------------------------------------------------
+
+
+class Source(Model):
+    """A publication the facts rest on."""
+
+    id: Slug = Field(description="Id used in sources: lists.")
+    title: Text = Field(description="Title of the article or document.")
+    publisher: Text | None = Field(
+        default=None, description="Who published it; leave out if the source does not say."
+    )
+    date: WhenDate | None = Field(
+        default=None, description="Publication date; leave out if the source does not say."
+    )
+    url: Url | None = Field(default=None, description="Web address (https://...), if it has one.")
+    note: Text | None = Field(default=None, description="Anything readers should know about it.")
+
+
+class SourcesFile(Model):
+    """sources.yml: every source of the story, once."""
+
+    sources: list[Source] = Field(min_length=1, description="Sources, in the order to number them.")
+
+
+# --- glossary.yml --------------------------------------------------------------------
+
+
+class Term(Model):
+    """A term defined once and explained wherever it appears."""
+
+    term: Text = Field(description="The term as it appears in the text, such as 'CVID'.")
+    definition: Text = Field(description="A one-sentence definition.")
+    sources: SourceRefs
+
+
+class GlossaryFile(Model):
+    """glossary.yml: terms and their definitions."""
+
+    glossary: list[Term] = Field(description="Terms.")
+
+
+FILES: dict[str, type[Model]] = {
+    "story.yml": StoryFile,
+    "sources.yml": SourcesFile,
+    "actors.yml": ActorsFile,
+    "issues.yml": IssuesFile,
+    "background.yml": BackgroundFile,
+    "positions.yml": PositionsFile,
+    "accounts.yml": AccountsFile,
+    "outcomes.yml": OutcomesFile,
+    "reactions.yml": ReactionsFile,
+    "timeline.yml": TimelineFile,
+    "quotations.yml": QuotationsFile,
+    "glossary.yml": GlossaryFile,
+}
+"""Every file a story folder may hold, with its model. story.yml and sources.yml are required."""
+
+REQUIRED_FILES = ("story.yml", "sources.yml")
+
+
+class Story(Model):
+    """A whole story: every file of its folder, validated and assembled."""
+
+    meta: StoryFile
+    sources: list[Source]
+    actors: list[Actor] = []
+    issues: list[AgendaIssue] = []
+    background: list[BackgroundSection] = []
+    positions: list[Position] = []
+    accounts: list[Account] = []
+    outcomes: list[Outcome] = []
+    reactions: list[Reaction] = []
+    lanes: Literal["category", "actor"] = "category"
+    categories: list[Category] = []
+    phases: list[Phase] = []
+    events: list[Event] = []
+    quotations: list[Quotation] = []
+    glossary: list[Term] = []
+
+    @property
+    def id(self) -> str:
+        """The story's id (its folder name)."""
+        return self.meta.id
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id."""
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def quotation(self, quotation_id: str) -> Quotation:
+        """The quotation with this id."""
+        return next(q for q in self.quotations if q.id == quotation_id)
+
+    def events_in_order(self) -> list[Event]:
+        """Events sorted by their earliest possible day, then by id (stable output)."""
+        return sorted(self.events, key=lambda e: (e.first_day, e.id))
+
+
+__all__ = ["FILES", "REQUIRED_FILES", "PartialDate", "Story"]

@@ -1,0 +1,42 @@
+"""JSON Schema of each content file, exported from the models for editors' tools.
+
+Each content file starts with a yaml-language-server modeline pointing at its schema,
+so editors get autocompletion, descriptions and inline errors as they type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .models import FILES
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+"""Where the committed schema files live (``schema/`` at the top of the repository)."""
+
+
+def schema_name(filename: str) -> str:
+    """The schema file for a content file: 'timeline.yml' -> 'timeline.schema.json'."""
+    return filename.removesuffix(".yml") + ".schema.json"
+
+
+def schemas() -> dict[str, str]:
+    """Every schema file's name and its JSON text, as committed."""
+    result = {}
+    for filename, model in FILES.items():
+        schema = model.model_json_schema(by_alias=True)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"{filename} of a story"
+        result[schema_name(filename)] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return result
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    """Write every schema file into ``directory``; returns the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,199 @@
+"""Value types shared by the content model: ids, dates at a precision, safe URLs.
+
+Every scalar reaches the model as the text the editor typed (see ``yamlsource``), so
+each type here parses text and explains, in editors' words, what to write instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+SAFE_URL_SCHEMES = ("https://", "http://")
+
+Precision = Literal["day", "month", "year"]
+
+
+def _require_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a single piece of text here")
+    return value
+
+
+def _check_slug(value: Any) -> str:
+    text = _require_text(value)
+    if not _SLUG.match(text) or len(text) > 64:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+        raise ValueError(
+            f"ids are lower-case letters and digits joined by hyphens, such as '{suggestion}'"
+        )
+    return text
+
+
+def _check_url(value: Any) -> str:
+    text = _require_text(value).strip()
+    lowered = text.lower()
+    if not lowered.startswith(SAFE_URL_SCHEMES) or len(text) <= len("https://"):
+        raise ValueError(
+            "a URL must start with https:// (or http://), such as 'https://example.org/page'"
+        )
+    if any(ch.isspace() for ch in text) or any(ch in text for ch in "<>\"'`"):
+        raise ValueError(
+            "a URL cannot contain spaces, quotes or angle brackets; copy it from the address bar"
+        )
+    return text
+
+
+def _check_text(value: Any) -> str:
+    text = _require_text(value).strip()
+    if not text:
+        raise ValueError("this text is empty; write something or remove the key")
+    return text
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _check_calendar(year: int, month: int, day: int | None, raw: str) -> None:
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{raw}' has month {month:02d}; months go from 01 to 12")
+    if day is not None and not 1 <= day <= _days_in(year, month):
+        raise ValueError(
+            f"'{raw}' is not a real date: {calendar.month_name[month]} {year} "
+            f"has {_days_in(year, month)} days"
+        )
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a day, a month or a year, such as 2019-02-27, 2019-02 or 2019."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: 'day', 'month' or 'year'."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def first_day(self) -> date:
+        """The earliest calendar day this date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        """The latest calendar day this date can mean."""
+        month = self.month or 12
+        return date(self.year, month, self.day or _days_in(self.year, month))
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        parts += [f"{p:02d}" for p in (self.month, self.day) if p is not None]
+        return "-".join(parts)
+
+
+def parse_partial_date(value: Any) -> PartialDate:
+    """Parse 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' into a :class:`PartialDate`."""
+    if isinstance(value, PartialDate):
+        return value
+    raw = _require_text(value).strip()
+    for pattern in (_DAY, _MONTH, _YEAR):
+        match = pattern.match(raw)
+        if match:
+            year, month, day = (int(g) if g else None for g in (*match.groups(), None, None)[:3])
+            assert year is not None  # every pattern starts with the year
+            if month is not None:
+                _check_calendar(year, month, day, raw)
+            return PartialDate(year, month, day)
+    raise ValueError(
+        f"'{raw}' is not a date; write a day as 2019-02-27, a month as 2019-02 or a year as 2019"
+    )
+
+
+def parse_day(value: Any) -> date:
+    """Parse an exact day written as YYYY-MM-DD."""
+    if isinstance(value, date):
+        return value
+    raw = _require_text(value).strip()
+    match = _DAY.match(raw)
+    if not match:
+        raise ValueError(f"'{raw}' is not a date; write it as year-month-day, such as 2019-02-27")
+    year, month, day = (int(g) for g in match.groups())
+    _check_calendar(year, month, day, raw)
+    return date(year, month, day)
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 64}),
+]
+"""An id: lower-case letters and digits joined by hyphens."""
+
+Text = Annotated[
+    str, BeforeValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})
+]
+"""Plain text, shown exactly as written (never interpreted as Markdown or HTML)."""
+
+MarkdownText = Annotated[
+    str,
+    BeforeValidator(_check_text),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown allowed"}),
+]
+"""Text where Markdown (emphasis, links, lists) is allowed; it is sanitised on output."""
+
+Url = Annotated[
+    str,
+    BeforeValidator(_check_url),
+    WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+]
+"""A web address starting with https:// or http://."""
+
+Day = Annotated[
+    date,
+    BeforeValidator(parse_day),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _DAY.pattern}),
+]
+"""An exact day, YYYY-MM-DD."""
+
+WhenDate = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
+"""A date at its precision: 2019-02-27 (a day), 2019-02 (a month) or 2019 (a year)."""
+
+
+def _require_sources(value: list[str]) -> list[str]:
+    if not value:
+        raise ValueError(
+            "every fact needs a source; write sources: [source-id] using ids from sources.yml"
+        )
+    return value
+
+
+SourceRefs = Annotated[
+    list[Slug],
+    AfterValidator(_require_sources),
+    Field(
+        description="Ids of the sources (from sources.yml) this item rests on.",
+        json_schema_extra={"minItems": 1},
+    ),
+]

@@ -1,0 +1,159 @@
+"""Turn pydantic's validation errors into editors' messages at the right line.
+
+Pydantic reports where a value is (a ``loc``) and a machine-readable error type; this
+module finds the line and column of that place in the YAML file and says, in plain
+words, what is wrong and what to write instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, did_you_mean, one_of
+from .yamlsource import Document, Location
+
+_MISSING_HINTS = {
+    "sources": "every fact needs a source; add sources: [source-id] with ids from sources.yml",
+}
+
+
+def validate_document(document: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate a document against its model: (the model, []) or (None, problems)."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        errors = _without_misspelt_missing(error.errors(include_url=False))
+        return None, [_problem(document, model, item) for item in errors]
+
+
+def _without_misspelt_missing(errors: list[Any]) -> list[Any]:
+    """Drop "'title' is missing" where the same block has an unknown key like 'titel'.
+
+    The message about the unknown key already says "did you mean 'title'?".
+    """
+    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+
+    def is_misspelt(error: Any) -> bool:
+        block, name = error["loc"][:-1], str(error["loc"][-1])
+        return any(b == block and did_you_mean(k, [name]) for b, k in unknown)
+
+    return [e for e in errors if not (e["type"] == "missing" and is_misspelt(e))]
+
+
+def _data_location(data: Any, loc: tuple[int | str, ...]) -> Location:
+    """The part of pydantic's ``loc`` that names places in the data.
+
+    Pydantic adds names of its own (union tags, validator names) between the keys, and a
+    missing key is not in the data at all: both are skipped.
+    """
+    found: list[str | int] = []
+    for part in loc:
+        if _has(data, part):
+            data = data[part]
+            found.append(part)
+    return tuple(found)
+
+
+def _has(data: Any, part: int | str) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+
+
+def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
+    loc: tuple[int | str, ...] = tuple(error["loc"])
+    location = _data_location(document.data, loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, location[:-1])
+        return document.problem(
+            location,
+            f"unknown key '{key}'; {did_you_mean(key, allowed)}allowed here: {one_of(allowed)}",
+            key=True,
+        )
+    if kind == "missing":
+        field = str(loc[-1])
+        hint = _MISSING_HINTS.get(field, f"add a line '{field}: ...'")
+        where = "the file" if not location else "this block"
+        return document.problem(location, f"'{field}' is missing from {where}; {hint}", key=True)
+    return document.problem(location, _message(error, document, location))
+
+
+def _message(error: Any, document: Document, location: Location) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    value = _value_at(document.data, location)
+    field = _name_of(location)
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "literal_error":
+        expected = [e.strip().strip("'") for e in str(ctx.get("expected", "")).split(" or ")]
+        choices = [c for part in expected for c in part.split("', '")]
+        return (
+            f"'{value}' is not a valid {field}; {did_you_mean(str(value), choices)}"
+            f"write one of {one_of(choices)}"
+        )
+    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type", "string_type"):
+        wanted = {"list_type": "a list (lines starting with '- ')", "string_type": "text"}.get(
+            kind, "a block of 'key: value' lines"
+        )
+        name = field if field.startswith("each") else f"'{field}'"
+        return f"{name} should be {wanted}, but it is {_describe(value)}"
+    if kind == "too_short":
+        return f"'{field}' needs at least {ctx.get('min_length', 1)} item(s); add more"
+    if kind == "union_tag_invalid":
+        return f"'{field}' is not understood; see the editors' guide for the forms it takes"
+    return f"'{field}': {error['msg']}"
+
+
+def _name_of(location: Location) -> str:
+    """How to name the value at ``location`` in a message: 'title', "each entry of 'actors'"."""
+    if not location:
+        return "the file"
+    if isinstance(location[-1], int):
+        parent = next((str(p) for p in reversed(location) if isinstance(p, str)), "the list")
+        return f"each entry of '{parent}'"
+    return str(location[-1])
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    return f"the text '{value}'"
+
+
+def _value_at(data: Any, location: Location) -> Any:
+    for part in location:
+        data = data[part]
+    return data
+
+
+def _allowed_keys(model: type[BaseModel], location: Location) -> list[str]:
+    """The keys allowed in the block at ``location``, found by walking the model."""
+    current: type[BaseModel] | None = model
+    for part in location:
+        if current is None:
+            return []
+        if isinstance(part, str):
+            field = next(
+                (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+            )
+            current = _model_in(field.annotation) if field else None
+    return [f.alias or name for name, f in current.model_fields.items()] if current else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The first pydantic model inside a type such as ``list[Actor]`` or ``A | B``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,305 @@
+"""The GitHub workflows and repository settings are safe, valid and run the README's commands.
+
+Everything here reads the real files under `.github/` (YAML parsed with PyYAML's
+BaseLoader, so every scalar stays a string and `on:` stays "on") and runs the pinned
+linters from the test environment, offline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+PULL_REQUEST = GITHUB / "workflows" / "pull-request.yml"
+DEPLOY = GITHUB / "workflows" / "deploy.yml"
+ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
+
+PINNED_USES = re.compile(r"^(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})$")
+USES_LINE = re.compile(
+    r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?:\s+#\s*(?P<version>v\d+(?:\.\d+){0,2}))?\s*$"
+)
+COMMAND_LINE = re.compile(r"^(?:\$\s+)?(?P<command>make\s+\S+)\s*$")
+
+
+def _load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _tool(name: str) -> str:
+    """The console script installed next to this interpreter (the project's venv)."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is not installed: `make test` installs it from requirements-dev.txt"
+    return found
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _run_lines(workflow: dict[str, Any]) -> set[str]:
+    """Every line of every `run:` script, stripped."""
+    return {
+        line.strip()
+        for step in _steps(workflow)
+        for line in step.get("run", "").splitlines()
+        if line.strip()
+    }
+
+
+def _readme_commands() -> list[str]:
+    """The `make ...` lines of the README's fenced code block that holds `make site`."""
+    readme = ROOT / "README.md"
+    assert readme.exists(), "README.md is missing; it must show `make site` and `make test`"
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", readme.read_text(encoding="utf-8"), re.M | re.S)
+    for block in blocks:
+        commands = [m["command"] for line in block.splitlines() if (m := COMMAND_LINE.match(line))]
+        if "make site" in commands:
+            return commands
+    pytest.fail("README.md has no fenced code block with a `make site` line")
+
+
+def test_there_are_exactly_the_two_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pull-request.yml"]
+
+
+# (a) zizmor
+
+
+def test_zizmor_finds_nothing_in_workflows_dependabot_or_pre_commit() -> None:
+    inputs = [".github", ".pre-commit-config.yaml"]
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--strict-collection", "--format", "json", *inputs],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+    audited = {line.split()[-1] for line in result.stderr.splitlines() if "completed" in line}
+    expected = {f".github/workflows/{p.name}" for p in WORKFLOWS}
+    expected |= {".github/dependabot.yml", ".pre-commit-config.yaml"}
+    assert expected <= audited, result.stderr
+
+
+# (b) JSON Schemas shipped with check-jsonschema (no network needed)
+
+
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [("vendor.github-workflows", p) for p in WORKFLOWS]
+    + [("vendor.dependabot", GITHUB / "dependabot.yml")]
+    + [("vendor.github-issue-forms", p) for p in ISSUE_FORMS]
+    + [("vendor.github-issue-config", GITHUB / "ISSUE_TEMPLATE" / "config.yml")],
+    ids=lambda value: value if isinstance(value, str) else str(value.relative_to(ROOT)),
+)
+def test_file_matches_githubs_schema(schema: str, path: Path) -> None:
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_both_issue_forms_exist() -> None:
+    assert [p.name for p in ISSUE_FORMS] == ["correction.yml", "new-story.yml"]
+
+
+# (c) CI runs what the README tells people to run
+
+
+def test_readme_shows_make_site_and_make_test() -> None:
+    assert {"make site", "make test"} <= set(_readme_commands())
+
+
+@pytest.mark.parametrize("path", [PULL_REQUEST, DEPLOY], ids=lambda p: p.name)
+def test_workflow_runs_the_readme_commands(path: Path) -> None:
+    missing = set(_readme_commands()) - _run_lines(_load(path))
+    assert not missing, f"{path.name} never runs {sorted(missing)} as a step command"
+
+
+# (d) every action is pinned to a commit, with its version in a comment
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit_sha(path: Path) -> None:
+    parsed = [step["uses"] for step in _steps(_load(path)) if "uses" in step]
+    assert parsed, f"{path.name} uses no action"
+    for ref in parsed:
+        assert PINNED_USES.match(ref), f"{path.name}: {ref} is not pinned to a 40-hex commit SHA"
+    lines = [m for line in path.read_text().splitlines() if (m := USES_LINE.match(line))]
+    assert [m["ref"] for m in lines] == parsed, "every `uses:` must be on one line"
+    for m in lines:
+        assert m["version"], f"{path.name}: {m['ref']} has no `# vX.Y.Z` comment"
+
+
+def test_each_action_has_one_pin_across_workflows() -> None:
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if (m := USES_LINE.match(line)) and (ref := PINNED_USES.match(m["ref"])):
+                pins.setdefault(ref["action"], set()).add(f"{ref['sha']} {m['version']}")
+    assert pins
+    assert {action: shas for action, shas in pins.items() if len(shas) > 1} == {}
+
+
+# (e) least privilege
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_grants_nothing_at_the_top_and_never_uses_pull_request_target(
+    path: Path,
+) -> None:
+    workflow = _load(path)
+    assert "pull_request_target" not in workflow["on"]
+    assert "pull_request_target" not in path.read_text()
+    assert workflow["permissions"] == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_checkout_drops_the_token(path: Path) -> None:
+    checkouts = [
+        s for s in _steps(_load(path)) if s.get("uses", "").startswith("actions/checkout@")
+    ]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") == "false", step
+
+
+def test_pull_request_workflow_is_read_only_and_uses_no_secrets() -> None:
+    workflow = _load(PULL_REQUEST)
+    assert set(workflow["on"]) == {"pull_request"}
+    for name, job in workflow["jobs"].items():
+        assert job["permissions"] == {"contents": "read"}, name
+    assert "secrets." not in PULL_REQUEST.read_text()
+
+
+def test_deploy_jobs_get_only_what_they_need() -> None:
+    jobs = _load(DEPLOY)["jobs"]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        # configure-pages reads the Pages site's settings, hence pages: read.
+        "build": {"contents": "read", "pages": "read"},
+        "test": {"contents": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+    }
+
+
+# The pull-request job: annotations, summary, preview
+
+
+def test_pull_request_job_annotates_summarises_and_uploads_the_preview() -> None:
+    workflow = _load(PULL_REQUEST)
+    runs = _run_lines(workflow)
+    assert ".venv/bin/python -m generator check content --format github" in runs
+    diff = [line for line in runs if "-m generator diff" in line]
+    assert diff and all(line.endswith('>> "$GITHUB_STEP_SUMMARY"') for line in diff)
+    uploads = [
+        s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert [s["with"]["path"] for s in uploads] == ["site/"]
+    checkout = next(s for s in _steps(workflow) if s["uses"].startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "0", "the base commit's content/ is needed"
+
+
+# The deploy workflow
+
+
+def test_deploy_runs_on_push_to_main_one_at_a_time() -> None:
+    workflow = _load(DEPLOY)
+    assert workflow["on"] == {"push": {"branches": ["main"]}}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+def test_deploy_happens_only_after_the_build_and_the_tests() -> None:
+    jobs = _load(DEPLOY)["jobs"]
+    assert sorted(jobs["deploy"]["needs"]) == ["build", "test"]
+    assert jobs["deploy"]["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+    assert [s["id"] for s in jobs["deploy"]["steps"]] == ["deployment"]
+    assert "make test" in _run_lines({"jobs": {"test": jobs["test"]}})
+
+
+def test_deploy_build_is_reproducible_uncached_and_uses_the_pages_url() -> None:
+    build = _load(DEPLOY)["jobs"]["build"]
+    steps = build["steps"]
+    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    assert uses == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+    ]
+    assert not any("cache" in s.get("with", {}) for s in steps)
+    assert "cache" not in DEPLOY.read_text().replace("No dependency cache", "")
+    configure = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    site = next(s for s in steps if "make site" in s.get("run", ""))
+    assert site["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
+    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in site["run"]
+    assert "export SOURCE_DATE_EPOCH" in site["run"]
+    upload = next(
+        s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
+    assert upload["with"]["path"] == "site/"
+
+
+# Dependabot, pre-commit, CODEOWNERS, pull request template
+
+
+def test_dependabot_updates_actions_and_pip_pins_weekly() -> None:
+    updates = _load(GITHUB / "dependabot.yml")["updates"]
+    assert {
+        (u["package-ecosystem"], u["directory"], u["schedule"]["interval"]) for u in updates
+    } == {
+        ("github-actions", "/", "weekly"),
+        ("pip", "/", "weekly"),
+    }
+
+
+def test_pre_commit_checks_the_content() -> None:
+    (repo,) = _load(ROOT / ".pre-commit-config.yaml")["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    assert hook["entry"] == "python -m generator check content"
+    assert (hook["language"], hook["files"], hook["pass_filenames"]) == (
+        "system",
+        "^content/",
+        "false",
+    )
+
+
+def test_codeowners_puts_the_code_under_the_maintainers() -> None:
+    rules = dict(
+        line.split(maxsplit=1)
+        for line in (GITHUB / "CODEOWNERS").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    owned = {
+        "/.github/", "/generator/", "/theme/", "/mkdocs.yml", "/Makefile",
+        "/requirements.txt", "/requirements-dev.txt", "/pyproject.toml",
+    }  # fmt: skip
+    assert {path: owner.strip() for path, owner in rules.items()} == dict.fromkeys(
+        owned, "@OWNER/maintainers"
+    )
+
+
+def test_pull_request_template_has_the_editors_checklist() -> None:
+    text = (GITHUB / "pull_request_template.md").read_text()
+    items = [line for line in text.splitlines() if line.startswith("- [ ]")]
+    for needle in ("cited", "verbatim", "`make check` passes", "preview"):
+        assert any(needle in item for item in items), needle
