@@ -143,8 +143,8 @@ class Position(Model):
     issue: Slug = Field(description="Id of the issue (from issues.yml).")
     stance: Stance = Field(description="demanded, offered or refused.")
     summary: Text = Field(description="The position in one or two sentences.")
-    quotation: Slug | None = Field(
-        default=None, description="Id of a quotation (from quotations.yml) that states it."
+    quotations: list[Slug] = Field(
+        default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
 
@@ -163,8 +163,8 @@ class Answer(Model):
 
     actor: Slug = Field(description="Id of the actor who gave this account.")
     summary: Text = Field(description="Their account, in our words.")
-    quotation: Slug | None = Field(
-        default=None, description="Id of a verbatim quotation (from quotations.yml)."
+    quotations: list[Slug] = Field(
+        default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
 
@@ -195,7 +195,9 @@ class Outcome(Model):
     )
     title: Text = Field(description="Short heading.")
     summary: Text = Field(description="What happened, in one or two sentences.")
-    quotation: Slug | None = Field(default=None, description="Id of a supporting quotation.")
+    quotations: list[Slug] = Field(
+        default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
+    )
     sources: SourceRefs
 
 
@@ -216,7 +218,9 @@ class Reaction(Model):
         description="The tone of the reaction."
     )
     summary: Text = Field(description="The reaction, in our words.")
-    quotation: Slug | None = Field(default=None, description="Id of the quotation.")
+    quotations: list[Slug] = Field(
+        default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
+    )
     sources: SourceRefs
 
 

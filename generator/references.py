@@ -18,7 +18,7 @@ REFERENCE_KEYS = {
     "actors": "actors",
     "speaker": "actors",
     "issue": "issues",
-    "quotation": "quotations",
+    "quotations": "quotations",
     "category": "categories",
     "sources": "sources",
 }
