@@ -7,15 +7,18 @@ message`` lines (or GitHub annotations) with exit code 1, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .build import build_site, write_files
 from .errors import ContentErrors
 from .load import load_stories
 from .schema import SCHEMA_DIR, write_schemas
 
 DEFAULT_CONTENT = Path("content")
+DOCS_DIR = Path("docs")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
+    build = commands.add_parser("build", help="write the generated pages into a folder")
+    build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    build.add_argument("--out", type=Path, required=True, help="folder to write into")
+    build.set_defaults(run=_build)
+
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR)
     schema.set_defaults(run=_schema)
@@ -53,6 +61,20 @@ def _check(args: argparse.Namespace) -> int:
     stories = load_stories(args.content)
     print(f"{len(stories)} stories checked, no problems found.")
     return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    site = build_site(args.content)
+    write_files(site.files, args.out)
+    _copy_static_docs(args.out)
+    print(f"wrote {len(site.files)} files into {args.out}")
+    return 0
+
+
+def _copy_static_docs(out: Path) -> None:
+    """Copy docs/ too, so that the folder is a complete docs folder for MkDocs."""
+    if DOCS_DIR.is_dir():
+        shutil.copytree(DOCS_DIR, out, dirs_exist_ok=True)
 
 
 def _schema(args: argparse.Namespace) -> int:

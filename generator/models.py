@@ -240,6 +240,16 @@ class DateSpan(Model):
     end: WhenDate = Field(alias="to", description="Latest it may have ended.")
     label: Text = Field(description="How to say it, such as 'end of 2017'.")
 
+    @property
+    def first_day(self) -> datetime.date:
+        """The earliest day the span can mean."""
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The latest day the span can mean."""
+        return self.end.last_day
+
     @model_validator(mode="after")
     def _ordered(self) -> DateSpan:
         if self.end.last_day < self.start.first_day:
@@ -297,7 +307,7 @@ class Event(Model):
     @property
     def first_day(self) -> datetime.date:
         """The earliest day the event can mean (used for ordering)."""
-        return self.date.start.first_day if isinstance(self.date, DateSpan) else self.date.first_day
+        return self.date.first_day
 
 
 class TimelineFile(Model):
@@ -422,6 +432,10 @@ class Story(Model):
     def quotation(self, quotation_id: str) -> Quotation:
         """The quotation with this id."""
         return next(q for q in self.quotations if q.id == quotation_id)
+
+    def issue(self, issue_id: str) -> AgendaIssue:
+        """The issue with this id."""
+        return next(i for i in self.issues if i.id == issue_id)
 
     def events_in_order(self) -> list[Event]:
         """Events sorted by their earliest possible day, then by id (stable output)."""

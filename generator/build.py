@@ -1,0 +1,54 @@
+"""The pipeline, from a content folder to every generated file of the site.
+
+Reads like a table of contents: load, render each story, add the home page, the open
+data and the schema. The result is a mapping of paths (relative to the docs folder) to
+file contents; the MkDocs hook serves it as virtual files, ``build --out`` writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import opendata
+from .load import load_stories
+from .pages import NavTree, render_home, render_schema_index, render_story, story_nav
+from .schema import schemas
+
+GeneratedFiles = dict[str, str]
+"""Generated files: path under the docs folder -> text."""
+
+
+@dataclass
+class Site:
+    """Everything the generator makes: files, and the navigation of the stories."""
+
+    files: GeneratedFiles = field(default_factory=dict)
+    nav: NavTree = field(default_factory=list)
+
+
+def build_site(content_dir: Path, site_name: str = "Explainers") -> Site:
+    """Every generated file for the stories under ``content_dir``, in navigation order.
+
+    Raises :class:`~generator.errors.ContentErrors` when the content has problems, so a
+    broken story never produces a half-built site.
+    """
+    stories = load_stories(content_dir)  # read and validate every YAML file
+    site = Site({"index.md": render_home(stories, site_name)}, [("Home", "index.md")])
+    for story in stories:
+        site.files.update(render_story(story))  # the story's pages
+        site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data
+        site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
+        site.nav.append((story.meta.title, story_nav(story)))
+    site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
+    site.files.update({f"schema/{name}": text for name, text in schemas().items()})
+    site.nav.append(("Data schema", "schema/index.md"))
+    return site
+
+
+def write_files(files: GeneratedFiles, out_dir: Path) -> None:
+    """Write generated files below ``out_dir`` (for ``build --out``)."""
+    for relative, text in files.items():
+        path = out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,57 @@
+"""The MkDocs hook: the only module that talks to MkDocs.
+
+Declared in ``mkdocs.yml`` (``hooks: [generator/hooks.py]``), it runs the generator
+during ``mkdocs build`` and ``mkdocs serve`` and hands the generated pages to MkDocs as
+virtual files: nothing is written into the docs folder. Moving to another engine means
+replacing this module; ``python -m generator build --out DIR`` writes the same files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.build import build_site
+from generator.errors import ContentErrors
+from generator.pages import NavTree
+
+CONTENT_ENV = "EXPLAINER_CONTENT"
+"""Environment variable naming another content folder (default: content/ beside mkdocs.yml)."""
+
+
+def content_dir(config: MkDocsConfig) -> Path:
+    """The content folder this build reads."""
+    default = Path(config.config_file_path).parent / "content"
+    return Path(os.environ.get(CONTENT_ENV, default))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page and data file; stop the build on any content problem."""
+    try:
+        site = build_site(content_dir(config), config.site_name)
+    except ContentErrors as errors:
+        listing = "\n".join(str(problem) for problem in errors.problems)
+        raise PluginError(
+            f"{len(errors.problems)} problem(s) in content; nothing was built:\n{listing}"
+        ) from None
+    for path, text in site.files.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
+        files.append(File.generated(config, path, content=text))
+    if not config.nav:
+        static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+        config.nav = _mkdocs_nav(site.nav[:-1]) + static + _mkdocs_nav(site.nav[-1:])
+    return files
+
+
+def _mkdocs_nav(tree: NavTree) -> list[Any]:
+    """Our navigation tree in mkdocs.yml's ``nav`` form."""
+    return [
+        {title: target if isinstance(target, str) else _mkdocs_nav(target)}
+        for title, target in tree
+    ]

@@ -1,0 +1,134 @@
+"""Which pages a story gets, in reading order, and what each page is given to render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import FILES, Story
+from .render import Page, render_page
+
+
+def story_pages(story: Story) -> list[Page]:
+    """The pages of one story in the order of its navigation; empty sections get none."""
+    sid, summary = story.id, story.meta.standfirst
+    sections = [
+        ("background.md", "Background", story.background, "What led up to it."),
+        ("positions.md", "What each side wants", story.positions, "Demands, offers, refusals."),
+        ("accounts.md", "Differing accounts", story.accounts, "Each side's version, side by side."),
+        ("outcomes.md", "Outcomes", story.outcomes, "What was agreed, what was not, what next."),
+        ("reactions.md", "Reactions", story.reactions, "How other countries reacted."),
+        ("timeline.md", "Timeline", story.events, "Every event, in order."),
+        ("actors/index.md", "Who's who", story.actors, "The people and governments involved."),
+    ]
+    pages = [Page(f"{sid}/index.md", "story.md.j2", story.meta.title, summary, meta=_jsonld(story))]
+    for name, title, items, blurb in sections:
+        if items:
+            template = name.replace("/index", "").replace(".md", ".md.j2")
+            pages.append(Page(f"{sid}/{name}", template, title, f"{blurb} {summary}"))
+    pages += [
+        Page(
+            f"{sid}/actors/{a.id}.md",
+            "actor.md.j2",
+            a.name,
+            f"{a.name}: {a.role}.",
+            context=_actor_context(story, a.id),
+        )
+        for a in story.actors
+    ]
+    pages.append(
+        Page(f"{sid}/sources.md", "sources.md.j2", "Sources", f"Sources of: {story.meta.title}")
+    )
+    if story.glossary:
+        pages.append(
+            Page(
+                f"{sid}/glossary.md",
+                "glossary.md.j2",
+                "Glossary",
+                f"Terms used in: {story.meta.title}",
+            )
+        )
+    return pages
+
+
+NavTree = list[tuple[str, "str | NavTree"]]
+"""Navigation: (title, page path) or (title, children), in reading order."""
+
+
+def story_nav(story: Story) -> NavTree:
+    """The story's navigation: its pages in order, actors' pages under "Who's who"."""
+    pages = story_pages(story)
+    actors = [(p.title, p.path) for p in pages if p.template == "actor.md.j2"]
+    tree: NavTree = []
+    for page in pages:
+        if page.template == "actors.md.j2":
+            tree.append((page.title, [(page.title, page.path), *actors]))
+        elif page.template != "actor.md.j2":
+            tree.append(("Overview" if page.template == "story.md.j2" else page.title, page.path))
+    return tree
+
+
+def section_pages(story: Story) -> list[Page]:
+    """The pages the story's landing page links to (every page but itself and actors')."""
+    return [p for p in story_pages(story)[1:] if p.template != "actor.md.j2"]
+
+
+def render_story(story: Story, context: dict[str, Any] | None = None) -> dict[str, str]:
+    """Every page of one story: {path under the docs folder: Markdown}."""
+    extra = {"sections": section_pages(story), "chart": None, **(context or {})}
+    result = {}
+    for page in story_pages(story):
+        result[page.path] = render_page(story, page, extra)
+    return result
+
+
+def render_home(stories: list[Story], site_name: str = "Explainers") -> str:
+    """The home page: every story, newest first."""
+    page = Page(
+        "index.md",
+        "home.md.j2",
+        f"{site_name}: all stories",
+        "Explainers of news events, sourced and dated.",
+    )
+    return render_page(None, page, {"stories": stories})
+
+
+def _actor_context(story: Story, actor_id: str) -> dict[str, Any]:
+    """What an actor's page shows: their positions, accounts, words, reactions, events."""
+    return {
+        "actor": story.actor(actor_id),
+        "positions": [p for p in story.positions if p.actor == actor_id],
+        "answers": [
+            (acc, ans) for acc in story.accounts for ans in acc.answers if ans.actor == actor_id
+        ],
+        "said": [q for q in story.quotations if q.speaker == actor_id],
+        "reactions": [r for r in story.reactions if r.actor == actor_id],
+        "events": [e for e in story.events_in_order() if actor_id in e.actors],
+    }
+
+
+def _jsonld(story: Story) -> dict[str, Any]:
+    """schema.org NewsArticle data for the story page (the theme prints it as JSON-LD)."""
+    return {
+        "jsonld": {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": story.meta.title,
+            "description": story.meta.standfirst,
+            "inLanguage": story.meta.language,
+            "dateModified": story.meta.updated.isoformat(),
+            "contentLocation": {"@type": "Place", "name": story.meta.place},
+            "about": {
+                "@type": "Event",
+                "name": story.meta.title,
+                "startDate": story.meta.start.isoformat(),
+                "endDate": story.meta.end.isoformat(),
+                "location": story.meta.place,
+            },
+        }
+    }
+
+
+def render_schema_index() -> str:
+    """The page that lists the JSON Schema of each content file."""
+    page = Page("schema/index.md", "schema.md.j2", "Data schema", "JSON Schema of the content.")
+    return render_page(None, page, {"files": list(FILES)})

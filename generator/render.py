@@ -1,0 +1,151 @@
+"""Render a story's pages: Jinja templates in, Markdown files (with front matter) out.
+
+One Jinja environment, built in :func:`environment`, renders every template. It is made
+safe by default: every string printed with ``{{ }}`` is passed through
+:func:`~generator.text.escape_markdown`, so editors' text shows exactly as typed and can
+never become Markdown or HTML. Only values the generator built itself, marked as
+``Markup`` (sanitised prose, links, citations), are printed as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import dates
+from .models import DateSpan, PartialDate, Story
+from .text import abbreviation_definitions, escape_markdown, render_markdown
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: where it goes, its template and its front matter."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Front matter beyond title and description (such as JSON-LD data)."""
+    context: dict[str, Any] = field(default_factory=dict)
+    """Values the template needs beyond the story (such as which actor)."""
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _finalize(value: Any) -> Any:
+    # Ids (validated slugs) print as they are, so they can serve as anchors.
+    if isinstance(value, str) and not isinstance(value, Markup) and not _SLUG.fullmatch(value):
+        return escape_markdown(value)
+    return value
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: templates from ``generator/templates``, safe output."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["prose"] = render_markdown
+    env.filters["when"] = time_element
+    env.filters["date"] = dates.format_date
+    env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
+    env.filters["slug"] = slugify
+    env.globals["quote"] = quote_markup
+    return env
+
+
+def slugify(text: str) -> str:
+    """An anchor made of lower-case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
+
+
+def time_element(value: PartialDate | DateSpan | Any) -> Markup:
+    """A date as ``<time datetime=...>`` showing it at its precision."""
+    if isinstance(value, PartialDate | DateSpan):
+        machine, shown = dates.machine_date(value), dates.format_when(value)
+        title = dates.describe_when(value) if isinstance(value, DateSpan) else None
+    else:
+        machine, shown, title = value.isoformat(), dates.format_date(value), None
+    title_attr = Markup(' title="{}"').format(title) if title else ""
+    return Markup('<time datetime="{}"{}>{}</time>').format(
+        machine, title_attr, escape_markdown(shown)
+    )
+
+
+class Links:
+    """Links from one page to the others, as relative Markdown paths MkDocs checks."""
+
+    def __init__(self, story: Story, page_path: str) -> None:
+        self.story = story
+        self.here = posixpath.dirname(page_path)
+        self.numbers = {source.id: n for n, source in enumerate(story.sources, start=1)}
+
+    def to(self, path: str, anchor: str = "") -> Markup:
+        """The relative link to a page of the site (``path`` from the docs root).
+
+        Paths and anchors are made of ids, which are validated slugs.
+        """
+        relative = posixpath.relpath(path, self.here or ".")
+        return Markup(escape(f"{relative}#{anchor}" if anchor else relative))
+
+    def story_page(self, name: str, anchor: str = "") -> Markup:
+        """Link to a page of this story, such as 'timeline.md'."""
+        return self.to(f"{self.story.id}/{name}", anchor)
+
+    def cite(self, source_ids: Iterable[str]) -> Markup:
+        """Footnote-style citation links to the numbered sources page."""
+        links = [
+            Markup("[{}]({})").format(self.numbers[i], self.story_page("sources.md", f"source-{i}"))
+            for i in sorted(set(source_ids), key=self.numbers.__getitem__)
+        ]
+        return Markup('<sup class="cite">{}</sup>').format(Markup(", ").join(links))
+
+    def actor(self, actor_id: str) -> Markup:
+        """The actor's name, linked to their page."""
+        name = escape_markdown(self.story.actor(actor_id).name)
+        return Markup("[{}]({})").format(name, self.story_page(f"actors/{actor_id}.md"))
+
+    def event(self, event_id: str) -> Markup:
+        """Link to an event in the timeline list."""
+        return self.story_page("timeline.md", f"event-{event_id}")
+
+
+def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str:
+    """The Markdown of one page: YAML front matter, the template's body, glossary terms."""
+    template = environment().get_template(page.template)
+    links = Links(story, page.path) if story else None
+    body = template.render(story=story, links=links, page=page, **context, **page.context)
+    if story and story.glossary:
+        body = body.rstrip("\n") + "\n\n" + abbreviation_definitions(story.glossary) + "\n"
+    return front_matter(page) + body
+
+
+def front_matter(page: Page) -> str:
+    """Front matter written by a YAML serialiser, never by string formatting."""
+    meta = {"title": page.title, "description": page.description, **page.meta}
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def quote_markup(text: str) -> Markup:
+    """A verbatim quotation wrapped in typographic quotation marks."""
+    return Markup("“{}”").format(escape_markdown(text))
+
+
+__all__ = ["Links", "Page", "environment", "escape", "quote_markup", "render_page"]

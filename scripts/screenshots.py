@@ -1,0 +1,49 @@
+"""Take the README's screenshots from the built site: `make screenshots`.
+
+Serves site/ on localhost, opens the story page and its timeline in headless Chromium
+(Debian's /usr/bin/chromium) at phone and desktop widths, in light and dark palettes,
+and writes PNG files into screenshots/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.browser import launch_chromium, serve_site
+
+WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
+PAGES = {"story": "", "timeline": "timeline/"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--story", default="hanoi-summit-2019")
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    args = parser.parse_args()
+    args.out.mkdir(exist_ok=True)
+    with serve_site(args.site) as base, launch_chromium() as browser:
+        for scheme in ("default", "slate"):
+            for width_name, (width, height) in WIDTHS.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for name in args.pages:
+                    page.goto(f"{base}{args.story}/{PAGES.get(name, name)}")
+                    page.evaluate(
+                        "s => { document.body.setAttribute('data-md-color-scheme', s) }", scheme
+                    )
+                    page.wait_for_timeout(1500 if name == "timeline" else 300)
+                    mode = "dark" if scheme == "slate" else "light"
+                    target = args.out / f"{name}-{width_name}-{mode}.png"
+                    page.screenshot(path=str(target))
+                    print(f"wrote {target}")
+                page.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
