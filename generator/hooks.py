@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -50,8 +51,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _mkdocs_nav(tree: NavTree) -> list[Any]:
-    """Our navigation tree in mkdocs.yml's ``nav`` form."""
+    """Our navigation tree in mkdocs.yml's ``nav`` form.
+
+    Material prints navigation titles as HTML, so editors' titles are escaped here.
+    """
     return [
-        {title: target if isinstance(target, str) else _mkdocs_nav(target)}
+        {str(escape(title)): target if isinstance(target, str) else _mkdocs_nav(target)}
         for title, target in tree
     ]

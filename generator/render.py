@@ -137,10 +137,23 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
 
 
 def front_matter(page: Page) -> str:
-    """Front matter written by a YAML serialiser, never by string formatting."""
-    meta = {"title": page.title, "description": page.description, **page.meta}
+    """Front matter written by a YAML serialiser, never by string formatting.
+
+    Themes print the title and description into HTML without escaping them (Material's
+    ``<title>``, navigation and ``<meta name="description">``), so they are HTML-escaped
+    here; the JSON-LD data is left as text, since the theme serialises it as JSON.
+    """
+    meta = {
+        "title": str(escape(_one_line(page.title))),
+        "description": str(escape(_one_line(page.description))),
+        **page.meta,
+    }
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{dumped}---\n\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def quote_markup(text: str) -> Markup:

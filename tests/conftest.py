@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +21,38 @@ def content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from the output"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files (``--update-golden``)."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+def mkdocs_build(
+    site_dir: Path,
+    *,
+    site_url: str = "https://example.github.io/explainer/",
+    content: Path | None = None,
+    config: Path | None = None,
+    epoch: str = "1700000000",
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` like ``make site`` does, into ``site_dir``."""
+    env = {
+        **os.environ,
+        "SITE_URL": site_url,
+        "SOURCE_DATE_EPOCH": epoch,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    if content is not None:
+        env["EXPLAINER_CONTENT"] = str(content)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

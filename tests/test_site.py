@@ -1,0 +1,127 @@
+"""The generated site: golden Markdown, strict MkDocs builds, determinism, engine independence."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, ROOT, mkdocs_build
+
+from generator.build import build_site, write_files
+
+GOLDEN = ROOT / "tests" / "golden" / "minimal"
+
+
+def test_generated_markdown_matches_golden_files(update_golden: bool) -> None:
+    files = build_site(MINIMAL).files
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        write_files(files, GOLDEN)
+    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+    assert golden == set(files), "generated files differ: run pytest --update-golden"
+    for path, text in files.items():
+        expected = (GOLDEN / path).read_text(encoding="utf-8")
+        assert text == expected, f"{path} differs from its golden file (pytest --update-golden)"
+
+
+def test_a_second_story_folder_gives_a_second_set_of_pages(content: Path) -> None:
+    shutil.copytree(content / "tiny-story", content / "other-story")
+    story = content / "other-story" / "story.yml"
+    story.write_text(story.read_text().replace("id: tiny-story", "id: other-story"))
+    files = build_site(content).files
+    assert "other-story/index.md" in files and "tiny-story/index.md" in files
+    assert files["other-story/timeline.md"] == files["tiny-story/timeline.md"].replace(
+        "tiny-story", "other-story"
+    )
+
+
+def test_home_lists_stories_newest_first(content: Path) -> None:
+    shutil.copytree(content / "tiny-story", content / "older-story")
+    story = content / "older-story" / "story.yml"
+    text = story.read_text().replace("id: tiny-story", "id: older-story")
+    story.write_text(text.replace("start: 2020-01-02", "start: 2010-01-02"))
+    home = build_site(content).files["index.md"]
+    assert home.index("(tiny-story/index.md)") < home.index("(older-story/index.md)")
+
+
+@pytest.fixture(scope="module")
+def strict_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site, site_url="https://owner.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def test_strict_build_of_the_real_content_passes(strict_build: Path) -> None:
+    story = strict_build / "hanoi-summit-2019"
+    for page in ("index.html", "background/index.html", "timeline/index.html", "sources/index.html"):
+        assert (story / page).is_file(), page
+    assert (story / "data" / "story.json").is_file()
+    assert (story / "data" / "events.csv").is_file()
+    assert (strict_build / "schema" / "story.schema.json").is_file()
+
+
+def test_pages_carry_social_cards_canonical_url_and_json_ld(strict_build: Path) -> None:
+    html = (strict_build / "hanoi-summit-2019" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://owner.github.io/repo/hanoi-summit-2019/">' in html
+    assert '<meta property="og:url" content="https://owner.github.io/repo/hanoi-summit-2019/">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<script type="application/ld+json">' in html and '"NewsArticle"' in html
+    about = (strict_build / "about" / "index.html").read_text()
+    assert '<meta property="og:type" content="website">' in about
+
+
+def test_no_page_refers_to_another_host(strict_build: Path) -> None:
+    for page in strict_build.rglob("*.html"):
+        html = page.read_text()
+        for needle in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdn.plot.ly"):
+            assert needle not in html, f"{page} loads from {needle}"
+
+
+def test_two_builds_are_byte_identical(strict_build: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = mkdocs_build(again, site_url="https://owner.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(strict_build, again)
+    assert _differences(comparison) == []
+
+
+def _differences(comparison: filecmp.dircmp[str]) -> list[str]:
+    found = comparison.left_only + comparison.right_only
+    _, mismatch, errors = filecmp.cmpfiles(
+        comparison.left, comparison.right, comparison.common_files, shallow=False
+    )
+    found += mismatch + errors
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_files(build_site(ROOT / "content").files, docs)
+    shutil.copytree(ROOT / "docs", docs, dirs_exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {docs}\n"
+        "hooks: []\nwatch: []\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
+    )
+    result = mkdocs_build(tmp_path / "site", config=config)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "hanoi-summit-2019" / "timeline" / "index.html").is_file()
+
+
+def test_content_error_stops_the_build_with_a_located_message(content: Path, tmp_path: Path) -> None:
+    timeline = content / "tiny-story" / "timeline.yml"
+    timeline.write_text(timeline.read_text().replace("date: 2020-01-02", "date: 2020-13-02"))
+    site = tmp_path / "site"
+    result = mkdocs_build(site, content=content)
+    assert result.returncode == 1
+    assert "tiny-story/timeline.yml:13:11: '2020-13-02' has month 13" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "index.html").exists()
