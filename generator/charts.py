@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import textwrap
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -73,6 +74,8 @@ SPAN_OPACITY = 0.3
 LOOKBACK = datetime.timedelta(days=731)  # events this long before the start open in view
 LEAD = datetime.timedelta(days=150)
 TITLE_WIDTH = 24  # characters per line of a mark's title
+PHONE_PLOT_PX = 340  # width of the plot on a 375px-wide phone: titles are laid out for it
+CHAR_PX = 6.5  # average width of a character of 11px text in the system font
 HOVER_WIDTH = 44  # characters per line of hover text: fits a 375px-wide phone
 HOVER_TEMPLATE = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
@@ -272,7 +275,8 @@ def _marks_trace(
         "x": [x.isoformat() for x in xs],
         "y": [lane] * len(events),
         "text": [_wrap(e.title, TITLE_WIDTH) for e in events],
-        "textposition": [_text_position(i, x, window) for i, x in enumerate(xs)],
+        "textposition": _text_positions(lane, [e.title for e in events], xs, window),
+        "textfont": {"size": 11},
         "marker": {
             "size": 11,
             "symbol": ["circle-open" if is_fuzzy(e) else "circle" for e in events],
@@ -296,15 +300,39 @@ def _customdata(story: Story, event: Event) -> list[str]:
     ]
 
 
-def _text_position(
-    index: int, day: datetime.date, window: tuple[datetime.date, datetime.date]
-) -> str:
-    # Alternate above and below so neighbours in a lane do not overprint; titles near
-    # the right edge go to the left of their mark so they stay inside the plot.
-    vertical = "top" if index % 2 == 0 else "bottom"
+def _text_positions(
+    lane: str,
+    titles: list[str],
+    days: list[datetime.date],
+    window: tuple[datetime.date, datetime.date],
+) -> list[str]:
+    """Where each title goes, laid out for a phone's width so neighbours rarely overprint.
+
+    A title sits right of its mark, or left of it in the right part of the view (so it
+    stays inside the plot); above the mark if that row is free there, else below. When
+    both rows are taken, it joins the row whose last mark is furthest away, so zooming
+    in separates them; marks a day apart never share a row. The lane's own label holds
+    the start of the top row.
+    """
     left, right = window
-    horizontal = "left" if (day - left) > (right - left) * 0.6 else "right"
-    return f"{vertical} {horizontal}"
+    span = (right - left).days
+    per_px = span / PHONE_PLOT_PX  # days per pixel when the chart opens on a phone
+    # For each row: (day up to which it is taken, day of the mark that took it).
+    taken = {
+        "top": ((len(lane) * CHAR_PX + 8) * per_px, -math.inf),
+        "bottom": (-math.inf, -math.inf),
+    }
+    positions = []
+    for title, day in zip(titles, days, strict=True):
+        at = (day - left).days
+        width = (max(map(len, textwrap.wrap(title, TITLE_WIDTH))) * CHAR_PX + 8) * per_px
+        side = "left" if at > 0.6 * span else "right"
+        start, end = (at - width, at) if side == "left" else (at, at + width)
+        free = [row for row in ("top", "bottom") if taken[row][0] < start]
+        row = free[0] if free else max(taken, key=lambda r: at - taken[r][1])
+        taken[row] = (max(taken[row][0], end), at)
+        positions.append(f"{row} {side}")
+    return positions
 
 
 def _trace_colours(colour: str, kind: TraceKind) -> dict[str, Any]:
@@ -324,7 +352,8 @@ def _layout(story: Story) -> dict[str, Any]:
         "font": {"family": FONT_FAMILY, "size": 12},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "margin": {"l": 8, "r": 8, "t": 40, "b": 28, "pad": 0},
+        # The top margin holds the modebar and, below it, two rows of phase titles.
+        "margin": {"l": 8, "r": 8, "t": 64, "b": 28, "pad": 0},
         "autosize": True,
         "showlegend": False,
         "dragmode": "pan",
@@ -407,7 +436,7 @@ def _phase_label(
         "y": 1,
         "xanchor": anchor,
         "yanchor": "bottom",
-        "yshift": 2 + 16 * (index % 2),
+        "yshift": 2 + 15 * (index % 2),
         "showarrow": False,
         "font": {"size": 11},
     }

@@ -7,14 +7,17 @@ message`` lines (or GitHub annotations) with exit code 1, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_site, write_files
+from .contentdiff import summarise_changes, summarise_errors
 from .errors import ContentErrors
 from .load import load_stories
+from .scaffold import ScaffoldError, create_story
 from .schema import SCHEMA_DIR, write_schemas
 
 DEFAULT_CONTENT = Path("content")
@@ -54,6 +57,22 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR)
     schema.set_defaults(run=_schema)
+
+    new_story = commands.add_parser(
+        "new-story", help="start a story folder with every file, placeholders marked TODO"
+    )
+    new_story.add_argument("id", metavar="ID", help="the story's id, such as 'my-story'")
+    new_story.add_argument(
+        "--content", type=Path, default=DEFAULT_CONTENT, help="the content folder to add it to"
+    )
+    new_story.set_defaults(run=_new_story)
+
+    diff = commands.add_parser(
+        "diff", help="summarise, in Markdown, what changed between two content folders"
+    )
+    diff.add_argument("base", metavar="BASE_DIR", type=Path, help="the content before")
+    diff.add_argument("head", metavar="HEAD_DIR", type=Path, help="the content after")
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -80,6 +99,25 @@ def _copy_static_docs(out: Path) -> None:
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(f"wrote {path}")
+    return 0
+
+
+def _new_story(args: argparse.Namespace) -> int:
+    try:
+        folder = create_story(args.id, args.content, datetime.date.today())
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"created {folder.as_posix()}/; replace every TODO in it, then run `make check`")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        print(summarise_changes(args.base, args.head), end="")
+    except ContentErrors as errors:
+        print(summarise_errors(errors), end="")
+        return 1
     return 0
 
 

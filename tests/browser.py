@@ -33,12 +33,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(site_dir: Path, prefix: str = "") -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 under ``/prefix/``; yields the base URL."""
-    root = site_dir
-    if prefix:
-        # Serve the parent of a folder named like the prefix, so that /prefix/ maps to the site.
-        raise ValueError("use serve_tree for sub-paths")
+def serve_directory(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 on a free port; yields the base URL, ending in '/'.
+
+    The port is bound before the URL is yielded, so a site can be built for that
+    address (Material's instant navigation needs the site_url it is served from).
+    """
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -48,6 +48,18 @@ def serve_site(site_dir: Path, prefix: str = "") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_site(site_dir: Path) -> Iterator[str]:
+    """Serve an already built site at the root of a local address."""
+    with serve_directory(site_dir) as base:
+        yield base
+
+
+def chromium_available() -> bool:
+    """Whether Debian's Chromium is installed where the tests look for it."""
+    return Path(CHROMIUM).is_file()
 
 
 @contextmanager

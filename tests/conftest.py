@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +58,30 @@ def mkdocs_build(
     if config is not None:
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium; skipped where it is missing, but never in CI."""
+    from browser import chromium_available, launch_chromium
+
+    if not chromium_available():
+        message = "Debian's Chromium is missing: apt-get install -y chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{message} (browser tests may not skip in CI)")
+        pytest.skip(message)
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The real site, built for and served at http://127.0.0.1:PORT/explainer/."""
+    from browser import serve_directory
+
+    root = tmp_path_factory.mktemp("served")
+    with serve_directory(root) as base:
+        url = base + "explainer/"
+        result = mkdocs_build(root / "explainer", site_url=url)
+        assert result.returncode == 0, result.stderr
+        yield url, root / "explainer"

@@ -14,7 +14,7 @@ from generator.load import load_stories
 
 PAYLOADS = [
     "<script>alert('xss-script')</script>",
-    '<img src=x onerror="alert(\'xss-img\')">',
+    "<img src=x onerror=\"alert('xss-img')\">",
     "[click](javascript:alert('xss-link'))",
     "[click](JaVaScRiPt:alert('xss-case'))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",

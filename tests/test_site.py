@@ -57,7 +57,12 @@ def strict_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_strict_build_of_the_real_content_passes(strict_build: Path) -> None:
     story = strict_build / "hanoi-summit-2019"
-    for page in ("index.html", "background/index.html", "timeline/index.html", "sources/index.html"):
+    for page in (
+        "index.html",
+        "background/index.html",
+        "timeline/index.html",
+        "sources/index.html",
+    ):
         assert (story / page).is_file(), page
     assert (story / "data" / "story.json").is_file()
     assert (story / "data" / "events.csv").is_file()
@@ -67,7 +72,9 @@ def test_strict_build_of_the_real_content_passes(strict_build: Path) -> None:
 def test_pages_carry_social_cards_canonical_url_and_json_ld(strict_build: Path) -> None:
     html = (strict_build / "hanoi-summit-2019" / "index.html").read_text()
     assert '<link rel="canonical" href="https://owner.github.io/repo/hanoi-summit-2019/">' in html
-    assert '<meta property="og:url" content="https://owner.github.io/repo/hanoi-summit-2019/">' in html
+    assert (
+        '<meta property="og:url" content="https://owner.github.io/repo/hanoi-summit-2019/">' in html
+    )
     assert '<meta name="twitter:card" content="summary">' in html
     assert '<script type="application/ld+json">' in html and '"NewsArticle"' in html
     about = (strict_build / "about" / "index.html").read_text()
@@ -77,7 +84,13 @@ def test_pages_carry_social_cards_canonical_url_and_json_ld(strict_build: Path) 
 def test_no_page_refers_to_another_host(strict_build: Path) -> None:
     for page in strict_build.rglob("*.html"):
         html = page.read_text()
-        for needle in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdn.plot.ly"):
+        for needle in (
+            "fonts.googleapis",
+            "fonts.gstatic",
+            "cdn.jsdelivr",
+            "unpkg.com",
+            "cdn.plot.ly",
+        ):
             assert needle not in html, f"{page} loads from {needle}"
 
 
@@ -116,7 +129,9 @@ def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "hanoi-summit-2019" / "timeline" / "index.html").is_file()
 
 
-def test_content_error_stops_the_build_with_a_located_message(content: Path, tmp_path: Path) -> None:
+def test_content_error_stops_the_build_with_a_located_message(
+    content: Path, tmp_path: Path
+) -> None:
     timeline = content / "tiny-story" / "timeline.yml"
     timeline.write_text(timeline.read_text().replace("date: 2020-01-02", "date: 2020-13-02"))
     site = tmp_path / "site"

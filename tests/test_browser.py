@@ -1,0 +1,123 @@
+"""The built site in headless Chromium, served under a sub-path as on GitHub Pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Watch:
+    """What a page did while loading: requests, failures, console errors."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def watch(page: Any) -> Watch:
+    seen = Watch()
+    page.on("request", lambda r: seen.requests.append(r.url))
+    page.on("requestfailed", lambda r: seen.failed.append(f"{r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.url} {r.status}"))
+    page.on("console", lambda m: m.type == "error" and seen.errors.append(m.text))
+    page.on("pageerror", lambda e: seen.errors.append(str(e)))
+    return seen
+
+
+def site_pages(site: tuple[str, Path]) -> list[str]:
+    base, folder = site
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    return [base + p.removesuffix("index.html") for p in pages]
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_every_page_loads_cleanly_from_this_host_only(
+    live_site: tuple[str, Path], page: Any
+) -> None:
+    base, _ = live_site
+    host = urlsplit(base).netloc
+    pages = site_pages(live_site)
+    assert len(pages) > 20
+    for url in pages:
+        seen = watch(page)
+        page.goto(url, wait_until="networkidle")
+        assert seen.errors == [], f"{url}: console errors {seen.errors}"
+        assert seen.failed == [], f"{url}: failed requests {seen.failed}"
+        foreign = [r for r in seen.requests if urlsplit(r).netloc not in (host, "")]
+        assert foreign == [], f"{url}: requests to other hosts {foreign}"
+        page.close()
+        page = page.context.new_page()
+
+
+def test_instant_navigation_does_not_reload(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
+    page.evaluate("window.__stayed = 'yes'")
+    page.click("article a[href$='/background/']")
+    page.wait_for_url("**/hanoi-summit-2019/background/")
+    page.wait_for_selector("h1:has-text('Background')")
+    assert page.evaluate("window.__stayed") == "yes", "the page reloaded: no instant navigation"
+
+
+def test_dark_mode_toggle_switches_palette(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.emulate_media(color_scheme="light")
+    page.goto(base, wait_until="networkidle")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.click("label[title='Switch to dark mode']")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate", "choice not kept"
+
+
+@pytest.mark.parametrize("path", ["positions/", "accounts/", "reactions/", "timeline/", ""])
+def test_side_by_side_views_fit_a_phone(
+    live_site: tuple[str, Path], browser: Any, path: str
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(base + "hanoi-summit-2019/" + path, wait_until="networkidle")
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: content is {widths[0]}px wide on a 375px screen"
+
+
+def test_sides_stand_side_by_side_on_desktop(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/accounts/", wait_until="networkidle")
+    tops = page.eval_on_selector_all(
+        ".sides > .side", "els => els.map(e => e.getBoundingClientRect().top)"
+    )
+    assert len(tops) >= 2 and tops[0] == tops[1], "answers are not side by side"
+
+
+def test_glossary_terms_explain_themselves_on_hover(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
+    titles = page.eval_on_selector_all("article abbr", "els => els.map(e => e.title)")
+    assert titles and all(titles), "no glossary term is marked on the story page"
+
+
+def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/background/", wait_until="networkidle")
+    page.click("sup.cite a >> nth=0")
+    page.wait_for_url("**/sources/#source-*")
+    target = page.evaluate("location.hash")
+    assert page.is_visible(target)
