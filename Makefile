@@ -49,5 +49,9 @@ lint: $(VENV)/.dev-deps
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m generator schema
 
+## screenshots: take the README's screenshots again from the built site
+screenshots: $(VENV)/.dev-deps site
+	$(BIN)/python scripts/screenshots.py --site site --out screenshots
+
 clean:
 	rm -rf site .pytest_cache

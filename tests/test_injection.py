@@ -120,7 +120,7 @@ def test_no_dangerous_url_reaches_html(hostile_site: Path) -> None:
 
 
 def test_no_payload_runs_as_script(hostile_site: Path) -> None:
-    for page, collector in parsed_pages(hostile_site):
+    for _, collector in parsed_pages(hostile_site):
         for script in collector.script_text:
             if "xss" in script:
                 # The only place payload text may appear inside a script element is
