@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from generator.build import build_site
@@ -48,6 +49,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         config.nav = _mkdocs_nav(site.nav[:-1]) + static + _mkdocs_nav(site.nav[-1:])
     return files
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild and reload the browser when a file under the content folder changes."""
+    server.watch(str(content_dir(config)))
+    return server
 
 
 def _mkdocs_nav(tree: NavTree) -> list[Any]:

@@ -121,7 +121,7 @@ def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\n"
-        "hooks: []\nwatch: []\n"
+        "hooks: []\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
     )
     result = mkdocs_build(tmp_path / "site", config=config)
