@@ -404,21 +404,21 @@ REQUIRED_FILES = ("story.yml", "sources.yml")
 class Story(Model):
     """A whole story: every file of its folder, validated and assembled."""
 
-    meta: StoryFile
-    sources: list[Source]
-    actors: list[Actor] = []
-    issues: list[AgendaIssue] = []
-    background: list[BackgroundSection] = []
-    positions: list[Position] = []
-    accounts: list[Account] = []
-    outcomes: list[Outcome] = []
-    reactions: list[Reaction] = []
-    lanes: Literal["category", "actor"] = "category"
-    categories: list[Category] = []
-    phases: list[Phase] = []
-    events: list[Event] = []
-    quotations: list[Quotation] = []
-    glossary: list[Term] = []
+    meta: StoryFile = Field(description="story.yml: identity, key facts, corrections.")
+    sources: list[Source] = Field(description="sources.yml.")
+    actors: list[Actor] = Field(default=[], description="actors.yml.")
+    issues: list[AgendaIssue] = Field(default=[], description="issues.yml.")
+    background: list[BackgroundSection] = Field(default=[], description="background.yml.")
+    positions: list[Position] = Field(default=[], description="positions.yml.")
+    accounts: list[Account] = Field(default=[], description="accounts.yml.")
+    outcomes: list[Outcome] = Field(default=[], description="outcomes.yml.")
+    reactions: list[Reaction] = Field(default=[], description="reactions.yml.")
+    lanes: Literal["category", "actor"] = Field(default="category", description="timeline.yml.")
+    categories: list[Category] = Field(default=[], description="timeline.yml.")
+    phases: list[Phase] = Field(default=[], description="timeline.yml.")
+    events: list[Event] = Field(default=[], description="timeline.yml.")
+    quotations: list[Quotation] = Field(default=[], description="quotations.yml.")
+    glossary: list[Term] = Field(default=[], description="glossary.yml.")
 
     @property
     def id(self) -> str:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import FILES
+from .models import FILES, Story
+
+STORY_DATA_SCHEMA = "story-data.schema.json"
+"""Schema of the JSON each story publishes as open data (all its files in one)."""
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 """Where the committed schema files live (``schema/`` at the top of the repository)."""
@@ -27,8 +30,16 @@ def schemas() -> dict[str, str]:
         schema = model.model_json_schema(by_alias=True)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"{filename} of a story"
-        result[schema_name(filename)] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        result[schema_name(filename)] = _dump(schema)
+    data_schema = Story.model_json_schema(by_alias=True, mode="serialization")
+    data_schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data_schema["title"] = "A story's open data (data/story.json)"
+    result[STORY_DATA_SCHEMA] = _dump(data_schema)
     return result
+
+
+def _dump(schema: dict[str, object]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:

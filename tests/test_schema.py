@@ -24,7 +24,7 @@ def all_models() -> list[type[BaseModel]]:
         for value in vars(models).values()
         if isinstance(value, type)
         and issubclass(value, models.Model)
-        and value not in (models.Model, models.Story)
+        and value is not models.Model
     ]
 
 

@@ -140,3 +140,17 @@ def test_content_error_stops_the_build_with_a_located_message(
     assert "tiny-story/timeline.yml:13:11: '2020-13-02' has month 13" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (site / "index.html").exists()
+
+
+def test_open_data_follows_its_published_schema() -> None:
+    import json
+
+    import jsonschema
+
+    files = build_site(ROOT / "content").files
+    schema = json.loads(files["schema/story-data.schema.json"])
+    data = json.loads(files["hanoi-summit-2019/data/story.json"])
+    jsonschema.validate(data, schema)
+    csv_lines = files["hanoi-summit-2019/data/events.csv"].splitlines()
+    assert csv_lines[0].startswith("id,date,precision,earliest,latest,title")
+    assert len(csv_lines) == len(data["events"]) + 1
