@@ -258,7 +258,8 @@ class DateSpan(Model):
 
 
 def _date_kind(value: Any) -> str:
-    return "span" if isinstance(value, dict) else "point"
+    # Called on YAML data when validating and on model values when serialising.
+    return "span" if isinstance(value, dict | DateSpan) else "point"
 
 
 EventDate = Annotated[
