@@ -63,7 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     new_story.add_argument("id", metavar="ID", help="the story's id, such as 'my-story'")
     new_story.add_argument(
-        "--content", type=Path, default=DEFAULT_CONTENT, help="the content folder to add it to"
+        "--content",
+        type=Path,
+        default=DEFAULT_CONTENT,
+        metavar="DIR",
+        help="the content folder to add it to (default: content)",
     )
     new_story.set_defaults(run=_new_story)
 

@@ -115,7 +115,8 @@ def summarise_changes(base_dir: Path, head_dir: Path) -> str:
     """The Markdown summary of what changed from ``base_dir`` to ``head_dir``.
 
     Raises :class:`ContentErrors` when the head has problems. A missing or empty base
-    folder means every story is new; a base story that no longer loads counts as new.
+    folder means every story is new; a base story that no longer loads counts as new
+    (or as removed, when the head has no story of that id).
     """
     changes = compare_content(base_dir, head_dir)
     return environment().get_template(TEMPLATE).render(stories=changes, problems=[])
@@ -132,18 +133,23 @@ def compare_content(base_dir: Path, head_dir: Path) -> list[StoryChanges]:
     head = {story.id: story for story in load_stories(head_dir)}  # the head must be valid
     base, broken = _load_base(base_dir)
     result = []
-    for story_id in sorted(base.keys() | head.keys()):
-        story = compare_story(base.get(story_id), head.get(story_id))
-        if story_id in broken and story_id in head:
-            story = StoryChanges(
-                story.id,
-                story.title,
-                story.changes,
-                "Its earlier version does not load any more, so everything is listed as new.",
-            )
+    for story_id in sorted(base.keys() | head.keys() | broken):
+        if story_id in broken:
+            story = _compare_broken(story_id, head.get(story_id))
+        else:
+            story = compare_story(base.get(story_id), head.get(story_id))
         if story.changes:
             result.append(story)
     return result
+
+
+def _compare_broken(story_id: str, head: Story | None) -> StoryChanges:
+    """A story whose base version does not load: all new, or removed by its folder name."""
+    if head is None:
+        return StoryChanges(story_id, story_id, [Change("Removed", "story", story_id)])
+    story = compare_story(None, head)
+    note = "Its earlier version does not load any more, so everything is listed as new."
+    return StoryChanges(story.id, story.title, story.changes, note)
 
 
 def compare_story(base: Story | None, head: Story | None) -> StoryChanges:

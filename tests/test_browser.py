@@ -121,3 +121,29 @@ def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: A
     page.wait_for_url("**/sources/#source-*")
     target = page.evaluate("location.hash")
     assert page.is_visible(target)
+
+
+def test_search_finds_a_story_page(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base, wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "Yongbyon")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    results = page.eval_on_selector_all(
+        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert any("hanoi-summit-2019" in href for href in results), results
+
+
+def test_print_hides_navigation_and_shows_source_addresses(
+    live_site: tuple[str, Path], page: Any
+) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/sources/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header")
+    assert not page.is_visible(".md-sidebar--primary")
+    after = page.eval_on_selector(
+        "ol.sources a[href^='http']", "a => getComputedStyle(a, '::after').content"
+    )
+    assert "http" in after or "attr(href)" in after

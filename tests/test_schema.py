@@ -22,9 +22,7 @@ def all_models() -> list[type[BaseModel]]:
     return [
         value
         for value in vars(models).values()
-        if isinstance(value, type)
-        and issubclass(value, models.Model)
-        and value is not models.Model
+        if isinstance(value, type) and issubclass(value, models.Model) and value is not models.Model
     ]
 
 

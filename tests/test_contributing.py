@@ -1,0 +1,244 @@
+"""CONTRIBUTING.md stays true: its YAML examples load, its commands and error lines are real.
+
+Every ```yaml block is pasted into a copy of the practice story (tests/fixtures/minimal)
+and the content is loaded through the real models. The comment right before a block
+says where it goes: `<!-- file: sources.yml -->`, or `<!-- file: timeline.yml, list:
+events -->` when the file has several lists. A block that is a whole file (a mapping)
+replaces the file; a block of list items is added at the end of that list.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from generator.cli import _parser
+from generator.errors import ContentErrors
+from generator.load import load_stories
+from generator.models import FILES
+from generator.schema import schema_name
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+STORY = "tiny-story"
+FENCE = re.compile(
+    r"^(?P<indent>[ ]*)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$", re.M | re.S
+)
+MARKER = re.compile(r"<!--\s*file:\s*(?P<file>[\w.-]+)(?:\s*,\s*list:\s*(?P<list>[\w-]+))?\s*-->")
+GENERATOR_COMMAND = re.compile(r"\bpython3? -m generator\b(?P<args>[^`\n#]*)")
+MAKE_COMMAND = re.compile(r"^make\s+(?P<target>[\w-]+)")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A ```yaml block of the guide and the file (and list) its marker names."""
+
+    line: int
+    text: str
+    file: str | None
+    list_key: str | None
+
+
+def _guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def _examples() -> list[Example]:
+    text = _guide()
+    examples = []
+    for block in FENCE.finditer(text):
+        if block["lang"] not in ("yaml", "yml"):
+            continue
+        before = text[: block.start()].rstrip().rsplit("\n", 1)[-1]
+        marker = MARKER.fullmatch(before.strip())
+        examples.append(
+            Example(
+                line=text.count("\n", 0, block.start()) + 1,
+                text=textwrap.dedent(block["body"]),
+                file=marker["file"] if marker else None,
+                list_key=marker["list"] if marker else None,
+            )
+        )
+    return examples
+
+
+EXAMPLES = _examples()
+
+
+def _code_pieces() -> list[str]:
+    """Every line of every fenced block, and every inline `code` span of the prose."""
+    text = _guide()
+    pieces = [line.strip() for block in FENCE.finditer(text) for line in block["body"].split("\n")]
+    return pieces + re.findall(r"`([^`\n]+)`", FENCE.sub("", text))
+
+
+def _list_key(file_text: str, example: Example) -> str:
+    if example.list_key:
+        return example.list_key
+    data = yaml.load(file_text, Loader=yaml.BaseLoader)
+    lists = [key for key, value in data.items() if isinstance(value, list)]
+    assert len(lists) == 1, (
+        f"CONTRIBUTING.md line {example.line}: {example.file} has lists {lists}; "
+        f"say which in the marker, such as <!-- file: {example.file}, list: {lists[0]} -->"
+    )
+    return lists[0]
+
+
+def _add_items(file_text: str, key: str, items: str) -> str:
+    """``file_text`` with ``items`` (YAML list items) added at the end of the list ``key``."""
+    lines = file_text.rstrip("\n").split("\n")
+    start = next(i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(\[\]\s*)?$", line))
+    lines[start] = f"{key}:"
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ")), len(lines)
+    )
+    items_now = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
+    indent = items_now[0][: len(items_now[0]) - len(items_now[0].lstrip())] if items_now else "  "
+    pasted = textwrap.indent(textwrap.dedent(items).rstrip("\n"), indent).split("\n")
+    return "\n".join(lines[:end] + pasted + lines[end:]) + "\n"
+
+
+def _paste(example: Example, content: Path) -> None:
+    assert example.file in FILES, f"{example.file} is not a content file"
+    path = content / STORY / example.file
+    data = yaml.load(example.text, Loader=yaml.BaseLoader)
+    if isinstance(data, dict):
+        path.write_text(example.text, encoding="utf-8")
+        return
+    assert isinstance(data, list), f"line {example.line}: a block is a whole file or list items"
+    current = path.read_text(encoding="utf-8")
+    path.write_text(_add_items(current, _list_key(current, example), example.text), "utf-8")
+
+
+def test_the_guide_has_yaml_examples() -> None:
+    assert len(EXAMPLES) >= 8
+
+
+def test_every_yaml_example_names_its_file() -> None:
+    unmarked = [example.line for example in EXAMPLES if example.file is None]
+    assert not unmarked, (
+        f"CONTRIBUTING.md: the ```yaml blocks on lines {unmarked} need a comment right before "
+        "them naming their file, such as <!-- file: timeline.yml, list: events -->"
+    )
+
+
+def test_every_file_marker_is_followed_by_a_yaml_example() -> None:
+    markers = len(MARKER.findall(_guide()))
+    assert markers == len([example for example in EXAMPLES if example.file])
+
+
+def test_examples_cover_events_quotations_sources_and_corrections() -> None:
+    covered = {(example.file, example.list_key) for example in EXAMPLES}
+    assert {
+        ("timeline.yml", "events"),
+        ("quotations.yml", None),
+        ("sources.yml", None),
+        ("story.yml", "corrections"),
+    } <= covered
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"line-{e.line}" for e in EXAMPLES])
+def test_yaml_example_loads_in_the_practice_story(example: Example, content: Path) -> None:
+    assert example.file, f"CONTRIBUTING.md line {example.line}: no <!-- file: ... --> marker"
+    _paste(example, content)
+    try:
+        load_stories(content)
+    except ContentErrors as errors:
+        listing = "\n".join(str(problem) for problem in errors.problems)
+        pytest.fail(f"the example on line {example.line} of CONTRIBUTING.md fails:\n{listing}")
+
+
+@pytest.mark.parametrize(
+    "example",
+    [e for e in EXAMPLES if isinstance(yaml.load(e.text, Loader=yaml.BaseLoader), dict)],
+    ids=lambda e: f"line-{e.line}",
+)
+def test_whole_file_examples_start_with_their_schema_modeline(example: Example) -> None:
+    assert example.file
+    modeline = f"# yaml-language-server: $schema=../../schema/{schema_name(example.file)}"
+    assert example.text.split("\n", 1)[0] == modeline
+
+
+def test_the_fragment_paster_adds_items_at_the_end_of_the_right_list() -> None:
+    text = "lanes: category\ncategories:\n  - id: a\n# note\nevents: []\nphases:\n  - id: p\n"
+    assert _add_items(text, "events", "- id: e\n  title: E\n") == (
+        "lanes: category\ncategories:\n  - id: a\n# note\nevents:\n  - id: e\n    title: E\n"
+        "phases:\n  - id: p\n"
+    )
+
+
+def test_a_broken_example_would_fail(content: Path) -> None:
+    quotation = "- id: q\n  speaker: side-a\n  text: Yes.\n  context: C.\n  date: 2020\n"
+    broken = Example(1, quotation + "  sources: [nowhere]\n", "quotations.yml", None)
+    _paste(broken, content)
+    with pytest.raises(ContentErrors):
+        load_stories(content)
+
+
+def test_generator_commands_in_the_guide_are_real() -> None:
+    commands = [m["args"] for piece in _code_pieces() for m in GENERATOR_COMMAND.finditer(piece)]
+    subcommands = set()
+    for args in commands:
+        argv = shlex.split(args)
+        try:
+            _parser().parse_args(argv)
+        except SystemExit:
+            pytest.fail(f"CONTRIBUTING.md shows `python -m generator{args}`, which is not valid")
+        subcommands.add(argv[0])
+    assert {"new-story", "diff"} <= subcommands
+
+
+def test_make_targets_in_the_guide_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w-]+):", makefile, re.M))
+    mentioned = {m["target"] for piece in _code_pieces() if (m := MAKE_COMMAND.match(piece))}
+    assert {"check", "serve"} <= mentioned
+    assert mentioned <= targets, f"no such Makefile targets: {sorted(mentioned - targets)}"
+
+
+def test_the_pre_commit_config_the_guide_names_exists_and_runs_the_check() -> None:
+    assert "`.pre-commit-config.yaml`" in _guide()
+    assert "pre-commit install" in _guide()
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert "python -m generator check content" in entries
+
+
+def test_links_to_repository_files_exist() -> None:
+    targets = re.findall(r"\]\((?![a-z]+:|#)([^)\s]+)\)", FENCE.sub("", _guide()))
+    assert targets
+    missing = [target for target in targets if not (ROOT / target).exists()]
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("quotations.yml", "sources: [report]", "sources: [reprot]"),
+        ("timeline.yml", "date: 2020-01-02", "date: 2020-02-30"),
+        ("timeline.yml", "title: Talks open", "title: Talks open: day one"),
+    ],
+)
+def test_error_lines_shown_in_the_guide_are_what_check_prints(
+    content: Path, name: str, old: str, new: str
+) -> None:
+    path = content / STORY / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "content"],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert f"\n{line}\n" in _guide()
