@@ -19,6 +19,10 @@ from .validation import validate_document
 from .yamlsource import Document, YamlProblem, read_document
 
 
+RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404", "sitemap"})
+"""Names the site itself uses at its top level; a story folder cannot take them."""
+
+
 def load_stories(content_dir: Path) -> list[Story]:
     """Every story under ``content_dir``, newest first; raises ContentErrors on any problem."""
     if not content_dir.is_dir():
@@ -107,6 +111,12 @@ def _folder_problems(folder: Path) -> list[Problem]:
     where = folder / "story.yml"
     if folder.is_symlink():
         return [Problem(where, 1, 1, "the story folder is a symbolic link; use a real folder")]
+    if folder.name in RESERVED_IDS:
+        return [
+            Problem(
+                where, 1, 1, f"'{folder.name}' is a name the site itself uses; rename the folder"
+            )
+        ]
     if not re.match(SLUG_PATTERN, folder.name):
         return [
             Problem(

@@ -127,10 +127,10 @@ def test_search_finds_a_story_page(live_site: tuple[str, Path], page: Any) -> No
     base, _ = live_site
     page.goto(base, wait_until="networkidle")
     page.click("input.md-search__input")
-    page.fill("input.md-search__input", "Yongbyon")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.keyboard.type("Yongbyon")
+    page.wait_for_selector(".md-search-result__link", timeout=10000)
     results = page.eval_on_selector_all(
-        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
+        ".md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
     )
     assert any("hanoi-summit-2019" in href for href in results), results
 

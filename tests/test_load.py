@@ -304,3 +304,10 @@ def test_dates_keep_their_precision(content: Path) -> None:
     assert isinstance(dates["talks-open"], PartialDate)
     assert dates["talks-open"].precision == "day"
     assert str(dates["earlier-contacts"].label) == "end of 2019"  # type: ignore[union-attr]
+
+
+def test_story_folder_cannot_take_a_name_the_site_uses(content: Path) -> None:
+    (content / STORY).rename(content / "schema")
+    problems = problems_for(content)
+    assert [str(p.path.relative_to(content)) for p in problems] == ["schema/story.yml"]
+    assert problems[0].message == "'schema' is a name the site itself uses; rename the folder"
