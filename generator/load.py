@@ -50,6 +50,8 @@ def story_folders(content_dir: Path) -> list[Path]:
 def load_story(folder: Path) -> tuple[Story | None, list[Problem]]:
     """One story folder: (the story, []) or (None, every problem found in it)."""
     problems = _folder_problems(folder)
+    if problems:  # a folder that cannot be a story is not read further
+        return None, problems
     documents: dict[str, Document] = {}
     parts: dict[str, Any] = {}
     for path in sorted(folder.iterdir()):
