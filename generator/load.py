@@ -18,7 +18,6 @@ from .types import SLUG_PATTERN
 from .validation import validate_document
 from .yamlsource import Document, YamlProblem, read_document
 
-
 RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404", "sitemap"})
 """Names the site itself uses at its top level; a story folder cannot take them."""
 
