@@ -26,9 +26,14 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]
+from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
 
 from .dates import describe_when, format_when
 from .models import DateSpan, Event, Story
+
+PLOTLY_BUNDLE = f"assets/vendor/plotly-basic-{get_plotlyjs_version()}.min.js"
+"""The vendored plotly.js the figures are written for, relative to the site's root
+(``theme/assets/vendor``, written by ``scripts/vendor_plotly.sh``)."""
 
 FONT_FAMILY = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
 """Material's system font stack (the site sets ``theme.font: false``)."""
@@ -275,7 +280,7 @@ def _marks_trace(
         "x": [x.isoformat() for x in xs],
         "y": [lane] * len(events),
         "text": [_wrap(e.title, TITLE_WIDTH) for e in events],
-        "textposition": _text_positions(lane, [e.title for e in events], xs, window),
+        "textposition": _text_positions(story, lane, events, window),
         "textfont": {"size": 11},
         "marker": {
             "size": 11,
@@ -289,50 +294,66 @@ def _marks_trace(
 
 def _customdata(story: Story, event: Event) -> list[str]:
     """[id, title, date wording, '<br>Who: ...' or '', description], HTML-escaped."""
-    names = [_escape(story.actor(a).name) for a in event.actors]
-    who = f"<br>Who: {', '.join(names)}" if names else ""
+    names = ", ".join(story.actor(a).name for a in event.actors)
+    who = f"<br>{_wrap(f'Who: {names}', HOVER_WIDTH)}" if names else ""
     return [
         event.id,
-        _escape(event.title),
-        _escape(describe_when(event.date)),
+        _wrap(event.title, HOVER_WIDTH),
+        _wrap(describe_when(event.date), HOVER_WIDTH),
         who,
         _wrap(event.description, HOVER_WIDTH),
     ]
 
 
 def _text_positions(
-    lane: str,
-    titles: list[str],
-    days: list[datetime.date],
-    window: tuple[datetime.date, datetime.date],
+    story: Story, lane: str, events: list[Event], window: tuple[datetime.date, datetime.date]
 ) -> list[str]:
-    """Where each title goes, laid out for a phone's width so neighbours rarely overprint.
+    """Where each title goes, laid out for a phone's width so titles rarely overprint.
 
-    A title sits right of its mark, or left of it in the right part of the view (so it
-    stays inside the plot); above the mark if that row is free there, else below. When
-    both rows are taken, it joins the row whose last mark is furthest away, so zooming
-    in separates them; marks a day apart never share a row. The lane's own label holds
-    the start of the top row.
+    The story's own events are placed first, then the others from the nearest in time.
+    A title goes right of its mark (left of it in the right part of the view, so it
+    stays in the plot), above the mark or else below, or else on the other side if it
+    fits there. If nothing is free it takes the row whose marks are furthest away, which
+    zooming in separates. The lane's own label holds the start of the top row.
     """
     left, right = window
     span = (right - left).days
     per_px = span / PHONE_PLOT_PX  # days per pixel when the chart opens on a phone
-    # For each row: (day up to which it is taken, day of the mark that took it).
-    taken = {
-        "top": ((len(lane) * CHAR_PX + 8) * per_px, -math.inf),
-        "bottom": (-math.inf, -math.inf),
+    rows: dict[str, list[tuple[float, float, float]]] = {  # (from, to, mark) per title
+        "top": [(0, (len(lane) * CHAR_PX + 8) * per_px, -math.inf)],
+        "bottom": [],
     }
-    positions = []
-    for title, day in zip(titles, days, strict=True):
-        at = (day - left).days
-        width = (max(map(len, textwrap.wrap(title, TITLE_WIDTH))) * CHAR_PX + 8) * per_px
-        side = "left" if at > 0.6 * span else "right"
-        start, end = (at - width, at) if side == "left" else (at, at + width)
-        free = [row for row in ("top", "bottom") if taken[row][0] < start]
-        row = free[0] if free else max(taken, key=lambda r: at - taken[r][1])
-        taken[row] = (max(taken[row][0], end), at)
-        positions.append(f"{row} {side}")
+    positions = [""] * len(events)
+    for i in sorted(range(len(events)), key=lambda i: (_distance(story, events[i]), i)):
+        at = (_mark_day(events[i]) - left).days
+        width = (max(map(len, textwrap.wrap(events[i].title, TITLE_WIDTH))) * CHAR_PX + 8) * per_px
+        preferred = "left" if at > 0.6 * span else "right"
+        extents = {"right": (at, at + width), "left": (at - width, at)}
+        choices = [
+            (row, side)
+            for side in (preferred, "right" if preferred == "left" else "left")
+            for row in ("top", "bottom")
+            if (side == preferred or 0 <= extents[side][0] <= extents[side][1] <= span)
+            and all(
+                end < extents[side][0] or start > extents[side][1] for start, end, _ in rows[row]
+            )
+        ]
+        row, side = choices[0] if choices else (_furthest_row(rows, at), preferred)
+        rows[row].append((*extents[side], at))
+        positions[i] = f"{row} {side}"
     return positions
+
+
+def _furthest_row(rows: dict[str, list[tuple[float, float, float]]], at: float) -> str:
+    return max(
+        rows, key=lambda row: min((abs(at - mark) for *_, mark in rows[row]), default=math.inf)
+    )
+
+
+def _distance(story: Story, event: Event) -> int:
+    """Days between the event and the story's own dates (0 within them)."""
+    first, last = _days(event)
+    return max((story.meta.start - last).days, (first - story.meta.end).days, 0)
 
 
 def _trace_colours(colour: str, kind: TraceKind) -> dict[str, Any]:
@@ -407,25 +428,26 @@ def _annotation_slots(story: Story) -> list[str]:
 def _annotations(
     story: Story, lanes: Sequence[str], window: tuple[datetime.date, datetime.date]
 ) -> list[dict[str, Any]]:
-    phases = [_phase_label(i, p.title, p.start.first_day, p.end.last_day, window)
-              for i, p in enumerate(story.phases)]  # fmt: skip
+    phases = [
+        _phase_label(i, phase.title, (phase.start.first_day, phase.end.last_day), window)
+        for i, phase in enumerate(story.phases)
+    ]
     return phases + [_lane_label(i, lane) for i, lane in enumerate(lanes)]
 
 
 def _phase_label(
     index: int,
     title: str,
-    first: datetime.date,
-    last: datetime.date,
+    days: tuple[datetime.date, datetime.date],
     window: tuple[datetime.date, datetime.date],
 ) -> dict[str, Any]:
-    # Centre the title on the part of the phase in view when the chart opens, pulled
-    # in from the edges; consecutive titles alternate between two rows.
+    # Centre the title on the part of the phase in view when the chart opens, anchored
+    # inwards near the edges; consecutive titles alternate between two rows.
     left, right = window
-    lo, hi = (
-        (max(first, left), min(last, right)) if first <= right and last >= left else (first, last)
-    )
-    at = lo + (hi - lo) / 2
+    first, last = days
+    if first <= right and last >= left:
+        first, last = max(first, left), min(last, right)
+    at = first + (last - first) / 2
     share = (at - left) / (right - left)
     anchor = "left" if share < 0.2 else "right" if share > 0.8 else "center"
     return {

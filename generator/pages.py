@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
+from markupsafe import Markup
+
+from . import charts
 from .models import FILES, Story
 from .render import Page, render_page
 
@@ -74,7 +78,7 @@ def section_pages(story: Story) -> list[Page]:
 
 def render_story(story: Story, context: dict[str, Any] | None = None) -> dict[str, str]:
     """Every page of one story: {path under the docs folder: Markdown}."""
-    extra = {"sections": section_pages(story), "chart": None, **(context or {})}
+    extra = {"sections": section_pages(story), "chart": chart_context(story), **(context or {})}
     result = {}
     for page in story_pages(story):
         result[page.path] = render_page(story, page, extra)
@@ -90,6 +94,20 @@ def render_home(stories: list[Story], site_name: str = "Explainers") -> str:
         "Explainers of news events, sourced and dated.",
     )
     return render_page(None, page, {"stories": stories})
+
+
+def chart_context(story: Story) -> dict[str, Any] | None:
+    """What the timeline page needs to show its chart, or None without events."""
+    if not story.events:
+        return None
+    return {
+        # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
+        # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
+        "figure_json": Markup(f"[{charts.figure_json(charts.timeline_figure(story))}]"),
+        "alternative": charts.text_alternative(story),
+        # Read by timeline.js relative to its own address (assets/javascripts/).
+        "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),
+    }
 
 
 def _actor_context(story: Story, actor_id: str) -> dict[str, Any]:

@@ -147,3 +147,79 @@ def test_print_hides_navigation_and_shows_source_addresses(
         "ol.sources a[href^='http']", "a => getComputedStyle(a, '::after').content"
     )
     assert "http" in after or "attr(href)" in after
+
+
+PLOT = "#timeline-chart .main-svg"
+
+
+def events_of(live_site: tuple[str, Path]) -> list[dict[str, Any]]:
+    import json
+
+    data = json.loads((live_site[1] / "hanoi-summit-2019" / "data" / "story.json").read_text())
+    return list(data["events"])
+
+
+def open_timeline(page: Any, base: str) -> None:
+    page.goto(base + "hanoi-summit-2019/timeline/", wait_until="networkidle")
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    page.wait_for_selector(PLOT, timeout=15000)
+
+
+def test_timeline_chart_has_one_mark_per_event(live_site: tuple[str, Path], page: Any) -> None:
+    seen = watch(page)
+    open_timeline(page, live_site[0])
+    marks = page.eval_on_selector_all("#timeline-chart .scatterlayer .point", "els => els.length")
+    assert marks == len(events_of(live_site))
+    assert seen.errors == []
+
+
+def test_hovering_a_mark_shows_the_event(live_site: tuple[str, Path], page: Any) -> None:
+    open_timeline(page, live_site[0])
+    titles = {e["title"] for e in events_of(live_site)}
+    point = page.locator("#timeline-chart .scatterlayer .point").last
+    point.hover(force=True)
+    page.wait_for_selector("#timeline-chart .hoverlayer .hovertext", timeout=5000)
+    text = page.eval_on_selector("#timeline-chart .hoverlayer", "e => e.textContent")
+    assert any(title.split(" ")[0] in text for title in titles), text
+
+
+def test_chart_survives_instant_navigation_away_and_back(
+    live_site: tuple[str, Path], page: Any
+) -> None:
+    base, _ = live_site
+    open_timeline(page, base)
+    page.evaluate("window.__stayed = 'yes'")
+    page.click("article a[href$='/actors/donald-trump/'] >> nth=0")
+    page.wait_for_url("**/actors/donald-trump/")
+    page.go_back()
+    page.wait_for_url("**/timeline/")
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    page.wait_for_selector(PLOT, timeout=15000)
+    assert page.evaluate("window.__stayed") == "yes", "the page reloaded"
+    marks = page.eval_on_selector_all("#timeline-chart .scatterlayer .point", "els => els.length")
+    assert marks == len(events_of(live_site))
+
+
+def test_chart_follows_the_palette_toggle(live_site: tuple[str, Path], page: Any) -> None:
+    page.emulate_media(color_scheme="light")
+    open_timeline(page, live_site[0])
+    tick = "#timeline-chart .xtick text"
+    light = page.eval_on_selector(tick, "t => getComputedStyle(t).fill")
+    page.click("label[title='Switch to dark mode']")
+    page.wait_for_function(
+        "([s, before]) => getComputedStyle(document.querySelector(s)).fill !== before",
+        arg=[tick, light],
+        timeout=5000,
+    )
+    dark = page.eval_on_selector(tick, "t => getComputedStyle(t).fill")
+    assert dark != light
+
+
+def test_plotly_is_fetched_only_on_the_chart_page(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    seen = watch(page)
+    for path in ("", "hanoi-summit-2019/", "hanoi-summit-2019/sources/", "about/"):
+        page.goto(base + path, wait_until="networkidle")
+    assert not [r for r in seen.requests if "plotly" in r]
+    open_timeline(page, base)
+    assert len([r for r in seen.requests if "plotly-basic" in r]) == 1

@@ -18,6 +18,7 @@ import pytest
 
 from generator.charts import (
     PALETTES,
+    PLOTLY_BUNDLE,
     figure_json,
     initial_range,
     lane_names,
@@ -75,6 +76,11 @@ def marks_of(figure: dict[str, Any], event_id: str, kind: str = "scatter") -> li
                 point["symbol"] = symbols[i] if isinstance(symbols, list) else symbols
                 found.append({**point, "marker": trace["marker"], "trace": trace})
     return found
+
+
+def plain(text: str) -> str:
+    """Hover or mark text as the reader sees it: lines joined, entities decoded."""
+    return html.unescape(text.replace("<br>", " "))
 
 
 def with_event(story: Story, event_id: str, **changes: Any) -> Story:
@@ -151,6 +157,15 @@ def test_a_month_spans_the_month(tiny: Story) -> None:
     assert mark["customdata"][2] == "during February 2020"
 
 
+def test_titles_of_neighbouring_marks_take_different_rows(hanoi: Story) -> None:
+    figure = figure_dict(hanoi)
+    (opens,) = marks_of(figure, "hanoi-summit-opens")
+    (ends,) = marks_of(figure, "talks-cut-short")  # the next day, in the same lane
+    assert opens["textposition"].split()[0] != ends["textposition"].split()[0]
+    right = figure["layout"]["xaxis"]["range"][1]
+    assert opens["textposition"].endswith("left") and opens["x"] < right  # kept in view
+
+
 def test_actor_lanes_repeat_an_event_for_each_actor(tiny: Story) -> None:
     story = tiny.model_copy(update={"lanes": "actor"})
     figure = figure_dict(story)
@@ -173,7 +188,8 @@ def test_actor_lanes_repeat_an_event_for_each_actor(tiny: Story) -> None:
 def test_hover_says_how_sure_the_date_is(tiny: Story, event_id: str, wording: str) -> None:
     figure = figure_dict(tiny)
     for mark in marks_of(figure, event_id) + marks_of(figure, event_id, "bar"):
-        assert mark["customdata"][2] == wording
+        assert plain(mark["customdata"][2]) == wording
+        assert all(len(line) <= 44 for line in mark["customdata"][2].split("<br>"))
         assert "%{customdata[2]}" in mark["trace"]["hovertemplate"]
 
 
@@ -208,7 +224,7 @@ def test_text_from_yaml_is_html_escaped(tiny: Story) -> None:
     strings = [mark["text"], *mark["customdata"][1:], figure["layout"]["annotations"][0]["text"]]
     for text in strings:
         assert "<a" not in text and "<b>" not in text and "<i>" not in text
-    assert html.unescape(mark["customdata"][1]) == hostile
+    assert plain(mark["customdata"][1]) == hostile
     assert figure["layout"]["annotations"][0]["text"] == "&lt;i&gt;phase&lt;/i&gt;"
 
 
@@ -309,7 +325,7 @@ def test_json_cannot_break_out_of_its_script_element(tiny: Story) -> None:
     assert not set("<>&\u2028\u2029") & set(text)
     assert json.loads(text) == json.loads(json.dumps(figure.to_plotly_json()))
     (mark,) = marks_of(json.loads(text), "talks-open")
-    assert html.unescape(mark["customdata"][1]) == title
+    assert plain(mark["customdata"][1]) == title
 
 
 def test_json_is_deterministic(hanoi: Story) -> None:
@@ -356,6 +372,7 @@ def test_text_alternative_without_events(tiny: Story) -> None:
 
 def test_vendored_plotly_is_the_basic_bundle_the_python_package_targets() -> None:
     assert BUNDLE.is_file(), "run scripts/vendor_plotly.sh"
+    assert ROOT / "theme" / PLOTLY_BUNDLE == BUNDLE  # the path pages point data-plotly at
     header = BUNDLE.read_bytes()[:300].decode()
     assert re.search(rf"plotly\.js \(basic[^)]*\) v{re.escape(PLOTLY_VERSION)}\b", header)
     assert BUNDLE.stat().st_size < 1_500_000  # the full bundle is 4.8 MB
@@ -386,9 +403,10 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body data-md-color-scheme="default"><article id="content">{body}</article>
 <script src="assets/javascripts/timeline.js"></script></body></html>"""
 
+# data-plotly is read relative to timeline.js (assets/javascripts/), as the site emits it.
 CHART = """<p>Text first.</p><figure class="timeline-chart">
 <div id="timeline-chart" class="timeline-chart__plot" role="img" aria-label="{alt}"
- data-plotly="assets/vendor/{bundle}"></div>
+ data-plotly="../vendor/{bundle}"></div>
 <script type="application/json" id="timeline-figure">{figure}</script>
 <figcaption>{alt}</figcaption></figure><ol class="timeline">{items}</ol>
 <div style="height: 2000px"></div>"""
@@ -496,6 +514,14 @@ def test_chart_fits_a_phone_and_lets_the_page_scroll(harness: str, browser: Any)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     page.wait_for_function("window.scrollY > 50")  # a swipe on the chart scrolls the page
+    overlaps = page.evaluate(
+        """() => { const boxes = Array.from(document.querySelectorAll('.scatterlayer text'))
+             .map((t) => t.getBoundingClientRect()).filter((r) => r.right > 0 && r.width);
+           const hit = (a, b) => a.left + 2 < b.right && b.left + 2 < a.right
+             && a.top + 2 < b.bottom && b.top + 2 < a.bottom;  // more than touching
+           return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => hit(a, b))).length; }"""
+    )
+    assert overlaps == 0  # no two titles overprint when the chart opens on a phone
     context.close()
 
 
