@@ -33,7 +33,7 @@ check: $(VENV)/.site-deps
 
 ## serve: live preview on http://127.0.0.1:8000/ (rebuilds when content/ changes)
 serve: $(VENV)/.site-deps check
-	$(BIN)/mkdocs serve
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: the whole test suite, browser tests included
 test: $(VENV)/.dev-deps
@@ -55,3 +55,13 @@ screenshots: $(VENV)/.dev-deps site
 
 clean:
 	rm -rf site .pytest_cache
+
+## bench: build time at scale, reload time, page weight, Lighthouse; rewrites bench/README.md
+##        BENCH_QUICK=1: 1 and 10 stories only; BENCH_SIZES="1 10 100 300": other sizes
+bench: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
+	BENCH_COMMAND='make bench$(if $(BENCH_QUICK), BENCH_QUICK=1)$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
+	$(BIN)/python bench/run.py all $(if $(BENCH_QUICK),--quick) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
+
+# Lighthouse, pinned in bench/package-lock.json, for the benchmarks only.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
