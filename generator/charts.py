@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -512,8 +513,20 @@ def _escape(text: str) -> str:
     return text.translate(_HTML)
 
 
+_ASCII_SPACE = re.compile(r"[\t\n\x0b\x0c\r ]+")  # as textwrap: other spaces stay in words
+
+
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or _escape(text)
+    """Escaped text in lines of at most ``width`` characters (longer words stand alone)."""
+    lines: list[str] = []
+    for word in _ASCII_SPACE.split(text):
+        if not word:
+            continue
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(_escape(line) for line in lines) or _escape(text)
 
 
 def _count(number: int, noun: str) -> str:

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build_site, write_files
-from .contentdiff import summarise_changes, summarise_errors
 from .errors import ContentErrors
 from .load import load_stories
-from .scaffold import ScaffoldError, create_story
 from .schema import SCHEMA_DIR, write_schemas
+
+# The rendering side (Jinja, Markdown, Plotly) is imported by the commands that use it,
+# so that `check`, which editors and pre-commit run most, starts quickly.
 
 DEFAULT_CONTENT = Path("content")
 DOCS_DIR = Path("docs")
@@ -87,6 +87,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import build_site, write_files
+
     site = build_site(args.content)
     write_files(site.files, args.out)
     _copy_static_docs(args.out)
@@ -107,6 +109,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new_story(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create_story
+
     try:
         folder = create_story(args.id, args.content, datetime.date.today())
     except ScaffoldError as error:
@@ -117,6 +121,8 @@ def _new_story(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .contentdiff import summarise_changes, summarise_errors
+
     try:
         print(summarise_changes(args.base, args.head), end="")
     except ContentErrors as errors:

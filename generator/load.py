@@ -46,8 +46,12 @@ def story_folders(content_dir: Path) -> list[Path]:
     )
 
 
-def load_story(folder: Path) -> tuple[Story | None, list[Problem]]:
-    """One story folder: (the story, []) or (None, every problem found in it)."""
+def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, list[Problem]]:
+    """One story folder: (the story, []) or (None, every problem found in it).
+
+    Files are first read without recording positions, which is faster; a story with a
+    problem is read again with them, so that each problem names its line and column.
+    """
     problems = _folder_problems(folder)
     if problems:  # a folder that cannot be a story is not read further
         return None, problems
@@ -57,7 +61,7 @@ def load_story(folder: Path) -> tuple[Story | None, list[Problem]]:
         if path.name not in FILES:
             problems += _unknown_file(path)
             continue
-        document, model, file_problems = _load_file(path)
+        document, model, file_problems = _load_file(path, positions)
         problems += file_problems
         if document is not None:
             documents[path.name] = document
@@ -76,6 +80,8 @@ def load_story(folder: Path) -> tuple[Story | None, list[Problem]]:
                 ("id",), f"id '{story_id}' differs from the folder name; write id: {folder.name}"
             )
         )
+    if problems and not positions:
+        return load_story(folder, positions=True)
     return (None, problems) if problems else (assemble(parts), [])
 
 
@@ -88,9 +94,9 @@ def assemble(parts: dict[str, Any]) -> Story:
     return Story.model_validate(fields)
 
 
-def _load_file(path: Path) -> tuple[Document | None, Any, list[Problem]]:
+def _load_file(path: Path, positions: bool) -> tuple[Document | None, Any, list[Problem]]:
     try:
-        document = read_document(path)
+        document = read_document(path, positions=positions)
     except YamlProblem as error:
         message = f"{error.message}; {_what_it_holds(path.name)}" if error.empty else error.message
         return None, None, [Problem(path, error.line, error.column, message)]

@@ -100,9 +100,7 @@ def _defined_ids(document: Document | None, key: str) -> set[str] | None:
 
 def _unresolved(document: Document, known: dict[str, set[str] | None]) -> Iterator[Problem]:
     for location, key, value in _entries(document.data, ()):
-        kind = REFERENCE_KEYS.get(key)
-        if kind is None:
-            continue
+        kind = REFERENCE_KEYS[key]
         values = value if isinstance(value, list) else [value]
         for index, ref in enumerate(values):
             defined = known[kind]
@@ -117,11 +115,18 @@ def _unresolved(document: Document, known: dict[str, set[str] | None]) -> Iterat
 
 
 def _entries(data: Any, location: Location) -> Iterator[tuple[Location, str, Any]]:
-    """Every (location of its block, key, value) in the data, depth first."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield location, key, value
-            yield from _entries(value, (*location, key))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from _entries(item, (*location, index))
+    """Every (location of its block, key, value) in the data whose key names ids.
+
+    Walks with an explicit stack: this runs over every value of every file.
+    """
+    stack: list[tuple[Any, Location]] = [(data, location)]
+    while stack:
+        node, where = stack.pop()
+        if type(node) is dict:
+            for key, value in node.items():
+                if key in REFERENCE_KEYS:
+                    yield where, key, value
+                if type(value) is dict or type(value) is list:
+                    stack.append((value, (*where, key)))
+        elif type(node) is list:
+            stack.extend((item, (*where, index)) for index, item in enumerate(node))

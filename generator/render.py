@@ -101,7 +101,7 @@ class Links:
 
         Paths and anchors are made of ids, which are validated slugs.
         """
-        relative = posixpath.relpath(path, self.here or ".")
+        relative = _relative(path, self.here)
         return Markup(escape(f"{relative}#{anchor}" if anchor else relative))
 
     def story_page(self, name: str, anchor: str = "") -> Markup:
@@ -110,20 +110,26 @@ class Links:
 
     def cite(self, source_ids: Iterable[str]) -> Markup:
         """Footnote-style citation links to the numbered sources page."""
-        links = [
-            Markup("[{}]({})").format(self.numbers[i], self.story_page("sources.md", f"source-{i}"))
+        sources = self.story_page("sources.md")
+        links = ", ".join(
+            f"[{self.numbers[i]}]({sources}#source-{i})"
             for i in sorted(set(source_ids), key=self.numbers.__getitem__)
-        ]
-        return Markup('<sup class="cite">{}</sup>').format(Markup(", ").join(links))
+        )
+        return Markup(f'<sup class="cite">{links}</sup>')  # numbers and slugs only
 
     def actor(self, actor_id: str) -> Markup:
         """The actor's name, linked to their page."""
         name = escape_markdown(self.story.actor(actor_id).name)
-        return Markup("[{}]({})").format(name, self.story_page(f"actors/{actor_id}.md"))
+        return Markup(f"[{name}]({self.story_page(f'actors/{actor_id}.md')})")
 
     def event(self, event_id: str) -> Markup:
         """Link to an event in the timeline list."""
         return self.story_page("timeline.md", f"event-{event_id}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, here: str) -> str:
+    return posixpath.relpath(path, here or ".")
 
 
 def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str:

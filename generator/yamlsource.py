@@ -16,14 +16,12 @@ report, not a feature to honour.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
@@ -75,63 +73,57 @@ class YamlProblem(Exception):
         self.empty = empty
 
 
-def _at(mark: yaml.Mark | None) -> tuple[int, int]:
+def _at(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes only; refuses aliases, anchors, tags and deep nesting on the way."""
+class PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's own parser, for a PyYAML built without libyaml (same events, slower)."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
 
-    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        # Every node gets its kind's default tag, so a scalar is never turned into a
-        # bool, number or date, and any other tag on a node was written by the editor.
-        return {
-            ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-            SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-            MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-        }[kind]
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        line, column = _at(event.start_mark)
-        if isinstance(event, AliasEvent):
-            raise YamlProblem(
-                line, column, "aliases (*name) are not allowed; write the value out in full"
-            )
-        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor:
-            raise YamlProblem(
-                line, column, f"anchors (&{event.anchor}) are not allowed; remove the '&' part"
-            )
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise YamlProblem(
-                line, column, f"nesting is deeper than {MAX_DEPTH} levels; content never needs this"
-            )
-        node = super().compose_node(parent, index)
-        assert node is not None  # only the document root can be absent
-        self._depth -= 1
-        return node
+    def dispose(self) -> None:
+        """Nothing to free (libyaml's parser has this method)."""
 
 
-def read_document(path: Path) -> Document:
-    """Read ``path`` into a :class:`Document`, or raise :class:`YamlProblem`."""
+try:  # libyaml's parser, which PyYAML's wheels include: about ten times faster
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover
+    _Parser = PurePythonParser  # type: ignore[assignment, misc]
+
+
+_DEFAULT_TAGS = frozenset({
+    None, "!",
+    yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+})  # fmt: skip
+_NO_KEY = object()
+
+
+def read_document(path: Path, *, positions: bool = True) -> Document:
+    """Read ``path`` into a :class:`Document`, or raise :class:`YamlProblem`.
+
+    With ``positions=False`` the document does not record where each value was
+    written (a third faster); the loader reads a file again with positions only when it
+    has a problem to report. A duplicate key is then reported without its first line.
+    """
     text = _decode(_read_bytes(path))
     _check_characters(text)
-    node = _compose(text)
-    if node is None:
-        raise YamlProblem(1, 1, "the file is empty", empty=True)
-    if not isinstance(node, MappingNode):
-        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
-        line, column = _at(node.start_mark)
-        raise YamlProblem(
-            line, column, f"the file holds {kind}; it must be a mapping of 'key: value' lines"
-        )
     document = Document(path, {})
-    document.data = _to_python(node, (), document)
+    data = _parse(text, document if positions else None)
+    if data is None:
+        raise YamlProblem(1, 1, "the file is empty", empty=True)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise YamlProblem(
+            *document.position(()),
+            f"the file holds {kind}; it must be a mapping of 'key: value' lines",
+        )
+    document.data = data
     return document
 
 
@@ -165,41 +157,152 @@ def _decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
+_FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # controls, tabs
+
+
 def _check_characters(text: str) -> None:
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char == "\t":
-                raise YamlProblem(
-                    line_number, column, "a tab character; indent and separate with spaces"
-                )
-            if unicodedata.category(char) == "Cc" or char in "\u2028\u2029":
-                raise YamlProblem(
-                    line_number,
-                    column,
-                    f"an invisible control character (U+{ord(char):04X}); delete it",
-                )
+    match = _FORBIDDEN.search(text)
+    if match:
+        char = match.group()
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if char == "\t":
+            raise YamlProblem(line, column, "a tab character; indent and separate with spaces")
+        raise YamlProblem(
+            line, column, f"an invisible control character (U+{ord(char):04X}); delete it"
+        )
 
 
-def _compose(text: str) -> Node | None:
-    loader = _StrictLoader(text)
+def _parse(text: str, document: Document | None) -> Any:
+    """The document's data, built from the parser's events; None for an empty file."""
+    parser = _Parser(text)
     try:
-        return loader.get_single_node()
-    except YamlProblem:
-        raise
+        return _build(parser, document)
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is found at the end of the file; point at where it opened.
         unclosed = "quoted scalar" in (error.context or "")
         mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
         line, column = _at(mark)
         raise YamlProblem(line, column, _explain_syntax_error(error)) from None
-    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting first
-        raise YamlProblem(1, 1, "nesting too deep to read") from None
     finally:
-        loader.dispose()
+        parser.dispose()
+
+
+def _build(parser: Any, document: Document | None) -> Any:
+    """Turn events into dicts, lists and strings, without recursion.
+
+    Each open mapping or list is a frame on a stack: [the container, its location, the
+    key waiting for its value]. Every refusal (aliases, anchors, tags, depth, duplicate
+    keys, complex keys, several documents) happens here, where the event is seen.
+    This loop runs once per value of every file, so it dispatches on the event's type.
+    """
+    root: Any = None
+    documents = 0
+    stack: list[list[Any]] = []
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
+            if event.anchor or event.tag not in _DEFAULT_TAGS or len(stack) >= MAX_DEPTH:
+                _refuse(event, len(stack))
+            value, location = _place(event, kind, stack, document)
+            if not stack:
+                root = value
+            if kind is not _SCALAR:
+                stack.append([value, location, _NO_KEY])
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            stack.pop()
+        elif kind is yaml.StreamEndEvent:
+            return root
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    *_at(event.start_mark),
+                    "the file holds more than one document ('---'); keep one document per file",
+                )
+        elif kind is yaml.AliasEvent:
+            _refuse(event, len(stack))
+
+
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
+def _refuse(event: Any, depth: int) -> None:
+    """Raise the problem that makes this event unacceptable."""
+    line, column = _at(event.start_mark)
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlProblem(
+            line, column, "aliases (*name) are not allowed; write the value out in full"
+        )
+    if event.anchor:
+        raise YamlProblem(
+            line, column, f"anchors (&{event.anchor}) are not allowed; remove the '&' part"
+        )
+    if event.tag not in _DEFAULT_TAGS:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(line, column, f"YAML tags such as '{tag}' are not allowed; remove it")
+    raise YamlProblem(
+        line, column, f"nesting is deeper than {MAX_DEPTH} levels; content never needs this"
+    )
+
+
+def _place(
+    event: Any, kind: type, stack: list[list[Any]], document: Document | None
+) -> tuple[Any, Location]:
+    """The value an event starts, put into its parent; returns it with its location.
+
+    Locations and positions are recorded only when there is a document to record them in.
+    """
+    if kind is _SCALAR:
+        text = event.value
+        value: Any = None if event.implicit[0] and text.lower() in NULL_WORDS else text
+    else:
+        value = {} if kind is _MAPPING else []
+    if not stack:
+        if document is not None:
+            document.values[()] = _at(event.start_mark)
+        return value, ()
+    frame = stack[-1]
+    parent, parent_location, key = frame
+    if type(parent) is list:
+        parent.append(value)
+        if document is None:
+            return value, ()
+        location = (*parent_location, len(parent) - 1)
+    elif key is _NO_KEY:  # this event is a key
+        _check_key(event, kind, parent, parent_location, document)
+        frame[2] = event.value
+        return None, parent_location
+    else:
+        parent[key] = value
+        frame[2] = _NO_KEY
+        if document is None:
+            return value, ()
+        location = (*parent_location, key)
+    document.values[location] = _at(event.start_mark)
+    return value, location
+
+
+def _check_key(
+    event: Any, kind: type, parent: dict[str, Any], location: Location, document: Document | None
+) -> None:
+    position = _at(event.start_mark)
+    if kind is not _SCALAR:
+        raise YamlProblem(*position, "a key must be a plain word such as 'title'")
+    key = event.value
+    if key in parent:
+        first = f" (first on line {document.keys[(*location, key)][0]})" if document else ""
+        raise YamlProblem(*position, f"'{key}' appears twice in this block{first}; keep one")
+    if document is not None:
+        document.keys[(*location, key)] = position
 
 
 def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
     problem = (error.problem or "").strip()
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels)
+        return f"nesting is deeper than {MAX_DEPTH} levels; content never needs this"
     if "quoted scalar" in (error.context or ""):
         return "YAML syntax error: this quoted value is never closed; add the closing quote"
     if "expected a single document" in (error.context or "") + problem:
@@ -209,45 +312,3 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
     if "could not find expected ':'" in problem:
         return "YAML syntax error: a line without 'key: value'; check the indentation above"
     return f"YAML syntax error: {problem}; check the quotes and indentation on this line"
-
-
-def _to_python(node: Node, location: Location, document: Document) -> Any:
-    document.values[location] = _at(node.start_mark)
-    defaults = (
-        yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    )
-    if node.tag not in defaults:
-        line, column = _at(node.start_mark)
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlProblem(line, column, f"YAML tags such as '{tag}' are not allowed; remove it")
-    if isinstance(node, ScalarNode):
-        plain = node.style is None
-        return None if plain and node.value.lower() in NULL_WORDS else node.value
-    if isinstance(node, SequenceNode):
-        return [_to_python(item, (*location, i), document) for i, item in enumerate(node.value)]
-    assert isinstance(node, MappingNode)
-    return _mapping_to_python(node, location, document)
-
-
-def _mapping_to_python(node: MappingNode, location: Location, document: Document) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line, column = _at(key_node.start_mark)
-        if (
-            not isinstance(key_node, ScalarNode)
-            or key_node.tag != yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
-        ):
-            raise YamlProblem(line, column, "a key must be a plain word such as 'title'")
-        key = key_node.value
-        if key in result:
-            first_line = document.keys[(*location, key)][0]
-            raise YamlProblem(
-                line,
-                column,
-                f"'{key}' appears twice in this block (first on line {first_line}); keep one",
-            )
-        document.keys[(*location, key)] = (line, column)
-        result[key] = _to_python(value_node, (*location, key), document)
-    return result

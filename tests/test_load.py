@@ -218,7 +218,7 @@ WHOLE_FILES: dict[str, tuple[str, str | bytes, tuple[int, int, str]]] = {
     "alias": ("outcomes.yml", "outcomes: *missing\n", (1, 11, "aliases (*name) are not allowed")),
     "deep nesting": (
         "outcomes.yml",
-        "outcomes: " + "[" * 5000 + "]" * 5000,
+        "outcomes: " + "[" * 100 + "]" * 100,
         (1, 30, "nesting is deeper than 20 levels"),
     ),
 }
@@ -233,6 +233,11 @@ def test_bad_file_gives_located_message(
     got_name, line, column, message = only(problems)
     assert (got_name, line, column) == (name, *expected[:2]), message
     assert expected[2] in message
+
+
+def test_nesting_that_would_exhaust_recursion_is_refused(content: Path) -> None:
+    write(content, "outcomes.yml", "outcomes: " + "[" * 100_000 + "]" * 100_000)
+    assert "nesting is deeper than 20 levels" in only(problems_for(content))[3]
 
 
 def test_symbolic_link_is_refused(content: Path, tmp_path: Path) -> None:
@@ -311,3 +316,37 @@ def test_story_folder_cannot_take_a_name_the_site_uses(content: Path) -> None:
     problems = problems_for(content)
     assert [str(p.path.relative_to(content)) for p in problems] == ["schema/story.yml"]
     assert problems[0].message == "'schema' is a name the site itself uses; rename the folder"
+
+
+@pytest.mark.parametrize("name", ["EDITS", "WHOLE_FILES"])
+def test_pure_python_parser_reads_like_libyaml(
+    content: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from generator import yamlsource
+
+    assert yamlsource._Parser is not yamlsource.PurePythonParser, "libyaml is missing"
+    fast_story = load_stories(content)[0]
+    fast = [(p.path.name, p.line, p.column, p.message) for p in _all_problems(content, name)]
+    monkeypatch.setattr(yamlsource, "_Parser", yamlsource.PurePythonParser)
+    assert load_stories(content)[0] == fast_story
+    slow = [(p.path.name, p.line, p.column, p.message) for p in _all_problems(content, name)]
+    assert fast == slow
+
+
+def _all_problems(content: Path, name: str) -> list[Problem]:
+    """Problems of a story where each file has one of the mistakes above."""
+    import shutil
+
+    problems: list[Problem] = []
+    cases = EDITS if name == "EDITS" else WHOLE_FILES
+    for case in cases.values():
+        shutil.rmtree(content / STORY)
+        shutil.copytree(Path(__file__).parent / "fixtures" / "minimal" / STORY, content / STORY)
+        if name == "EDITS":
+            replace(content, *case[0])  # type: ignore[misc]
+        else:
+            write(content, case[0], case[1])  # type: ignore[arg-type]
+        problems += problems_for(content)
+    shutil.rmtree(content / STORY)
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal" / STORY, content / STORY)
+    return problems
