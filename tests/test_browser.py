@@ -223,3 +223,8 @@ def test_plotly_is_fetched_only_on_the_chart_page(live_site: tuple[str, Path], p
     assert not [r for r in seen.requests if "plotly" in r]
     open_timeline(page, base)
     assert len([r for r in seen.requests if "plotly-basic" in r]) == 1
+
+
+def test_search_dialog_has_an_accessible_name(live_site: tuple[str, Path], page: Any) -> None:
+    page.goto(live_site[0], wait_until="networkidle")
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search this site"
