@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import opendata
 from .load import load_stories
+from .models import Story
 from .pages import NavTree, render_home, render_schema_index, render_story, story_nav
 from .schema import schemas
 
@@ -39,11 +40,29 @@ def build_site(content_dir: Path, site_name: str = "Explainers") -> Site:
         site.files.update(render_story(story))  # the story's pages
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
-        site.nav.append((story.meta.title, story_nav(story)))
+    site.nav += stories_nav(stories)  # navigation: every story, by year when there are many
     site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
     site.files.update({f"schema/{name}": text for name, text in schemas().items()})
     site.nav.append(("Data schema", "schema/index.md"))
     return site
+
+
+NAV_BY_YEAR_FROM = 13
+"""From this many stories on, the navigation groups them by year.
+
+Every page carries the top level of the navigation, so a flat list of stories would
+make each page grow with the number of stories (and the whole build quadratic)."""
+
+
+def stories_nav(stories: list[Story]) -> NavTree:
+    """The stories' navigation, newest first: flat, or in one section a year."""
+    entries: NavTree = [(story.meta.title, story_nav(story)) for story in stories]
+    if len(stories) < NAV_BY_YEAR_FROM:
+        return entries
+    years: dict[str, NavTree] = {}
+    for story, entry in zip(stories, entries, strict=True):
+        years.setdefault(str(story.meta.start.year), []).append(entry)
+    return list(years.items())
 
 
 def write_files(files: GeneratedFiles, out_dir: Path) -> None:

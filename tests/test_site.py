@@ -154,3 +154,17 @@ def test_open_data_follows_its_published_schema() -> None:
     csv_lines = files["hanoi-summit-2019/data/events.csv"].splitlines()
     assert csv_lines[0].startswith("id,date,precision,earliest,latest,title")
     assert len(csv_lines) == len(data["events"]) + 1
+
+
+def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
+    from generator.build import NAV_BY_YEAR_FROM
+
+    for number in range(NAV_BY_YEAR_FROM):
+        story_id = f"story-{number}"
+        shutil.copytree(content / "tiny-story", content / story_id)
+        story = content / story_id / "story.yml"
+        text = story.read_text().replace("id: tiny-story", f"id: {story_id}")
+        story.write_text(text.replace("2020-01-02", f"{2000 + number % 3}-01-02"))
+    nav = build_site(content).nav
+    assert [title for title, _ in nav] == ["Home", "2020", "2002", "2001", "2000", "Data schema"]
+    assert len(build_site(MINIMAL).nav) == 3  # few stories: a flat list
