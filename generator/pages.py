@@ -103,7 +103,7 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     return {
         # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
         # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
-        "figure_json": Markup(f"[{charts.figure_json(charts.timeline_figure(story))}]"),
+        "figure_json": Markup(f"[{charts.figure_json(charts.timeline_figure_data(story))}]"),
         "alternative": charts.text_alternative(story),
         # Read by timeline.js relative to its own address (assets/javascripts/).
         "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),

@@ -82,10 +82,8 @@ def time_element(value: PartialDate | DateSpan | Any) -> Markup:
         title = dates.describe_when(value) if isinstance(value, DateSpan) else None
     else:
         machine, shown, title = value.isoformat(), dates.format_date(value), None
-    title_attr = Markup(' title="{}"').format(title) if title else ""
-    return Markup('<time datetime="{}"{}>{}</time>').format(
-        machine, title_attr, escape_markdown(shown)
-    )
+    title_attr = f' title="{escape(title)}"' if title else ""
+    return Markup(f'<time datetime="{escape(machine)}"{title_attr}>{escape_markdown(shown)}</time>')
 
 
 class Links:
@@ -142,6 +140,9 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
     return front_matter(page) + body
 
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when there
+
+
 def front_matter(page: Page) -> str:
     """Front matter written by a YAML serialiser, never by string formatting.
 
@@ -154,7 +155,7 @@ def front_matter(page: Page) -> str:
         "description": str(escape(_one_line(page.description))),
         **page.meta,
     }
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
 

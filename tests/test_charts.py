@@ -534,3 +534,12 @@ def test_figcaption_stays_when_plotly_cannot_load(harness: str, tab: Any) -> Non
     assert page.locator("figcaption").is_visible()
     assert page.locator("#timeline-chart").is_hidden()
     assert [e for e in errors if "net::" not in e] == []
+
+
+def test_plain_figure_data_is_what_plotly_validates(hanoi: Story) -> None:
+    from generator.charts import timeline_figure_data
+
+    for dark in (False, True):
+        assert figure_json(timeline_figure_data(hanoi, dark=dark)) == figure_json(
+            timeline_figure(hanoi, dark=dark)
+        )
