@@ -9,7 +9,6 @@ description, which the exported JSON Schema shows in editors' tools.
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -427,26 +426,19 @@ class Story(Model):
         """The story's id (its folder name)."""
         return self.meta.id
 
+    # Lookups by id scan a list of a few dozen items. They are not cached on the model:
+    # model_copy() would carry a stale cache over to the copy.
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id."""
-        return self._by_id["actors"][actor_id]  # type: ignore[return-value]
+        return next(a for a in self.actors if a.id == actor_id)
 
     def quotation(self, quotation_id: str) -> Quotation:
         """The quotation with this id."""
-        return self._by_id["quotations"][quotation_id]  # type: ignore[return-value]
+        return next(q for q in self.quotations if q.id == quotation_id)
 
     def issue(self, issue_id: str) -> AgendaIssue:
         """The issue with this id."""
-        return self._by_id["issues"][issue_id]  # type: ignore[return-value]
-
-    @functools.cached_property
-    def _by_id(self) -> dict[str, dict[str, Model]]:
-        """Actors, quotations and issues by id, built once (lookups stay constant-time)."""
-        return {
-            "actors": {a.id: a for a in self.actors},
-            "quotations": {q.id: q for q in self.quotations},
-            "issues": {i.id: i for i in self.issues},
-        }
+        return next(i for i in self.issues if i.id == issue_id)
 
     def events_in_order(self) -> list[Event]:
         """Events sorted by their earliest possible day, then by id (stable output)."""

@@ -8,8 +8,9 @@ from typing import Any
 from markupsafe import Markup
 
 from . import charts
-from .models import FILES, Story
+from .models import FILES, Event, Story
 from .render import Page, render_page
+from .text import abbreviation_definitions
 
 
 def story_pages(story: Story) -> list[Page]:
@@ -35,7 +36,7 @@ def story_pages(story: Story) -> list[Page]:
             "actor.md.j2",
             a.name,
             f"{a.name}: {a.role}.",
-            context=_actor_context(story, a.id),
+            context={"actor_id": a.id},
         )
         for a in story.actors
     ]
@@ -78,10 +79,18 @@ def section_pages(story: Story) -> list[Page]:
 
 def render_story(story: Story, context: dict[str, Any] | None = None) -> dict[str, str]:
     """Every page of one story: {path under the docs folder: Markdown}."""
-    extra = {"sections": section_pages(story), "chart": chart_context(story), **(context or {})}
+    extra = {
+        "sections": section_pages(story),
+        "chart": chart_context(story),
+        "abbreviations": abbreviation_definitions(story.glossary),  # the same on every page
+        "events": story.events_in_order(),
+        **(context or {}),
+    }
     result = {}
     for page in story_pages(story):
-        result[page.path] = render_page(story, page, extra)
+        actor_id = page.context.get("actor_id")
+        page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
+        result[page.path] = render_page(story, page, {**extra, **page_context})
     return result
 
 
@@ -110,7 +119,7 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     }
 
 
-def _actor_context(story: Story, actor_id: str) -> dict[str, Any]:
+def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str, Any]:
     """What an actor's page shows: their positions, accounts, words, reactions, events."""
     return {
         "actor": story.actor(actor_id),
@@ -120,7 +129,7 @@ def _actor_context(story: Story, actor_id: str) -> dict[str, Any]:
         ],
         "said": [q for q in story.quotations if q.speaker == actor_id],
         "reactions": [r for r in story.reactions if r.actor == actor_id],
-        "events": [e for e in story.events_in_order() if actor_id in e.actors],
+        "events": [e for e in events if actor_id in e.actors],
     }
 
 

@@ -136,7 +136,8 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
     links = Links(story, page.path) if story else None
     body = template.render(story=story, links=links, page=page, **context, **page.context)
     if story and story.glossary:
-        body = body.rstrip("\n") + "\n\n" + abbreviation_definitions(story.glossary) + "\n"
+        abbreviations = context.get("abbreviations") or abbreviation_definitions(story.glossary)
+        body = body.rstrip("\n") + "\n\n" + abbreviations + "\n"
     return front_matter(page) + body
 
 
