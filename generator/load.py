@@ -7,7 +7,10 @@ so an editor sees all their mistakes in one run.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +31,32 @@ def load_stories(content_dir: Path) -> list[Story]:
         raise ContentErrors([Problem(content_dir, 1, 1, "no such content folder")])
     stories: list[Story] = []
     problems: list[Problem] = []
-    for folder in story_folders(content_dir):
-        story, story_problems = load_story(folder)
-        problems += story_problems
-        if story is not None:
-            stories.append(story)
+    with _cycle_collection_paused():
+        for folder in story_folders(content_dir):
+            story, story_problems = load_story(folder)
+            problems += story_problems
+            if story is not None:
+                stories.append(story)
     problems += _story_id_collisions(stories, content_dir)
     if problems:
         raise ContentErrors(problems)
     return sorted(stories, key=lambda s: (s.meta.start, s.id), reverse=True)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while loading.
+
+    Loading creates millions of objects that stay alive and no reference cycles, so the
+    collector would only scan them again and again (a quarter of the time, measured).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def story_folders(content_dir: Path) -> list[Path]:
