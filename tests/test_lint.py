@@ -8,18 +8,10 @@ import sys
 import pytest
 from conftest import ROOT
 
+PATHS = ["generator", "tests", "scripts", "bench"]
 CHECKS = {
-    "ruff check": [sys.executable, "-m", "ruff", "check", "generator", "tests", "scripts"],
-    "ruff format": [
-        sys.executable,
-        "-m",
-        "ruff",
-        "format",
-        "--check",
-        "generator",
-        "tests",
-        "scripts",
-    ],
+    "ruff check": [sys.executable, "-m", "ruff", "check", *PATHS],
+    "ruff format": [sys.executable, "-m", "ruff", "format", "--check", *PATHS],
     "mypy": [sys.executable, "-m", "mypy"],
 }
 
