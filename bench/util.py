@@ -31,16 +31,11 @@ RAW = BENCH / "results" / "raw"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():  # running from another environment: use this interpreter
     PYTHON = sys.executable
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "tests"))
+# The browser and its quiet, offline flags: one definition, shared with the browser tests.
+from browser import CHROMIUM as CHROMIUM  # noqa: E402
+from browser import CHROMIUM_ARGS as CHROMIUM_ARGS  # noqa: E402
+
 BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
