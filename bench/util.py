@@ -18,7 +18,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 # The browser and its quiet, offline flags: one definition, shared with the browser tests.
 from browser import CHROMIUM as CHROMIUM  # noqa: E402
 from browser import CHROMIUM_ARGS as CHROMIUM_ARGS  # noqa: E402
+from browser import serve_directory  # noqa: E402
 
 BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -201,15 +201,8 @@ def _gzipped(path: Path, mtime: int) -> bytes:
 @contextlib.contextmanager
 def serve(root: Path) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 on a free port, gzipped; yields the base URL ('/' ended)."""
-    handler = functools.partial(_GzipHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(root, _GzipHandler) as base:
+        yield base
 
 
 def mkdocs_build(site_dir: Path, site_url: str, config: Path | None = None, **env: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser import launch_chromium, serve_site
+from tests.browser import launch_chromium, serve_directory
 
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
 PAGES = {"story": "", "timeline": "timeline/"}
@@ -27,7 +27,7 @@ def main() -> int:
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
     args = parser.parse_args()
     args.out.mkdir(exist_ok=True)
-    with serve_site(args.site) as base, launch_chromium() as browser:
+    with serve_directory(args.site) as base, launch_chromium() as browser:
         for scheme in ("default", "slate"):
             for width_name, (width, height) in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})

@@ -33,13 +33,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
+def serve_directory(
+    root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 on a free port; yields the base URL, ending in '/'.
 
     The port is bound before the URL is yielded, so a site can be built for that
     address (Material's instant navigation needs the site_url it is served from).
     """
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -48,13 +50,6 @@ def serve_directory(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextmanager
-def serve_site(site_dir: Path) -> Iterator[str]:
-    """Serve an already built site at the root of a local address."""
-    with serve_directory(site_dir) as base:
-        yield base
 
 
 def chromium_available() -> bool:
