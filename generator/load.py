@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentErrors, Problem, did_you_mean, one_of
-from .models import FILES, REQUIRED_FILES, Story, StoryFile
-from .references import check_story, fold
+from .models import FILES, REQUIRED_FILES, Story
+from .references import check_story
 from .types import SLUG_PATTERN
 from .validation import validate_document
 from .yamlsource import Document, YamlProblem, read_document
@@ -37,7 +37,6 @@ def load_stories(content_dir: Path) -> list[Story]:
             problems += story_problems
             if story is not None:
                 stories.append(story)
-    problems += _story_id_collisions(stories, content_dir)
     if problems:
         raise ContentErrors(problems)
     return sorted(stories, key=lambda s: (s.meta.start, s.id), reverse=True)
@@ -164,16 +163,3 @@ def _unknown_file(path: Path) -> list[Problem]:
     else:
         hint = f"a story folder holds {one_of(FILES)}"
     return [Problem(path, 1, 1, f"unexpected file; {did_you_mean(path.name, FILES)}{hint}")]
-
-
-def _story_id_collisions(stories: list[Story], content_dir: Path) -> list[Problem]:
-    seen: dict[str, StoryFile] = {}
-    problems = []
-    for story in stories:
-        key = fold(story.id)
-        if key in seen:
-            problems.append(
-                Problem(content_dir / story.id / "story.yml", 1, 1, "two stories share this id")
-            )
-        seen[key] = story.meta
-    return problems

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from . import dates
 from .models import DateSpan, PartialDate, Story
 from .text import abbreviation_definitions, escape_markdown, render_markdown
+from .types import SLUG_PATTERN
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Page:
     """Values the template needs beyond the story (such as which actor)."""
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def _finalize(value: Any) -> Any:

@@ -305,8 +305,6 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
         return f"nesting is deeper than {MAX_DEPTH} levels; content never needs this"
     if "quoted scalar" in (error.context or ""):
         return "YAML syntax error: this quoted value is never closed; add the closing quote"
-    if "expected a single document" in (error.context or "") + problem:
-        return "the file holds more than one document ('---'); keep one document per file"
     if "mapping values are not allowed" in problem:
         return "YAML syntax error: a ': ' inside a value; put the whole value in double quotes"
     if "could not find expected ':'" in problem:
