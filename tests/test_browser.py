@@ -120,7 +120,9 @@ def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: A
     page.click("sup.cite a >> nth=0")
     page.wait_for_url("**/sources/#source-*")
     target = page.evaluate("location.hash")
-    assert page.is_visible(target)
+    # The URL changes before Material swaps the sources page in: wait, don't poll once.
+    page.wait_for_selector(f"article {target}", state="visible", timeout=10000)
+    assert page.evaluate("location.pathname").endswith("/sources/")
 
 
 def test_search_finds_a_story_page(live_site: tuple[str, Path], page: Any) -> None:
@@ -191,6 +193,9 @@ def test_chart_survives_instant_navigation_away_and_back(
     page.evaluate("window.__stayed = 'yes'")
     page.click("article a[href$='/actors/donald-trump/'] >> nth=0")
     page.wait_for_url("**/actors/donald-trump/")
+    # The URL changes before Material swaps the content in: wait for the swap, or
+    # going back cancels it and the old chart is still there when the test looks.
+    page.wait_for_selector("#timeline-chart", state="detached", timeout=10000)
     page.go_back()
     page.wait_for_url("**/timeline/")
     page.locator("#timeline-chart").scroll_into_view_if_needed()
