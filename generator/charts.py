@@ -87,10 +87,11 @@ HOVER_WIDTH = 44  # characters per line of hover text: fits a 375px-wide phone
 HOVER_TEMPLATE = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
 )
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+_HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+)  # fmt: skip
 
 TraceKind = Literal["span", "marks"]
 
@@ -170,7 +171,7 @@ def figure_json(figure: go.Figure | dict[str, Any]) -> str:
         ensure_ascii=False,
         allow_nan=False,
     )
-    return text.translate(_SCRIPT_SAFE)
+    return _replace_all(text, _SCRIPT_SAFE)
 
 
 def text_alternative(story: Story) -> str:
@@ -524,7 +525,15 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.translate(_HTML)
+    return _replace_all(text, _HTML)
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    # A str.replace per pair: several times faster than str.translate with a dict.
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 _ASCII_SPACE = re.compile(r"[\t\n\x0b\x0c\r ]+")  # as textwrap: other spaces stay in words
@@ -532,15 +541,22 @@ _ASCII_SPACE = re.compile(r"[\t\n\x0b\x0c\r ]+")  # as textwrap: other spaces st
 
 def _wrap(text: str, width: int) -> str:
     """Escaped text in lines of at most ``width`` characters (longer words stand alone)."""
+    words = [word for word in _ASCII_SPACE.split(text) if word]
+    if not words:
+        return _escape(text)
+    if len(text) <= width:  # one line (collapsing spaces only shortens it)
+        return _escape(" ".join(words))
     lines: list[str] = []
-    for word in _ASCII_SPACE.split(text):
-        if not word:
-            continue
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
+    line, length = [words[0]], len(words[0])
+    for word in words[1:]:
+        if length + 1 + len(word) <= width:
+            line.append(word)
+            length += 1 + len(word)
         else:
-            lines.append(word)
-    return "<br>".join(_escape(line) for line in lines) or _escape(text)
+            lines.append(" ".join(line))
+            line, length = [word], len(word)
+    lines.append(" ".join(line))
+    return "<br>".join(map(_escape, lines))
 
 
 def _count(number: int, noun: str) -> str:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from .models import DateSpan, PartialDate
+
+MONTHS = (
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+"""English month names by number: calendar.month_name follows the locale (and is slow)."""
 
 
 def format_date(value: PartialDate | datetime.date) -> str:
     """'27 February 2019', 'February 2019' or '2019'."""
     if isinstance(value, datetime.date):
-        return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+        return f"{value.day} {MONTHS[value.month]} {value.year}"
     if value.day is not None and value.month is not None:
-        return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+        return f"{value.day} {MONTHS[value.month]} {value.year}"
     if value.month is not None:
-        return f"{calendar.month_name[value.month]} {value.year}"
+        return f"{MONTHS[value.month]} {value.year}"
     return str(value.year)
 
 

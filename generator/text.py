@@ -12,11 +12,13 @@ All text from YAML is untrusted. Two kinds reach pages:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 import markdown
 import nh3
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from .models import Term
@@ -59,8 +61,9 @@ def _entity(char: str | re.Match[str]) -> str:
 
 def render_markdown(text: str, glossary: Iterable[Term] = ()) -> Markup:
     """Markdown prose as sanitised HTML, with glossary terms marked as abbreviations."""
-    source = text + "\n\n" + abbreviation_definitions(glossary)
-    html = markdown.markdown(source, extensions=["abbr", "sane_lists"], output_format="html")
+    converter, abbr = _converter()
+    abbr.glossary = abbreviations(glossary)
+    html = converter.reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -71,12 +74,25 @@ def render_markdown(text: str, glossary: Iterable[Term] = ()) -> Markup:
     return Markup(clean)
 
 
-def abbreviation_definitions(glossary: Iterable[Term]) -> str:
-    """Python-Markdown ``abbr`` definitions: each term shows its definition on hover."""
-    lines = []
+@functools.cache
+def _converter() -> tuple[markdown.Markdown, AbbrExtension]:
+    # One converter, reset before each use: building one costs more than converting.
+    # Its abbr extension takes the glossary on reset(), as if defined in the text.
+    abbr = AbbrExtension()
+    return markdown.Markdown(extensions=[abbr, "sane_lists"], output_format="html"), abbr
+
+
+def abbreviations(glossary: Iterable[Term]) -> dict[str, str]:
+    """Each glossary term, as written and in lower case, with its one-line definition."""
+    terms: dict[str, str] = {}
     for term in glossary:
-        definition = _WHITESPACE.sub(" ", term.definition)
+        definition = _WHITESPACE.sub(" ", term.definition).strip()
         # Abbreviations match case-sensitively: define the term as written and in lower case.
         for form in dict.fromkeys([term.term, term.term.lower()]):
-            lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines)
+            terms[form] = definition
+    return terms
+
+
+def abbreviation_definitions(glossary: Iterable[Term]) -> str:
+    """Python-Markdown ``abbr`` definitions: each term shows its definition on hover."""
+    return "\n".join(f"*[{form}]: {text}" for form, text in abbreviations(glossary).items())
