@@ -31,7 +31,8 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 """Deepest nesting accepted; the content model needs five levels."""
 
-NULL_WORDS = frozenset({"", "~", "null"})
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+"""Plain scalars YAML reads as "no value" (its other words, such as yes, stay text)."""
 
 Location = tuple[str | int, ...]
 """Where a value sits in a file: keys and list indexes from the top."""
@@ -194,7 +195,9 @@ def _build(parser: Any, document: Document | None) -> Any:
     Each open mapping or list is a frame on a stack: [the container, its location, the
     key waiting for its value]. Every refusal (aliases, anchors, tags, depth, duplicate
     keys, complex keys, several documents) happens here, where the event is seen.
-    This loop runs once per value of every file, so it dispatches on the event's type.
+    Locations and positions are recorded only when there is a document to record them in.
+    This loop runs once per value of every file, so it dispatches on the event's type
+    and does its work inline.
     """
     root: Any = None
     documents = 0
@@ -205,9 +208,33 @@ def _build(parser: Any, document: Document | None) -> Any:
         if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
             if event.anchor or event.tag not in _DEFAULT_TAGS or len(stack) >= MAX_DEPTH:
                 _refuse(event, len(stack))
-            value, location = _place(event, kind, stack, document)
+            if kind is _SCALAR:
+                value: Any = event.value
+                if event.implicit[0] and value in NULL_WORDS:
+                    value = None
+            else:
+                value = {} if kind is _MAPPING else []
+            location: Location = ()
             if not stack:
                 root = value
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is list:
+                    parent.append(value)
+                    if document is not None:
+                        location = (*frame[1], len(parent) - 1)
+                elif frame[2] is _NO_KEY:  # this event is a key
+                    _check_key(event, kind, parent, frame[1], document)
+                    frame[2] = event.value
+                    continue
+                else:
+                    parent[frame[2]] = value
+                    if document is not None:
+                        location = (*frame[1], frame[2])
+                    frame[2] = _NO_KEY
+            if document is not None:
+                document.values[location] = _at(event.start_mark)
             if kind is not _SCALAR:
                 stack.append([value, location, _NO_KEY])
         elif kind is _MAPPING_END or kind is _SEQUENCE_END:
@@ -248,55 +275,19 @@ def _refuse(event: Any, depth: int) -> None:
     )
 
 
-def _place(
-    event: Any, kind: type, stack: list[list[Any]], document: Document | None
-) -> tuple[Any, Location]:
-    """The value an event starts, put into its parent; returns it with its location.
-
-    Locations and positions are recorded only when there is a document to record them in.
-    """
-    if kind is _SCALAR:
-        text = event.value
-        value: Any = None if event.implicit[0] and text.lower() in NULL_WORDS else text
-    else:
-        value = {} if kind is _MAPPING else []
-    if not stack:
-        if document is not None:
-            document.values[()] = _at(event.start_mark)
-        return value, ()
-    frame = stack[-1]
-    parent, parent_location, key = frame
-    if type(parent) is list:
-        parent.append(value)
-        if document is None:
-            return value, ()
-        location = (*parent_location, len(parent) - 1)
-    elif key is _NO_KEY:  # this event is a key
-        _check_key(event, kind, parent, parent_location, document)
-        frame[2] = event.value
-        return None, parent_location
-    else:
-        parent[key] = value
-        frame[2] = _NO_KEY
-        if document is None:
-            return value, ()
-        location = (*parent_location, key)
-    document.values[location] = _at(event.start_mark)
-    return value, location
-
-
 def _check_key(
     event: Any, kind: type, parent: dict[str, Any], location: Location, document: Document | None
 ) -> None:
-    position = _at(event.start_mark)
     if kind is not _SCALAR:
-        raise YamlProblem(*position, "a key must be a plain word such as 'title'")
+        raise YamlProblem(*_at(event.start_mark), "a key must be a plain word such as 'title'")
     key = event.value
     if key in parent:
         first = f" (first on line {document.keys[(*location, key)][0]})" if document else ""
-        raise YamlProblem(*position, f"'{key}' appears twice in this block{first}; keep one")
+        raise YamlProblem(
+            *_at(event.start_mark), f"'{key}' appears twice in this block{first}; keep one"
+        )
     if document is not None:
-        document.keys[(*location, key)] = position
+        document.keys[(*location, key)] = _at(event.start_mark)
 
 
 def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
