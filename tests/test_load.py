@@ -350,3 +350,19 @@ def _all_problems(content: Path, name: str) -> list[Problem]:
     shutil.rmtree(content / STORY)
     shutil.copytree(Path(__file__).parent / "fixtures" / "minimal" / STORY, content / STORY)
     return problems
+
+
+@pytest.mark.parametrize("positions", [False, True])
+def test_only_yamls_own_null_words_mean_no_value(tmp_path: Path, positions: bool) -> None:
+    from generator.yamlsource import read_document
+
+    path = tmp_path / "values.yml"
+    path.write_text(
+        'a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: nULL\ng: "null"\nh: yes\ni: [~, x]\n',
+        encoding="utf-8",
+    )
+    data = read_document(path, positions=positions).data
+    assert data == {
+        "a": None, "b": None, "c": None, "d": None, "e": None,
+        "f": "nULL", "g": "null", "h": "yes", "i": [None, "x"],
+    }  # fmt: skip
