@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import charts
+from .chart_preview import preview_svg
 from .models import FILES, Event, Story
 from .render import Page, render_page
 from .text import abbreviation_definitions
@@ -109,10 +110,13 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     """What the timeline page needs to show its chart, or None without events."""
     if not story.events:
         return None
+    figure = charts.timeline_figure_data(story)
     return {
         # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
         # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
-        "figure_json": Markup(f"[{charts.figure_json(charts.timeline_figure_data(story))}]"),
+        "figure_json": Markup(f"[{charts.figure_json(figure)}]"),
+        # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
+        "preview": preview_svg(figure),
         "alternative": charts.text_alternative(story),
         # Read by timeline.js relative to its own address (assets/javascripts/).
         "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),

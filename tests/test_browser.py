@@ -163,8 +163,31 @@ def events_of(live_site: tuple[str, Path]) -> list[dict[str, Any]]:
 
 def open_timeline(page: Any, base: str) -> None:
     page.goto(base + "hanoi-summit-2019/timeline/", wait_until="networkidle")
-    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    reach_for_chart(page)
+
+
+def reach_for_chart(page: Any) -> None:
+    """Point at the chart's static picture, as a reader does; Plotly's chart replaces it."""
+    page.hover(".timeline-chart__box")
     page.wait_for_selector(PLOT, timeout=15000)
+
+
+def test_timeline_chart_is_drawn_without_javascript(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site[0] + "hanoi-summit-2019/timeline/")
+    marks = page.locator(".timeline-chart__preview circle").count()
+    tips = page.eval_on_selector_all(
+        ".timeline-chart__preview g > title", "t => t.map(e => e.textContent)"
+    )
+    box = page.locator(".timeline-chart__preview").bounding_box()
+    context.close()
+    titles = {e["title"] for e in events_of(live_site)}
+    assert box["width"] > 300 and box["height"] > 250
+    assert marks == len(tips) and tips
+    assert all(any(tip.startswith(t + ", ") for t in titles) for tip in tips), tips
 
 
 def test_timeline_chart_has_one_mark_per_event(live_site: tuple[str, Path], page: Any) -> None:
@@ -198,8 +221,8 @@ def test_chart_survives_instant_navigation_away_and_back(
     page.wait_for_selector("#timeline-chart", state="detached", timeout=10000)
     page.go_back()
     page.wait_for_url("**/timeline/")
-    page.locator("#timeline-chart").scroll_into_view_if_needed()
-    page.wait_for_selector(PLOT, timeout=15000)
+    page.wait_for_selector(".timeline-chart__box", timeout=10000)
+    reach_for_chart(page)
     assert page.evaluate("window.__stayed") == "yes", "the page reloaded"
     marks = page.eval_on_selector_all("#timeline-chart .scatterlayer .point", "els => els.length")
     assert marks == len(events_of(live_site))
@@ -226,7 +249,9 @@ def test_plotly_is_fetched_only_on_the_chart_page(live_site: tuple[str, Path], p
     for path in ("", "hanoi-summit-2019/", "hanoi-summit-2019/sources/", "about/"):
         page.goto(base + path, wait_until="networkidle")
     assert not [r for r in seen.requests if "plotly" in r]
-    open_timeline(page, base)
+    page.goto(base + "hanoi-summit-2019/timeline/", wait_until="networkidle")
+    assert not [r for r in seen.requests if "plotly" in r], "fetched before the reader asked"
+    reach_for_chart(page)
     assert len([r for r in seen.requests if "plotly-basic" in r]) == 1
 
 

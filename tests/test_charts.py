@@ -16,6 +16,7 @@ from typing import Any
 import plotly.offline
 import pytest
 
+from generator.chart_preview import preview_svg
 from generator.charts import (
     PALETTES,
     PLOTLY_BUNDLE,
@@ -26,6 +27,7 @@ from generator.charts import (
     palette_layout,
     text_alternative,
     timeline_figure,
+    timeline_figure_data,
 )
 from generator.load import load_stories
 from generator.models import PartialDate, Story
@@ -393,6 +395,74 @@ def test_script_and_stylesheet_keep_the_page_contract() -> None:
     assert re.search(r"@media print\s*{\s*\.timeline-chart__plot\s*{\s*display: none", css)
 
 
+# --- the static picture ---------------------------------------------------------------
+
+
+def _in_view(story: Story) -> list[dict[str, Any]]:
+    left, right = initial_range(story)
+    figure = figure_dict(story)
+    return [
+        {"symbol": symbol, "x": x}
+        for trace in traces(figure, "scatter")
+        for x, symbol in zip(trace["x"], trace["marker"]["symbol"], strict=True)
+        if left.isoformat() <= x[:10] <= right.isoformat()
+    ]
+
+
+def test_picture_draws_every_mark_in_view_once(story: Story) -> None:
+    svg = preview_svg(timeline_figure_data(story))
+    marks = _in_view(story)
+    assert marks, "nothing in view"
+    assert svg.count("<circle ") == len(marks)
+    hollow = [m for m in marks if m["symbol"].endswith("-open")]
+    assert len(re.findall(r'<g class="t\d+ open">', svg)) == len(hollow)
+
+
+def test_picture_shows_phases_lanes_and_dates(hanoi: Story) -> None:
+    svg = preview_svg(timeline_figure_data(hanoi))
+    for phase in hanoi.phases:
+        assert f">{html.escape(phase.title)}</text>" in svg
+    for lane in lane_names(hanoi):
+        assert f'font-weight="bold">{html.escape(lane)}</text>' in svg
+    labels = re.findall(r'font-size="12">([^<]+)</text>', svg)
+    assert 2 <= len(labels) <= 5 and labels == sorted(labels, key=lambda t: t[-4:])
+
+
+def test_picture_has_the_colours_of_both_schemes(hanoi: Story) -> None:
+    svg = preview_svg(timeline_figure_data(hanoi))
+    style = svg[svg.index("<style>") : svg.index("</style>")]
+    for scheme, prefix in (("light", ""), ("dark", '[data-md-color-scheme="slate"] ')):
+        assert f"{prefix}.timeline-chart__preview{{color:{PALETTES[scheme]['text']}}}" in style
+        assert PALETTES[scheme]["lane-1"] in style
+
+
+def test_picture_escapes_text_from_yaml(tiny: Story) -> None:
+    hostile = '<a href="javascript:alert(1)">x</a> & <b>bold</b>'
+    story = with_event(tiny, "talks-open", title=hostile)
+    story = story.model_copy(
+        update={"phases": [tiny.phases[0].model_copy(update={"title": "<i>phase</i>"})]}
+    )
+    svg = preview_svg(timeline_figure_data(story))
+    assert "<a" not in svg and "<b>" not in svg and "<i>" not in svg
+    assert "&lt;i&gt;phase&lt;/i&gt;" in svg and "&lt;a href=" in svg
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "labels"),
+    [
+        ("2017-10-01", "2019-03-31", ["Jan 2018", "Jul 2018", "Jan 2019"]),
+        ("2019-02-01", "2019-04-30", ["Feb 2019", "Mar 2019", "Apr 2019"]),
+        ("1950-01-01", "2019-12-31", ["1960", "1980", "2000"]),
+    ],
+)
+def test_picture_axis_labels_are_round_dates(left: str, right: str, labels: list[str]) -> None:
+    from generator.chart_preview import MAX_TICKS, _ticks
+
+    ticks = _ticks(datetime.date.fromisoformat(left), datetime.date.fromisoformat(right))
+    assert [label for _, label in ticks] == labels
+    assert len(ticks) <= MAX_TICKS
+
+
 # --- the script in Chromium ----------------------------------------------------------
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -404,9 +474,9 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script src="assets/javascripts/timeline.js"></script></body></html>"""
 
 # data-plotly is read relative to timeline.js (assets/javascripts/), as the site emits it.
-CHART = """<p>Text first.</p><figure class="timeline-chart">
+CHART = """<p>Text first.</p><figure class="timeline-chart"><div class="timeline-chart__box">
 <div id="timeline-chart" class="timeline-chart__plot" role="img" aria-label="{alt}"
- data-plotly="../vendor/{bundle}"></div>
+ data-plotly="../vendor/{bundle}"></div>{preview}</div>
 <script type="application/json" id="timeline-figure">{figure}</script>
 <figcaption>{alt}</figcaption></figure><ol class="timeline">{items}</ol>
 <div style="height: 2000px"></div>"""
@@ -423,8 +493,13 @@ def harness(tmp_path_factory: pytest.TempPathFactory, hanoi: Story) -> Iterator[
     items = "".join(
         f'<li id="event-{e.id}">{html.escape(e.title)}</li>' for e in hanoi.events_in_order()
     )
+    figure = timeline_figure_data(hanoi)
     chart = CHART.format(
-        alt=alt, bundle=BUNDLE.name, figure=figure_json(timeline_figure(hanoi)), items=items
+        alt=alt,
+        bundle=BUNDLE.name,
+        preview=preview_svg(figure),
+        figure=figure_json(figure),
+        items=items,
     )
     (root / "chart.html").write_text(PAGE.format(body=chart), encoding="utf-8")
     (root / "plain.html").write_text(PAGE.format(body="<p>No chart.</p>"), encoding="utf-8")
@@ -445,6 +520,43 @@ def tab(browser: Any) -> Iterator[tuple[Any, list[str], list[str]]]:
     context.close()
 
 
+def reach_for_chart(page: Any) -> None:
+    """Move the pointer over the chart's picture, as a reader does, and wait for Plotly."""
+    page.hover(".timeline-chart__box")
+    page.wait_for_selector("#timeline-chart .main-svg", timeout=15000)
+
+
+@pytest.mark.browser
+def test_plotly_waits_until_the_reader_reaches_for_the_chart(harness: str, tab: Any) -> None:
+    page, requests, errors = tab
+    page.goto(harness + "chart.html", wait_until="networkidle")
+    page.wait_for_timeout(1000)  # idle, with the chart in view: still no plotly.js
+    assert not [r for r in requests if "plotly" in r]
+    assert page.locator(".timeline-chart__preview").is_visible()
+    reach_for_chart(page)
+    assert len([r for r in requests if "plotly" in r]) == 1
+    assert page.locator(".timeline-chart__preview").is_hidden()  # Plotly's chart replaces it
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_picture_and_chart_agree_on_where_marks_are(harness: str, tab: Any) -> None:
+    page, _, _ = tab
+    page.goto(harness + "chart.html", wait_until="networkidle")
+    centre = "(e) => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }"  # noqa: E501
+    drawn = page.eval_on_selector_all(
+        ".timeline-chart__preview circle", f"els => els.map({centre})"
+    )
+    reach_for_chart(page)
+    plotted = page.eval_on_selector_all(
+        "#timeline-chart .scatterlayer .point", f"els => els.map({centre})"
+    )
+    inside = [p for p in plotted if 0 < p[0] < 1000]
+    assert drawn and len(drawn) == len(inside)
+    for x, y in drawn:  # every mark of the picture has Plotly's within two pixels
+        assert min(abs(x - px) + abs(y - py) for px, py in inside) < 4, (x, y)
+
+
 @pytest.mark.browser
 def test_script_does_nothing_on_a_page_without_a_chart(harness: str, tab: Any) -> None:
     page, requests, errors = tab
@@ -457,7 +569,7 @@ def test_script_does_nothing_on_a_page_without_a_chart(harness: str, tab: Any) -
 def test_script_draws_recolours_and_jumps_to_the_list(harness: str, tab: Any) -> None:
     page, _, errors = tab
     page.goto(harness + "chart.html")
-    page.wait_for_selector("#timeline-chart .main-svg")
+    reach_for_chart(page)
     gd = "document.getElementById('timeline-chart')"
     assert page.evaluate(f"{gd}._fullLayout.font.color") == PALETTES["light"]["text"]
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
@@ -479,7 +591,7 @@ def test_script_draws_recolours_and_jumps_to_the_list(harness: str, tab: Any) ->
 def test_script_loads_plotly_once_across_instant_navigations(harness: str, tab: Any) -> None:
     page, requests, errors = tab
     page.goto(harness + "chart.html")
-    page.wait_for_selector("#timeline-chart .main-svg")
+    reach_for_chart(page)
     for _ in range(2):  # away and back, as Material's instant navigation does
         page.evaluate(
             """async () => { const away = '<p>Another page.</p>';
@@ -489,7 +601,7 @@ def test_script_loads_plotly_once_across_instant_navigations(harness: str, tab: 
                document.getElementById('content').replaceWith(next.getElementById('content'));
                document$.next(); }"""
         )
-        page.wait_for_selector("#timeline-chart .main-svg")
+        reach_for_chart(page)
     assert len([r for r in requests if r.endswith(BUNDLE.name)]) == 1
     assert page.evaluate("document.querySelectorAll('script[src$=\".min.js\"]').length") == 1
     assert errors == []
@@ -502,6 +614,7 @@ def test_chart_fits_a_phone_and_lets_the_page_scroll(harness: str, browser: Any)
     )
     page = context.new_page()
     page.goto(harness + "chart.html")
+    page.tap(".timeline-chart__preview")  # a first touch fetches plotly.js
     page.wait_for_selector("#timeline-chart .main-svg")
     assert page.evaluate("document.documentElement.scrollWidth") == 375
     assert page.evaluate("document.getElementById('timeline-chart')._fullLayout.dragmode") is False
@@ -526,13 +639,14 @@ def test_chart_fits_a_phone_and_lets_the_page_scroll(harness: str, browser: Any)
 
 
 @pytest.mark.browser
-def test_figcaption_stays_when_plotly_cannot_load(harness: str, tab: Any) -> None:
+def test_picture_and_caption_stay_when_plotly_cannot_load(harness: str, tab: Any) -> None:
     page, _, errors = tab
     page.route("**/plotly-basic-*.min.js", lambda route: route.abort())
     page.goto(harness + "chart.html")
+    page.hover(".timeline-chart__preview")
     page.wait_for_selector("figure.timeline-chart.is-failed")
     assert page.locator("figcaption").is_visible()
-    assert page.locator("#timeline-chart").is_hidden()
+    assert page.locator(".timeline-chart__preview").is_visible()  # the picture stays
     assert [e for e in errors if "net::" not in e] == []
 
 
