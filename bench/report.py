@@ -462,8 +462,9 @@ def _weight(weight: dict[str, Any]) -> str:
         "### Page weight\n\n"
         "Headless Chromium, a fresh cache per page, 1280x800. KB = response bodies "
         "gzipped (level 6), summed over every request, web workers' included; before "
-        "interaction = after load and 500 ms of network quiet; after = once the chart (if "
-        "any) is scrolled into view and drawn. The site is built with `SITE_URL` set to "
+        "interaction = after load and 500 ms of network quiet; after = once the pointer is "
+        "over the chart's picture (if any), which fetches plotly.js, and Plotly has drawn "
+        "it. The site is built with `SITE_URL` set to "
         "the address it is served from, and served gzipped.\n\n"
         f"Plain Material page by kind (KB): {kinds}. "
         + (f"Worst of ours, {example['page']}: {example_kinds}.\n\n" if example else "\n\n")

@@ -228,6 +228,19 @@ def test_chart_survives_instant_navigation_away_and_back(
     assert marks == len(events_of(live_site))
 
 
+def test_keyboard_focus_on_the_chart_is_visible(live_site: tuple[str, Path], page: Any) -> None:
+    page.goto(live_site[0] + "hanoi-summit-2019/timeline/", wait_until="networkidle")
+    page.focus("article a >> nth=0")  # then Tab, as a keyboard user moves on
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "timeline-chart":
+            break
+    assert page.evaluate("document.activeElement.id") == "timeline-chart"
+    style = page.eval_on_selector(".timeline-chart__box", "b => getComputedStyle(b).outlineStyle")
+    assert style == "solid"
+    page.wait_for_selector(PLOT, timeout=15000)  # focus made it interactive
+
+
 def test_chart_follows_the_palette_toggle(live_site: tuple[str, Path], page: Any) -> None:
     page.emulate_media(color_scheme="light")
     open_timeline(page, live_site[0])

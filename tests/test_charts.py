@@ -475,7 +475,7 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 # data-plotly is read relative to timeline.js (assets/javascripts/), as the site emits it.
 CHART = """<p>Text first.</p><figure class="timeline-chart"><div class="timeline-chart__box">
-<div id="timeline-chart" class="timeline-chart__plot" role="img" aria-label="{alt}"
+<div id="timeline-chart" class="timeline-chart__plot" role="img" tabindex="0" aria-label="{alt}"
  data-plotly="../vendor/{bundle}"></div>{preview}</div>
 <script type="application/json" id="timeline-figure">{figure}</script>
 <figcaption>{alt}</figcaption></figure><ol class="timeline">{items}</ol>
@@ -536,6 +536,18 @@ def test_plotly_waits_until_the_reader_reaches_for_the_chart(harness: str, tab: 
     reach_for_chart(page)
     assert len([r for r in requests if "plotly" in r]) == 1
     assert page.locator(".timeline-chart__preview").is_hidden()  # Plotly's chart replaces it
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_keyboard_focus_makes_the_chart_interactive(harness: str, tab: Any) -> None:
+    page, _, errors = tab
+    page.goto(harness + "chart.html", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "timeline-chart"
+    page.wait_for_selector("#timeline-chart .main-svg", timeout=15000)
+    page.keyboard.press("Tab")  # on to the modebar's buttons: not a trap
+    assert page.evaluate("document.activeElement.closest('.modebar') !== null")
     assert errors == []
 
 
