@@ -36,7 +36,7 @@ def main() -> int:
                     page.evaluate(
                         "s => { document.body.setAttribute('data-md-color-scheme', s) }", scheme
                     )
-                    page.wait_for_timeout(1500 if name == "timeline" else 300)
+                    page.wait_for_timeout(300)  # the timeline opens as its static picture
                     mode = "dark" if scheme == "slate" else "light"
                     target = args.out / f"{name}-{width_name}-{mode}.png"
                     page.screenshot(path=str(target))
