@@ -43,8 +43,7 @@ def served_sites(content: Path | None = None) -> Iterator[Served]:
         root.mkdir()
         with util.serve(root) as base:
             site_url, plain_url = base + "explainer/", base + "plain/"
-            env = {"EXPLAINER_CONTENT": str(content)} if content else {}
-            util.mkdocs_build(root / "explainer", site_url, **env)
+            util.mkdocs_build(root / "explainer", site_url, content=content)
             _build_plain(Path(scratch) / "plain", root / "plain", plain_url)
             yield Served(site_url, root / "explainer", plain_url)
 

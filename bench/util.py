@@ -32,6 +32,7 @@ if not Path(PYTHON).exists():  # running from another environment: use this inte
     PYTHON = sys.executable
 sys.path.insert(0, str(ROOT / "tests"))
 # The browser and its quiet, offline flags: one definition, shared with the browser tests.
+import browser  # noqa: E402
 from browser import CHROMIUM as CHROMIUM  # noqa: E402
 from browser import CHROMIUM_ARGS as CHROMIUM_ARGS  # noqa: E402
 from browser import serve_directory  # noqa: E402
@@ -205,18 +206,8 @@ def serve(root: Path) -> Iterator[str]:
         yield base
 
 
-def mkdocs_build(site_dir: Path, site_url: str, config: Path | None = None, **env: str) -> None:
-    """``mkdocs build --strict`` of the repository's site (or ``config``) into ``site_dir``."""
-    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    if config is not None:
-        command += ["--config-file", str(config)]
-    result = subprocess.run(
-        command,
-        cwd=ROOT,
-        env={**BASE_ENV, "SITE_URL": site_url, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def mkdocs_build(site_dir: Path, site_url: str, **options: Any) -> None:
+    """``mkdocs build --strict`` as the tests run it (``content=``, ``config=``), or raise."""
+    result = browser.mkdocs_build(site_dir, site_url=site_url, **options)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-3000:]}")

@@ -1,4 +1,5 @@
-"""Helpers for browser tests and scripts: serve a built site, launch Debian's Chromium.
+"""Helpers for tests, benchmarks and scripts: build the site as ``make site`` does,
+serve it, and launch Debian's Chromium.
 
 Chromium comes from Debian (`apt-get install -y chromium`); Playwright drives it through
 ``executable_path``, since downloading a browser is not possible everywhere we run.
@@ -9,12 +10,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,6 +29,32 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+
+
+def mkdocs_build(
+    site_dir: Path,
+    *,
+    site_url: str = "https://example.github.io/explainer/",
+    content: Path | None = None,
+    config: Path | None = None,
+    epoch: str = "1700000000",
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` like ``make site`` does, into ``site_dir``.
+
+    ``content`` replaces the content folder, ``config`` the repository's mkdocs.yml.
+    """
+    env = {
+        **os.environ,
+        "SITE_URL": site_url,
+        "SOURCE_DATE_EPOCH": epoch,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    if content is not None:
+        env["EXPLAINER_CONTENT"] = str(content)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import ROOT
+from browser import mkdocs_build as mkdocs_build  # the tests' one way to build the site
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 
@@ -35,29 +34,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files (``--update-golden``)."""
     return bool(request.config.getoption("--update-golden"))
-
-
-def mkdocs_build(
-    site_dir: Path,
-    *,
-    site_url: str = "https://example.github.io/explainer/",
-    content: Path | None = None,
-    config: Path | None = None,
-    epoch: str = "1700000000",
-) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` like ``make site`` does, into ``site_dir``."""
-    env = {
-        **os.environ,
-        "SITE_URL": site_url,
-        "SOURCE_DATE_EPOCH": epoch,
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    if content is not None:
-        env["EXPLAINER_CONTENT"] = str(content)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    if config is not None:
-        command += ["--config-file", str(config)]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")
