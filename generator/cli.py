@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ContentErrors
-from .load import load_stories
+from .load import check_content
 from .schema import SCHEMA_DIR, write_schemas
 
 # The rendering side (Jinja, Markdown, Plotly) is imported by the commands that use it,
@@ -81,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    stories = load_stories(args.content)
-    print(f"{len(stories)} stories checked, no problems found.")
+    count = check_content(args.content)
+    print(f"{count} stories checked, no problems found.")
     return 0
 
 

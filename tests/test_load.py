@@ -366,3 +366,32 @@ def test_only_yamls_own_null_words_mean_no_value(tmp_path: Path, positions: bool
         "a": None, "b": None, "c": None, "d": None, "e": None,
         "f": "nULL", "g": "null", "h": "yes", "i": [None, "x"],
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")  # Python 3.12+: the
+# test process may run a test server's thread; the command line has none when it forks
+def test_check_reports_what_loading_reports(content: Path, workers: int) -> None:
+    import shutil
+
+    from generator.load import check_content
+
+    def edit(folder: str, name: str, old: str, new: str) -> None:
+        path = content / folder / name
+        assert old in path.read_text(encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+    for name in ("b-story", "c-story", "d-story"):
+        shutil.copytree(content / STORY, content / name)
+        edit(name, "story.yml", f"id: {STORY}", f"id: {name}")
+    edit("b-story", "story.yml", "title: A tiny story", "title:")
+    edit("d-story", "timeline.yml", "date: 2020-01-02", "date: 2020-13-02")
+    with pytest.raises(ContentErrors) as loading:
+        load_stories(content)
+    with pytest.raises(ContentErrors) as checking:
+        check_content(content, workers=workers)
+    assert checking.value.problems == loading.value.problems
+    assert {p.path.parent.name for p in checking.value.problems} == {"b-story", "d-story"}
+    shutil.rmtree(content / "b-story")
+    shutil.rmtree(content / "d-story")
+    assert check_content(content, workers=workers) == 2
