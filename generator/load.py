@@ -48,8 +48,9 @@ def load_stories(content_dir: Path) -> list[Story]:
 
 
 STORIES_PER_WORKER = 10
-"""A process of its own pays off from this many stories to check (measured: starting one
-costs about as much as checking ten stories)."""
+"""Stories each worker process should have to check. Measured on 2 cores with stories of
+``bench/synth.py``: two processes check 20 stories in 0.32 s instead of 0.37 s, 100 in
+0.63 s instead of 1.01 s; at 10 stories the gain (0.02 s) is within the noise."""
 
 
 def check_content(content_dir: Path, workers: int | None = None) -> int:
