@@ -10,6 +10,7 @@ import pytest
 from conftest import MINIMAL, ROOT, mkdocs_build
 
 from generator.build import build_site, write_files
+from generator.load import load_stories
 
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
@@ -154,6 +155,23 @@ def test_open_data_follows_its_published_schema() -> None:
     csv_lines = files["hanoi-summit-2019/data/events.csv"].splitlines()
     assert csv_lines[0].startswith("id,date,precision,earliest,latest,title")
     assert len(csv_lines) == len(data["events"]) + 1
+
+
+def test_open_data_json_is_the_model_as_json_dumps_writes_it() -> None:
+    import json
+
+    from generator.opendata import story_json
+
+    (story,) = load_stories(ROOT / "content")
+    tricky = 'Quote " back\\slash </script> \u2028 é 中 😀 \t tab'
+    for case in (
+        story,
+        story.model_copy(update={"meta": story.meta.model_copy(update={"title": tricky})}),
+    ):
+        expected = json.dumps(
+            case.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False
+        )
+        assert story_json(case) == expected + "\n"
 
 
 def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
