@@ -152,7 +152,7 @@ def _lane_ys(frame: _Frame) -> list[str]:
 def _lane_labels(frame: _Frame, layout: dict[str, Any]) -> Iterator[str]:
     for note in layout.get("annotations", []):
         if note["xref"] == "paper":  # a lane's name, at the top of its lane
-            y = frame.lane(note["y"] + 0.5) - 50 / frame.lanes
+            y = (note["y"] + 0.5) / frame.lanes * 100  # its y is the lane's top edge
             yield (
                 f'<text class="muted" x="0" y="{y:.2f}%" dx="2" dy="1.1em" font-size="11" '
                 f'font-weight="bold">{_text(note["text"])}</text>'
@@ -186,8 +186,10 @@ def _spans(frame: _Frame, trace: dict[str, Any], index: int, lane: int) -> Itera
 
 
 def _marks(frame: _Frame, trace: dict[str, Any], index: int, lane: int) -> Iterator[str]:
-    """A circle per event (hollow when its date is fuzzy) with its title where Plotly
-    puts it, and the event's title and date as the mark's tooltip."""
+    """A circle per event in view, hollow when its date is fuzzy, titled as Plotly does.
+
+    The event's title and date are the mark's tooltip, for readers without JavaScript.
+    """
     y = f"{frame.lane(lane):.2f}%"
     marks = zip(
         trace["x"], trace["text"], trace["textposition"], trace["marker"]["symbol"],
