@@ -127,7 +127,6 @@ class Links:
 
 
 @functools.lru_cache(maxsize=4096)
-@functools.lru_cache(maxsize=8192)
 def _relative(path: str, here: str) -> str:
     return posixpath.relpath(path, here or ".")
 
