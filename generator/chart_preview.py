@@ -22,9 +22,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-MONTH_ABBREVIATIONS = (
-    "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
+from .dates import MONTHS
+
 TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600)
 """Months between axis labels: the smallest step that gives at most MAX_TICKS labels."""
 MAX_TICKS = 5  # labels that fit a 375px-wide phone
@@ -140,7 +139,7 @@ def _ticks(left: datetime.date, right: datetime.date) -> list[tuple[datetime.dat
         if day > right:
             return ticks
         if day >= left:
-            label = str(day.year) if step >= 12 else f"{MONTH_ABBREVIATIONS[day.month]} {day.year}"
+            label = str(day.year) if step >= 12 else f"{MONTHS[day.month][:3]} {day.year}"
             ticks.append((day, label))
         index += step
 

@@ -32,12 +32,10 @@ RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404",
 
 def load_stories(content_dir: Path) -> list[Story]:
     """Every story under ``content_dir``, newest first; raises ContentErrors on any problem."""
-    if not content_dir.is_dir():
-        raise ContentErrors([Problem(content_dir, 1, 1, "no such content folder")])
     stories: list[Story] = []
     problems: list[Problem] = []
     with _cycle_collection_paused():
-        for folder in story_folders(content_dir):
+        for folder in _content_folders(content_dir):
             story, story_problems = load_story(folder)
             problems += story_problems
             if story is not None:
@@ -60,9 +58,7 @@ def check_content(content_dir: Path, workers: int | None = None) -> int:
     with several cores and many stories, worker processes (forked, so nothing is imported
     again) check a share of the stories each and send back only their problems.
     """
-    if not content_dir.is_dir():
-        raise ContentErrors([Problem(content_dir, 1, 1, "no such content folder")])
-    folders = story_folders(content_dir)
+    folders = _content_folders(content_dir)
     if workers is None:
         workers = min(_cores(), len(folders) // STORIES_PER_WORKER)
     if workers < 2 or sys.platform != "linux":
@@ -103,6 +99,13 @@ def _cycle_collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _content_folders(content_dir: Path) -> list[Path]:
+    """The story folders of the content folder; ContentErrors if there is no such folder."""
+    if not content_dir.is_dir():
+        raise ContentErrors([Problem(content_dir, 1, 1, "no such content folder")])
+    return story_folders(content_dir)
 
 
 def story_folders(content_dir: Path) -> list[Path]:
