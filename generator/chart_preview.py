@@ -101,7 +101,6 @@ def _style(figure: dict[str, Any]) -> str:
                 f"{scope} .t{index}{{fill:{marker['color']};stroke:{marker['line']['color']}}}"
             )
             rules.append(f"{scope} .t{index}.open{{fill:none}}")
-            rules.append(f"{scope} .t{index} text{{fill:{font};stroke:none}}")
     return f"<style>{''.join(rules)}</style>"
 
 
