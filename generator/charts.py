@@ -205,7 +205,7 @@ def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:
 
     Older events (a war decades earlier) stay on the chart, reachable by pan or zoom.
     """
-    start, end = story.meta.start, story.meta.end
+    start, end = story.meta.first_day, story.meta.last_day
     recent = [e.first_day for e in story.events if start - LOOKBACK <= e.first_day <= start]
     after = [_days(e)[1] for e in story.events if end <= _days(e)[1] <= end + LOOKBACK / 2]
     left, right = min([start - LEAD, *recent]), max([end, *after])
@@ -365,7 +365,7 @@ def _furthest_row(rows: dict[str, list[tuple[float, float, float]]], at: float) 
 def _distance(story: Story, event: Event) -> int:
     """Days between the event and the story's own dates (0 within them)."""
     first, last = _days(event)
-    return max((story.meta.start - last).days, (first - story.meta.end).days, 0)
+    return max((story.meta.first_day - last).days, (first - story.meta.last_day).days, 0)
 
 
 def _trace_colours(colour: str, kind: TraceKind) -> dict[str, Any]:

@@ -66,6 +66,7 @@ class _Kind:
 KINDS = (
     _Kind("source", "sources", lambda s: s.sources, lambda x: x.id, lambda x: x.id),
     _Kind("actor", "actors", lambda s: s.actors, lambda x: x.id, lambda x: x.name),
+    _Kind("side", "sides", lambda s: s.sides, lambda x: x.id, lambda x: x.name),
     _Kind("issue", "issues", lambda s: s.issues, lambda x: x.id, lambda x: x.name),
     _Kind(
         "background section",
@@ -78,8 +79,8 @@ KINDS = (
         "position",
         "positions",
         lambda s: s.positions,
-        lambda x: (x.actor, x.issue),
-        lambda x: f"{x.actor} on {x.issue}",
+        lambda x: (x.actor, x.side, x.issue),
+        lambda x: f"{x.actor or x.side} on {x.issue}",
     ),
     _Kind("account", "accounts", lambda s: s.accounts, lambda x: x.id, lambda x: x.question),
     _Kind("outcome", "outcomes", lambda s: s.outcomes, lambda x: x.id, lambda x: x.title),

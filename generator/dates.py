@@ -47,3 +47,30 @@ def machine_date(value: PartialDate | DateSpan) -> str:
     A span gives its start: HTML has no way to say "around".
     """
     return str(value.start if isinstance(value, DateSpan) else value)
+
+
+def range_parts(start: PartialDate, end: PartialDate) -> tuple[str, str, str]:
+    """How a story's dates read, as (start, separator, end); end is '' for one date.
+
+    What the two ends share is said once: '27–28 February 2019', '27 February – 3 March
+    2019', '2002–2018', 'July 2015 – May 2018'.
+    """
+    if start == end:
+        return format_date(start), "", ""
+    both_days = start.precision == end.precision == "day"
+    if both_days and (start.year, start.month) == (end.year, end.month):
+        return str(start.day), "–", format_date(end)
+    if both_days and start.year == end.year:
+        return f"{start.day} {MONTHS[start.month or 0]}", " – ", format_date(end)
+    if start.precision == end.precision == "year":
+        return format_date(start), "–", format_date(end)
+    return format_date(start), " – ", format_date(end)
+
+
+def duration_phrase(start: PartialDate, end: PartialDate) -> str:
+    """'over 16 years', 'over a year', or '' for a story shorter than a year."""
+    first, last = start.first_day, end.last_day
+    years = last.year - first.year - ((last.month, last.day) < (first.month, first.day))
+    if years >= 2:
+        return f"over {years} years"
+    return "over a year" if years == 1 else ""

@@ -40,6 +40,18 @@ class Problem:
         return f"::error file={path},line={self.line},col={self.column}::{message}"
 
 
+class FieldError(ValueError):
+    """A model validator's error about one field, reported at that field's line.
+
+    ``field`` is a key of the validated block (``"end"``) or a path below it
+    (``("sides", 0, "actors", 2)``); the message says what is wrong and what to write.
+    """
+
+    def __init__(self, field: str | tuple[str | int, ...], message: str) -> None:
+        self.field: tuple[str | int, ...] = (field,) if isinstance(field, str) else field
+        super().__init__(message)
+
+
 class ContentErrors(Exception):
     """Raised once, after every file was checked, when any problem was found."""
 

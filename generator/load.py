@@ -42,7 +42,7 @@ def load_stories(content_dir: Path) -> list[Story]:
                 stories.append(story)
     if problems:
         raise ContentErrors(problems)
-    return sorted(stories, key=lambda s: (s.meta.start, s.id), reverse=True)
+    return sorted(stories, key=lambda s: (s.meta.first_day, s.id), reverse=True)
 
 
 STORIES_PER_WORKER = 10

@@ -9,11 +9,22 @@ description, which the exported JSON Schema shows in editors' tools.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .types import Day, MarkdownText, PartialDate, Slug, SourceRefs, Text, Url, WhenDate
+from .errors import FieldError
+from .types import (
+    Day,
+    LanguageTag,
+    MarkdownText,
+    PartialDate,
+    Slug,
+    SourceRefs,
+    Text,
+    Url,
+    WhenDate,
+)
 
 
 class Model(BaseModel):
@@ -49,8 +60,12 @@ class StoryFile(Model):
     title: Text = Field(description="The headline of the explainer.")
     standfirst: Text = Field(description="One or two sentences under the title: what happened.")
     place: Text = Field(description="Where it happened, such as 'Hanoi, Vietnam'.")
-    start: Day = Field(description="First day of the event (YYYY-MM-DD).")
-    end: Day = Field(description="Last day of the event (YYYY-MM-DD); same as start for one day.")
+    start: WhenDate = Field(
+        description="When the story begins: a day (2019-02-27), a month (2015-07) or a year (2002)."
+    )
+    end: WhenDate = Field(
+        description="When it ends, at any precision; the same as start for one day."
+    )
     language: Literal["en", "fr", "de", "es", "it", "ko", "vi", "zh", "ja"] = Field(
         description="Language of the text, as a two-letter code."
     )
@@ -65,12 +80,23 @@ class StoryFile(Model):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> StoryFile:
-        if self.end < self.start:
-            raise ValueError(
+        if self.last_day < self.first_day:
+            raise FieldError(
+                "end",
                 f"the end ({self.end}) is before the start ({self.start}); "
-                "swap them or fix the date"
+                "swap them or fix the date",
             )
         return self
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The earliest day the story's start can mean."""
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The latest day the story's end can mean."""
+        return self.end.last_day
 
 
 # --- background.yml ------------------------------------------------------------------
@@ -94,23 +120,85 @@ class BackgroundFile(Model):
 # --- actors.yml ----------------------------------------------------------------------
 
 
+class NativeName(Model):
+    """An actor's name in their own language and script, such as 김정은 for Kim Jong-un."""
+
+    text: Text = Field(description="The name as written in its own script.")
+    lang: LanguageTag = Field(description="Its language, as a code such as 'ko' or 'fa'.")
+
+
+ActorKind = Literal["person", "government", "organisation", "group"]
+
+
 class Actor(Model):
-    """A person, government or organisation in the story."""
+    """A person, government, organisation, or a group of other actors (a coalition)."""
 
     id: Slug = Field(description="Id used to refer to this actor elsewhere.")
     name: Text = Field(description="Name as readers know it.")
-    kind: Literal["person", "government", "organisation"] = Field(
-        description="What sort of actor this is."
+    kind: ActorKind = Field(
+        description="person, government, organisation, or group (a coalition of other actors, "
+        "such as 'P5+1'; list them under members)."
     )
     role: Text = Field(description="Role in the story, such as 'President of the United States'.")
-    country: Text = Field(description="Country or affiliation.")
+    country: Text | None = Field(
+        default=None,
+        description="Country or affiliation; leave out where it makes no sense (a coalition).",
+    )
+    native_name: NativeName | None = Field(
+        default=None, description="The name in the actor's own language and script, if different."
+    )
+    members: list[Slug] = Field(
+        default_factory=list,
+        description="For kind: group only, the ids of its members (other actors in actors.yml).",
+    )
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _members_only_for_groups(self) -> Actor:
+        if self.members and self.kind != "group":
+            raise FieldError(
+                "members",
+                f"only a group has members, and this actor is a {self.kind}; "
+                "write kind: group or remove members",
+            )
+        if self.id in self.members:
+            raise FieldError("members", f"a group cannot be a member of itself; remove '{self.id}'")
+        return self
+
+
+class Side(Model):
+    """A side or camp of the story, such as 'Iran' or 'P5+1', and who belongs to it."""
+
+    id: Slug = Field(description="Id used by positions, accounts and quotations (side: ...).")
+    name: Text = Field(description="Name of the side as readers know it.")
+    actors: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the actors on this side; their positions and words are shown with it.",
+    )
 
 
 class ActorsFile(Model):
-    """actors.yml: who is involved."""
+    """actors.yml: who is involved, and the sides they are on."""
 
     actors: list[Actor] = Field(description="Every actor of the story.")
+    sides: list[Side] = Field(
+        default_factory=list,
+        description="The story's sides or camps, if it has them; positions are shown by side.",
+    )
+
+    @model_validator(mode="after")
+    def _one_side_each(self) -> ActorsFile:
+        seen: dict[str, str] = {}
+        for index, side in enumerate(self.sides):
+            for position, actor in enumerate(side.actors):
+                if actor in seen and seen[actor] != side.id:
+                    raise FieldError(
+                        ("sides", index, "actors", position),
+                        f"'{actor}' is already on the side '{seen[actor]}'; "
+                        "an actor belongs to one side at most",
+                    )
+                seen[actor] = side.id
+        return self
 
 
 # --- issues.yml ----------------------------------------------------------------------
@@ -133,20 +221,45 @@ class IssuesFile(Model):
 
 # --- positions.yml -------------------------------------------------------------------
 
-Stance = Literal["demanded", "offered", "refused"]
+_Whose = TypeVar("_Whose", "Position", "Answer")
+
+Stance = Literal[
+    "demanded", "offered", "refused", "urged", "accepted", "proposed", "mediated", "rejected"
+]
 
 
 class Position(Model):
-    """What one actor demanded, offered or refused on one issue."""
+    """Where an actor or a whole side stood on one issue: what they demanded, offered..."""
 
-    actor: Slug = Field(description="Id of the actor (from actors.yml).")
+    actor: Slug | None = Field(
+        default=None, description="Id of the actor (from actors.yml); or give side instead."
+    )
+    side: Slug | None = Field(
+        default=None,
+        description="Id of the side (from sides in actors.yml), for a position a whole side "
+        "shares; with actor, the side that actor spoke for.",
+    )
     issue: Slug = Field(description="Id of the issue (from issues.yml).")
-    stance: Stance = Field(description="demanded, offered or refused.")
+    stance: Stance = Field(
+        description="demanded, offered, refused, urged, accepted, proposed, mediated or rejected."
+    )
     summary: Text = Field(description="The position in one or two sentences.")
     quotations: list[Slug] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _whose(self) -> Position:
+        return _require_actor_or_side(self)
+
+
+def _require_actor_or_side(item: _Whose) -> _Whose:
+    if item.actor is None and item.side is None:
+        raise FieldError(
+            "actor", "say whose this is: add actor: with an actor's id, or side: with a side's id"
+        )
+    return item
 
 
 class PositionsFile(Model):
@@ -159,14 +272,23 @@ class PositionsFile(Model):
 
 
 class Answer(Model):
-    """One actor's stated answer to a question."""
+    """One actor's, or one side's, stated answer to a question."""
 
-    actor: Slug = Field(description="Id of the actor who gave this account.")
+    actor: Slug | None = Field(
+        default=None, description="Id of the actor who gave this account; or give side instead."
+    )
+    side: Slug | None = Field(
+        default=None, description="Id of the side whose account this is (from sides in actors.yml)."
+    )
     summary: Text = Field(description="Their account, in our words.")
     quotations: list[Slug] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _whose(self) -> Answer:
+        return _require_actor_or_side(self)
 
 
 class Account(Model):
@@ -210,12 +332,18 @@ class OutcomesFile(Model):
 # --- reactions.yml -------------------------------------------------------------------
 
 
+ReactionStance = Literal[
+    "welcoming", "hopeful", "cautious", "mixed", "divided", "regretful", "critical", "neutral"
+]
+
+
 class Reaction(Model):
     """How another actor reacted."""
 
     actor: Slug = Field(description="Id of the actor who reacted.")
-    stance: Literal["welcoming", "hopeful", "mixed", "regretful", "critical", "neutral"] = Field(
-        description="The tone of the reaction."
+    stance: ReactionStance = Field(
+        description="The tone of the reaction: welcoming, hopeful, cautious, mixed, divided, "
+        "regretful, critical or neutral."
     )
     summary: Text = Field(description="The reaction, in our words.")
     quotations: list[Slug] = Field(
@@ -253,7 +381,7 @@ class DateSpan(Model):
     @model_validator(mode="after")
     def _ordered(self) -> DateSpan:
         if self.end.last_day < self.start.first_day:
-            raise ValueError(f"'to' ({self.end}) is before 'from' ({self.start}); swap them")
+            raise FieldError("to", f"'to' ({self.end}) is before 'from' ({self.start}); swap them")
         return self
 
 
@@ -287,7 +415,9 @@ class Phase(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
         if self.end.last_day < self.start.first_day:
-            raise ValueError(f"the end ({self.end}) is before the start ({self.start}); swap them")
+            raise FieldError(
+                "end", f"the end ({self.end}) is before the start ({self.start}); swap them"
+            )
         return self
 
 
@@ -325,12 +455,35 @@ class TimelineFile(Model):
 # --- quotations.yml ------------------------------------------------------------------
 
 
+class Translation(Model):
+    """How a quotation came into English: from which language, the original words, by whom."""
+
+    language: LanguageTag = Field(
+        description="The language it was said in, as a code such as 'ko', 'fa' or 'ru'."
+    )
+    original: Text | None = Field(
+        default=None, description="The exact words in that language, if a source gives them."
+    )
+    translator: Text | None = Field(
+        default=None,
+        description="Who translated it, such as 'KCNA' or 'the BBC', when a source says.",
+    )
+
+
 class Quotation(Model):
     """A verbatim quotation, attributed and cited."""
 
     id: Slug = Field(description="Id used to refer to the quotation.")
     speaker: Slug = Field(description="Id of the actor who said it.")
-    text: Text = Field(description="The exact words, without quotation marks.")
+    side: Slug | None = Field(
+        default=None,
+        description="Id of the side the speaker spoke for (from sides in actors.yml), if the "
+        "speaker is not listed on a side.",
+    )
+    text: Text = Field(description="The exact words, without quotation marks (in English).")
+    translation: Translation | None = Field(
+        default=None, description="For words said in another language: the original and by whom."
+    )
     context: Text = Field(description="When and why it was said.")
     date: WhenDate = Field(description="When it was said (day, month or year).")
     sources: SourceRefs
@@ -350,13 +503,28 @@ class Source(Model):
 
     id: Slug = Field(description="Id used in sources: lists.")
     title: Text = Field(description="Title of the article or document.")
+    kind: Text | None = Field(
+        default=None,
+        description="What sort of source it is, such as 'news article', 'UN Security Council "
+        "resolution' or 'press conference transcript'; say it above all when there is no URL.",
+    )
+    identifier: Text | None = Field(
+        default=None,
+        description="A document symbol or number that finds it, such as 'S/RES/2231 (2015)'.",
+    )
     publisher: Text | None = Field(
         default=None, description="Who published it; leave out if the source does not say."
     )
     date: WhenDate | None = Field(
-        default=None, description="Publication date; leave out if the source does not say."
+        default=None,
+        description="Publication date, at the precision known (2015-07-20, 2015-07 or 2015); "
+        "leave out if the source does not say.",
     )
     url: Url | None = Field(default=None, description="Web address (https://...), if it has one.")
+    archive_url: Url | None = Field(
+        default=None,
+        description="Address of an archived copy (such as on web.archive.org), if there is one.",
+    )
     note: Text | None = Field(default=None, description="Anything readers should know about it.")
 
 
@@ -408,6 +576,7 @@ class Story(Model):
     meta: StoryFile = Field(description="story.yml: identity, key facts, corrections.")
     sources: list[Source] = Field(description="sources.yml.")
     actors: list[Actor] = Field(default=[], description="actors.yml.")
+    sides: list[Side] = Field(default=[], description="actors.yml.")
     issues: list[AgendaIssue] = Field(default=[], description="issues.yml.")
     background: list[BackgroundSection] = Field(default=[], description="background.yml.")
     positions: list[Position] = Field(default=[], description="positions.yml.")
@@ -431,6 +600,14 @@ class Story(Model):
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id."""
         return next(a for a in self.actors if a.id == actor_id)
+
+    def side(self, side_id: str) -> Side:
+        """The side with this id."""
+        return next(s for s in self.sides if s.id == side_id)
+
+    def side_of(self, actor_id: str) -> Side | None:
+        """The side the actor is on, if the story names sides and the actor is on one."""
+        return next((s for s in self.sides if actor_id in s.actors), None)
 
     def quotation(self, quotation_id: str) -> Quotation:
         """The quotation with this id."""

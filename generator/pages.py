@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import charts
+from . import charts, wording
 from .chart_preview import preview_svg
 from .models import FILES, Event, Story
 from .render import Page, render_page
@@ -19,30 +19,36 @@ def story_pages(story: Story) -> list[Page]:
     sid, summary = story.id, story.meta.standfirst
     sections = [
         ("background.md", "Background", story.background, "What led up to it."),
-        ("positions.md", "What each side wants", story.positions, "Demands, offers, refusals."),
+        ("positions.md", "What each side wants", story.positions, "Where each side stood."),
         ("accounts.md", "Differing accounts", story.accounts, "Each side's version, side by side."),
         ("outcomes.md", "Outcomes", story.outcomes, "What was agreed, what was not, what next."),
-        ("reactions.md", "Reactions", story.reactions, "How other countries reacted."),
+        ("reactions.md", "Reactions", story.reactions, wording.reactions_blurb(story)),
         ("timeline.md", "Timeline", story.events, "Every event, in order."),
-        ("actors/index.md", "Who's who", story.actors, "The people and governments involved."),
+        ("actors/index.md", "Who's who", story.actors, "Everyone involved, and who they are."),
     ]
     pages = [Page(f"{sid}/index.md", "story.md.j2", story.meta.title, summary, meta=_jsonld(story))]
     for name, title, items, blurb in sections:
         if items:
             template = name.replace("/index", "").replace(".md", ".md.j2")
-            pages.append(Page(f"{sid}/{name}", template, title, f"{blurb} {summary}"))
+            pages.append(Page(f"{sid}/{name}", template, title, f"{blurb} {summary}", blurb))
     pages += [
         Page(
             f"{sid}/actors/{a.id}.md",
             "actor.md.j2",
             a.name,
-            f"{a.name}: {a.role}.",
+            f"{a.name}: {wording.actor_summary(a).rstrip('.')}.",
             context={"actor_id": a.id},
         )
         for a in story.actors
     ]
     pages.append(
-        Page(f"{sid}/sources.md", "sources.md.j2", "Sources", f"Sources of: {story.meta.title}")
+        Page(
+            f"{sid}/sources.md",
+            "sources.md.j2",
+            "Sources",
+            f"Sources of: {story.meta.title}",
+            "Every source, numbered as the citations are.",
+        )
     )
     if story.glossary:
         pages.append(
@@ -51,6 +57,7 @@ def story_pages(story: Story) -> list[Page]:
                 "glossary.md.j2",
                 "Glossary",
                 f"Terms used in: {story.meta.title}",
+                "The terms used, explained.",
             )
         )
     return pages
@@ -69,7 +76,7 @@ def story_nav(story: Story) -> NavTree:
         if page.template == "actors.md.j2":
             tree.append((page.title, [(page.title, page.path), *actors]))
         elif page.template != "actor.md.j2":
-            tree.append(("Overview" if page.template == "story.md.j2" else page.title, page.path))
+            tree.append((page.title, page.path))
     return tree
 
 
@@ -151,8 +158,8 @@ def _jsonld(story: Story) -> dict[str, Any]:
             "about": {
                 "@type": "Event",
                 "name": story.meta.title,
-                "startDate": story.meta.start.isoformat(),
-                "endDate": story.meta.end.isoformat(),
+                "startDate": str(story.meta.start),
+                "endDate": str(story.meta.end),
                 "location": story.meta.place,
             },
         }

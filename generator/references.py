@@ -17,6 +17,8 @@ REFERENCE_KEYS = {
     "actor": "actors",
     "actors": "actors",
     "speaker": "actors",
+    "members": "actors",
+    "side": "sides",
     "issue": "issues",
     "quotations": "quotations",
     "category": "categories",
@@ -30,6 +32,7 @@ DEFINED_IN = {
     "quotations": ("quotations.yml", "quotations"),
     "categories": ("timeline.yml", "categories"),
     "sources": ("sources.yml", "sources"),
+    "sides": ("actors.yml", "sides"),
 }
 """Where the ids of each kind are defined: (file, top-level key)."""
 
@@ -84,6 +87,7 @@ _SINGULAR = {
     "quotations": "quotation",
     "categories": "category",
     "sources": "source",
+    "sides": "side",
 }
 
 

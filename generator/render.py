@@ -20,7 +20,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import dates
+from . import dates, grouping, wording
 from .models import DateSpan, PartialDate, Story
 from .text import abbreviation_definitions, escape_markdown, render_markdown
 from .types import SLUG_PATTERN
@@ -34,6 +34,8 @@ class Page:
     template: str
     title: str
     description: str
+    blurb: str = ""
+    """What the page holds, in a few words, for the cards that link to it."""
     meta: dict[str, Any] = field(default_factory=dict)
     """Front matter beyond title and description (such as JSON-LD data)."""
     context: dict[str, Any] = field(default_factory=dict)
@@ -64,10 +66,17 @@ def environment() -> jinja2.Environment:
     )
     env.filters["prose"] = render_markdown
     env.filters["when"] = time_element
+    env.filters["when_range"] = range_element
     env.filters["date"] = dates.format_date
     env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
     env.filters["slug"] = slugify
     env.globals["quote"] = quote_markup
+    env.filters["actor_summary"] = wording.actor_summary
+    env.globals["translation_note"] = wording.translation_note
+    env.globals["members_of"] = wording.members_of
+    env.globals["groups_of"] = wording.groups_of
+    env.globals["position_columns"] = grouping.position_columns
+    env.globals["duration"] = dates.duration_phrase
     return env
 
 
@@ -85,6 +94,17 @@ def time_element(value: PartialDate | DateSpan | Any) -> Markup:
         machine, shown, title = value.isoformat(), dates.format_date(value), None
     title_attr = f' title="{escape(title)}"' if title else ""
     return Markup(f'<time datetime="{escape(machine)}"{title_attr}>{escape_markdown(shown)}</time>')
+
+
+def range_element(start: PartialDate, end: PartialDate) -> Markup:
+    """A story's dates as one or two ``<time>`` elements: '27–28 February 2019'."""
+    first, separator, last = dates.range_parts(start, end)
+    markup = Markup('<time datetime="{}">{}</time>').format(str(start), escape_markdown(first))
+    if last:
+        markup += Markup('{}<time datetime="{}">{}</time>').format(
+            separator, str(end), escape_markdown(last)
+        )
+    return markup
 
 
 class Links:
@@ -120,6 +140,12 @@ class Links:
         """The actor's name, linked to their page."""
         name = escape_markdown(self.story.actor(actor_id).name)
         return Markup(f"[{name}]({self.story_page(f'actors/{actor_id}.md')})")
+
+    def whose(self, item: Any) -> Markup:
+        """Who a position or an account belongs to: the actor's linked name, else the side's."""
+        if item.actor is not None:
+            return self.actor(item.actor)
+        return escape_markdown(self.story.side(item.side).name)
 
     def event(self, event_id: str) -> Markup:
         """Link to an event in the timeline list."""

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 import markdown
 import nh3
-from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
+from .abbr import WholeTermAbbrExtension
 from .models import Term
 
 # Characters with a meaning anywhere in a line of Markdown, its extensions (attribute
@@ -75,10 +75,10 @@ def render_markdown(text: str, glossary: Iterable[Term] = ()) -> Markup:
 
 
 @functools.cache
-def _converter() -> tuple[markdown.Markdown, AbbrExtension]:
+def _converter() -> tuple[markdown.Markdown, WholeTermAbbrExtension]:
     # One converter, reset before each use: building one costs more than converting.
     # Its abbr extension takes the glossary on reset(), as if defined in the text.
-    abbr = AbbrExtension()
+    abbr = WholeTermAbbrExtension()
     return markdown.Markdown(extensions=[abbr, "sane_lists"], output_format="html"), abbr
 
 

@@ -20,6 +20,8 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 SAFE_URL_SCHEMES = ("https://", "http://")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 Precision = Literal["day", "month", "year"]
 
@@ -58,6 +60,16 @@ def _check_text(value: Any) -> str:
     text = _require_text(value).strip()
     if not text:
         raise ValueError("this text is empty; write something or remove the key")
+    return text
+
+
+def _check_language(value: Any) -> str:
+    text = _require_text(value).strip()
+    if not _LANGUAGE.match(text):
+        raise ValueError(
+            f"'{text}' is not a language code; write the two-letter code of the language, "
+            "such as 'ko' for Korean, 'fa' for Persian or 'zh-Hant' for traditional Chinese"
+        )
     return text
 
 
@@ -156,6 +168,13 @@ MarkdownText = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown allowed"}),
 ]
 """Text where Markdown (emphasis, links, lists) is allowed; it is sanitised on output."""
+
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(_check_language),
+    WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN}),
+]
+"""A language as a BCP 47 code: 'ko', 'fa', 'zh-Hant'."""
 
 Url = Annotated[
     str,

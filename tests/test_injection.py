@@ -30,16 +30,26 @@ PAYLOADS = [
 
 # Keys whose values are ids, dates, URLs or fixed words: the schema refuses payloads there.
 NOT_TEXT = {
-    "id", "date", "start", "end", "from", "to", "url", "updated", "sources", "actors",
-    "actor", "speaker", "issue", "category", "kind", "stance", "status", "language",
-    "lanes", "quotations",
+    "id", "date", "start", "end", "from", "to", "url", "archive_url", "updated", "sources",
+    "actors", "actor", "speaker", "issue", "category", "kind", "stance", "status",
+    "language", "lang", "lanes", "quotations", "members", "side",
 }  # fmt: skip
+
+
+def _is_text(key: str, block: dict[str, Any]) -> bool:
+    # A list of entries is text to poison even under an id key: the top-level 'actors',
+    # 'quotations' and 'sources' of their files. A source's kind is free text ('treaty
+    # text'); an actor's is one of fixed words.
+    value = block[key]
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return True
+    return key not in NOT_TEXT or (key == "kind" and "title" in block)
 
 
 def poison(data: Any, payload: str) -> Any:
     """Append the payload to every text value of the YAML data."""
     if isinstance(data, dict):
-        return {k: v if k in NOT_TEXT else poison(v, payload) for k, v in data.items()}
+        return {k: poison(v, payload) if _is_text(k, data) else v for k, v in data.items()}
     if isinstance(data, list):
         return [poison(item, payload) for item in data]
     if isinstance(data, str):
@@ -49,18 +59,24 @@ def poison(data: Any, payload: str) -> Any:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import MINIMAL
+    from conftest import FIXTURES, MINIMAL
 
     content = tmp_path_factory.mktemp("content")
-    story = content / "tiny-story"
-    story.mkdir()
     payload = " ".join(PAYLOADS)
-    for source in (MINIMAL / "tiny-story").glob("*.yml"):
-        data = yaml.load(source.read_text(), Loader=yaml.BaseLoader)  # everything as text
-        poisoned = poison(data, payload)
-        (story / source.name).write_text(yaml.safe_dump(poisoned, allow_unicode=True))
-    (loaded,) = load_stories(content)  # the payloads are valid text: nothing is refused
-    assert payload in loaded.meta.title
+    # The minimal story, and one with every optional part (groups, sides, translations...).
+    for original in (MINIMAL / "tiny-story", FIXTURES / "coalition" / "example-coalition-talks"):
+        story = content / original.name
+        story.mkdir()
+        for source in original.glob("*.yml"):
+            data = yaml.load(source.read_text(), Loader=yaml.BaseLoader)  # everything as text
+            poisoned = poison(data, payload)
+            (story / source.name).write_text(yaml.safe_dump(poisoned, allow_unicode=True))
+    loaded = load_stories(content)  # the payloads are valid text: nothing is refused
+    assert len(loaded) == 2 and all(payload in story.meta.title for story in loaded)
+    coalition = next(story for story in loaded if story.sides)
+    translation = coalition.quotation("berg-cap").translation
+    assert translation is not None and payload in (translation.original or "")
+    assert payload in coalition.actor("anna-berg").name and payload in coalition.sources[0].title
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(site, content=content)
     assert result.returncode == 0, result.stderr

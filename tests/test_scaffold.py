@@ -37,7 +37,7 @@ def test_scaffolded_story_loads_and_builds_beside_an_existing_one(content: Path)
     create_story("my-story", content, TODAY)
     stories = {story.id: story for story in load_stories(content)}
     assert sorted(stories) == ["my-story", "tiny-story"]
-    assert (stories["my-story"].meta.start, stories["my-story"].meta.updated) == (TODAY, TODAY)
+    assert (stories["my-story"].meta.first_day, stories["my-story"].meta.updated) == (TODAY, TODAY)
     assert "my-story/index.md" in build_site(content).files
 
 

@@ -1,0 +1,40 @@
+"""How items are set side by side on a page: positions by side, or by actor.
+
+A story that names its sides (``sides:`` in actors.yml) shows each issue's positions in
+one column a side, in the order the sides are listed, with positions of actors on no
+side after them; a story without sides shows one column an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Position, Side, Story
+
+
+@dataclass
+class Column:
+    """One column of positions, headed by a side or by an actor."""
+
+    side: Side | None = None
+    actor: str | None = None
+    positions: list[Position] = field(default_factory=list)
+
+
+def side_of_position(story: Story, position: Position) -> Side | None:
+    """The side a position belongs to: its own side, else its actor's."""
+    if position.side is not None:
+        return story.side(position.side)
+    return story.side_of(position.actor) if position.actor is not None else None
+
+
+def position_columns(story: Story, positions: list[Position]) -> list[Column]:
+    """The positions on one issue in columns: by side when the story has sides."""
+    columns = {f"side:{side.id}": Column(side=side) for side in story.sides}
+    for position in positions:
+        side = side_of_position(story, position)
+        key = f"side:{side.id}" if side else f"actor:{position.actor}"
+        if key not in columns:
+            columns[key] = Column(actor=position.actor) if side is None else Column(side=side)
+        columns[key].positions.append(position)
+    return [column for column in columns.values() if column.positions]

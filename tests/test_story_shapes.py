@@ -1,0 +1,370 @@
+"""What real stories need beyond the first one: coalitions, sides, more stances,
+translations, dates at any precision, fuller sources, and wording that assumes nothing.
+
+The fixture ``tests/fixtures/coalition`` uses each of these; every name in it is invented.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, MINIMAL, mkdocs_build
+
+from generator import dates, wording
+from generator.build import build_site
+from generator.load import load_stories, load_story
+from generator.models import Actor, PartialDate
+from generator.pages import story_nav
+from generator.text import render_markdown
+
+COALITION = FIXTURES / "coalition"
+STORY_ID = "example-coalition-talks"
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str]:
+    return build_site(COALITION).files
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "content" / STORY_ID
+    shutil.copytree(COALITION / STORY_ID, target)
+    return target
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder: Path) -> list[tuple[str, int, int, str]]:
+    _, found = load_story(folder)
+    return [(p.path.name, p.line, p.column, p.message) for p in found]
+
+
+# --- the model ------------------------------------------------------------------------
+
+
+def test_the_coalition_story_loads_with_every_new_part() -> None:
+    (story,) = load_stories(COALITION)
+    group = story.actor("harbour-group")
+    assert (group.kind, group.members, group.country) == (
+        "group",
+        ["eastport", "westport", "southport"],
+        None,
+    )
+    assert [side.id for side in story.sides] == ["northland-side", "harbour-side"]
+    assert story.side_of("jean-marin") is story.side("harbour-side")
+    berg = story.quotation("berg-cap")
+    assert berg.translation is not None and berg.translation.language == "ru"
+    assert story.actor("anna-berg").native_name is not None
+    assert (str(story.meta.start), str(story.meta.end)) == ("2015-07", "2018")
+    framework = story.sources[0]
+    assert (framework.identifier, framework.kind, framework.url) == (
+        "HG/FW/2018/1",
+        "treaty text",
+        None,
+    )
+
+
+def test_todays_yaml_stays_valid() -> None:
+    assert [story.id for story in load_stories(MINIMAL)] == ["tiny-story"]
+
+
+@pytest.mark.parametrize(
+    "name, old, new, expected",
+    [
+        (
+            "actors.yml",
+            "    kind: government\n    role: The government that asked",
+            "    kind: government\n    members: [eastport]\n    role: The government that asked",
+            (
+                "actors.yml",
+                5,
+                14,
+                "only a group has members, and this actor is a government; "
+                "write kind: group or remove members",
+            ),
+        ),
+        (
+            "actors.yml",
+            "members: [eastport, westport, southport]",
+            "members: [eastport, harbour-group]",
+            ("actors.yml", 37, 14, "a group cannot be a member of itself; remove 'harbour-group'"),
+        ),
+        (
+            "actors.yml",
+            "actors: [northland, anna-berg]",
+            "actors: [northland, anna-berg, jean-marin]",  # and on the Harbour Group's side
+            (
+                "actors.yml",
+                63,
+                60,
+                "'jean-marin' is already on the side 'northland-side'; "
+                "an actor belongs to one side at most",
+            ),
+        ),
+        (
+            "positions.yml",
+            "  - side: harbour-side\n    issue: port-fees",
+            "  - issue: port-fees",
+            (
+                "positions.yml",
+                2,
+                5,
+                "say whose this is: add actor: with an actor's id, or side: with a side's id",
+            ),
+        ),
+        (
+            "positions.yml",
+            "side: harbour-side\n    issue: port-fees",
+            "side: harbour-sde\n    issue: port-fees",
+            (
+                "positions.yml",
+                2,
+                11,
+                "unknown side 'harbour-sde'; did you mean 'harbour-side'? "
+                "use an id defined in actors.yml",
+            ),
+        ),
+        (
+            "quotations.yml",
+            "      language: fr",
+            "      language: French",
+            (
+                "quotations.yml",
+                17,
+                17,
+                "'French' is not a language code; write the two-letter code of the language, "
+                "such as 'ko' for Korean, 'fa' for Persian or 'zh-Hant' for traditional Chinese",
+            ),
+        ),
+        (
+            "story.yml",
+            "end: 2018",
+            "end: 2014",
+            (
+                "story.yml",
+                11,
+                6,
+                "the end (2014) is before the start (2015-07); swap them or fix the date",
+            ),
+        ),
+    ],
+    ids=[
+        "members-of-a-government",
+        "group-in-itself",
+        "actor-on-two-sides",
+        "position-of-nobody",
+        "unknown-side",
+        "language-name",
+        "end-before-start",
+    ],
+)
+def test_mistakes_in_the_new_fields_are_located(
+    story_dir: Path,
+    name: str,
+    old: str,
+    new: str,
+    expected: tuple[str, int, int, str],
+) -> None:
+    edit(story_dir, name, old, new)
+    assert problems(story_dir) == [expected]
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        ((2019, 2, 27), (2019, 2, 27), "27 February 2019"),
+        ((2019, 2, 27), (2019, 2, 28), "27–28 February 2019"),
+        ((2019, 2, 27), (2019, 3, 3), "27 February – 3 March 2019"),
+        ((2002, None, None), (2018, None, None), "2002–2018"),
+        ((2015, 7, None), (2018, 5, None), "July 2015 – May 2018"),
+        ((2018, 12, 30), (2019, 1, 2), "30 December 2018 – 2 January 2019"),
+    ],
+)
+def test_a_storys_dates_say_what_both_ends_share_once(
+    start: tuple[int, int | None, int | None],
+    end: tuple[int, int | None, int | None],
+    expected: str,
+) -> None:
+    assert "".join(dates.range_parts(PartialDate(*start), PartialDate(*end))) == expected
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (PartialDate(2019, 2, 27), PartialDate(2019, 2, 28), ""),
+        (PartialDate(2018, 1), PartialDate(2019, 3), "over a year"),
+        (PartialDate(2002), PartialDate(2018), "over 16 years"),
+    ],
+)
+def test_a_story_spanning_years_says_so(
+    start: PartialDate, end: PartialDate, expected: str
+) -> None:
+    assert dates.duration_phrase(start, end) == expected
+
+
+def test_landing_page_and_home_card_give_the_range_and_how_long(files: dict[str, str]) -> None:
+    for page in ("index.md", f"{STORY_ID}/index.md"):
+        assert (
+            '<time datetime="2015-07">July 2015</time> – <time datetime="2018">2018</time> '
+            "(over 3 years)" in files[page]
+        ), page
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+def test_positions_are_set_side_by_side_by_camp(files: dict[str, str]) -> None:
+    page = files[f"{STORY_ID}/positions.md"]
+    fees = page[page.index("## Port fees") : page.index("## Fishing rights")]
+    columns = re.findall(r"^\*\*(.+?)\*\*$", fees, flags=re.MULTILINE)
+    assert columns == ["Northland", "The Harbour Group"]  # the sides, in their order
+    # A whole side's position is written once, under the side, with no actor named.
+    assert "**Proposed**: One fee for all three ports" in fees
+    # A member's position names the member; an actor who is not on a side gets a column.
+    fishing = page[page.index("## Fishing rights") :]
+    assert "**Rejected** ([Jean Marin](actors/jean-marin.md))" in fishing
+    assert "**[The Sea Council](actors/sea-council.md)**" in fishing
+    assert "**Mediated**:" in fishing
+
+
+def test_an_account_may_be_a_sides(files: dict[str, str]) -> None:
+    page = files[f"{STORY_ID}/accounts.md"]
+    assert "**Northland**\n\nThe coalition could not agree" in page
+
+
+def test_a_translated_quotation_shows_the_original_and_who_translated(
+    files: dict[str, str],
+) -> None:
+    page = files[f"{STORY_ID}/positions.md"]
+    (story,) = load_stories(COALITION)
+    translation = story.quotation("berg-cap").translation
+    assert translation is not None and translation.original
+    assert f'<span class="quote-original" lang="ru">“{translation.original}”</span>' in page
+    assert "Translated from Russian by Example Wire." in page
+    assert "Translated from French." in page  # translator unknown
+
+
+def test_groups_list_their_members_and_members_their_groups(files: dict[str, str]) -> None:
+    whos_who = files[f"{STORY_ID}/actors/index.md"]
+    assert "## Groups and coalitions { #group }" in whos_who
+    assert (
+        "Members: [Eastport](eastport.md), [Westport](westport.md), [Southport](southport.md)"
+        in whos_who
+    )
+    assert (
+        "Member of: [The Harbour Group](harbour-group.md)."
+        in files[f"{STORY_ID}/actors/eastport.md"]
+    )
+    group_page = files[f"{STORY_ID}/actors/harbour-group.md"]
+    summary = group_page.split("\n# ")[1].splitlines()[2]
+    assert summary.startswith("The coalition of three port states that negotiated as one.<sup")
+
+
+def test_a_name_in_its_own_script_carries_its_language(files: dict[str, str]) -> None:
+    page = files[f"{STORY_ID}/actors/anna-berg.md"]
+    assert '<p class="native-name" lang="ru">Анна Берг</p>' in page
+    assert '<span lang="ru">Анна Берг</span>' in files[f"{STORY_ID}/actors/index.md"]
+
+
+@pytest.mark.parametrize(
+    "role, country, expected",
+    [
+        ("Leader", "North Korea", "Leader (North Korea)"),
+        ("Leader of North Korea", "North Korea", "Leader of North Korea"),
+        ("Envoy", None, "Envoy"),
+        ("Envoy", "Korea (North)", "Envoy; Korea (North)"),
+        ("Envoy (acting)", "Iran", "Envoy (acting); Iran"),
+    ],
+)
+def test_an_actors_summary_never_repeats_or_nests_brackets(
+    role: str, country: str | None, expected: str
+) -> None:
+    actor = Actor(
+        id="someone", name="Someone", kind="person", role=role, country=country, sources=["s"]
+    )
+    assert wording.actor_summary(actor) == expected
+
+
+def test_reactions_are_of_countries_only_when_every_reactor_is_a_government(
+    files: dict[str, str],
+) -> None:
+    assert "How others reacted." in files[f"{STORY_ID}/index.md"]
+    assert "How other countries reacted." in build_site(MINIMAL).files["tiny-story/index.md"]
+
+
+def test_sources_give_kind_identifier_archive_and_say_when_not_online(
+    files: dict[str, str],
+) -> None:
+    page = files[f"{STORY_ID}/sources.md"]
+    assert (
+        "<cite>Framework on port fees and fishing rights</cite> (treaty text), HG/FW/2018/1, "
+        in page
+    )
+    framework = next(line for line in page.splitlines() if "source-framework-text" in line)
+    assert "Not online: no web address is known for it." in framework
+    gazette = next(line for line in page.splitlines() if "source-gazette" in line)
+    assert (
+        '<a href="https://web.archive.org/web/2016/https://example.org/gazette/2015-07"' in gazette
+    )
+    assert "Not online" not in gazette
+
+
+def test_involved_actors_are_separated_by_a_comma_and_a_space(files: dict[str, str]) -> None:
+    page = files[f"{STORY_ID}/timeline.md"]
+    assert (
+        "Involved: [Northland](actors/northland.md), [The Harbour Group](actors/harbour-group.md), "
+        "[The Sea Council](actors/sea-council.md)" in page
+    )
+
+
+def test_quote_credit_gives_the_date_then_the_context_as_a_sentence(
+    files: dict[str, str],
+) -> None:
+    page = files[f"{STORY_ID}/positions.md"]
+    assert (
+        '— [Anna Berg](actors/anna-berg.md), <time datetime="2016-03-02">2 March 2016</time>. '
+        "Berg on the single port fee." in page
+    )
+
+
+def test_glossary_terms_are_marked_only_as_whole_terms() -> None:
+    (story,) = load_stories(COALITION)
+    html = render_markdown("The E3 met; the E3+3 format and E3-led talks did not.", story.glossary)
+    assert html.count("<abbr") == 1
+    assert '<abbr title="A group of three states that negotiate together.">E3</abbr> met' in html
+
+
+def test_section_cards_do_not_repeat_the_story_title(files: dict[str, str]) -> None:
+    page = files[f"{STORY_ID}/index.md"]
+    cards = page[page.index("## In this explainer") : page.index("## Open data")]
+    assert "How the Northland talks" not in cards
+
+
+def test_the_landing_page_has_one_name_in_sidebar_and_footer() -> None:
+    (story,) = load_stories(COALITION)
+    assert story_nav(story)[0] == (story.meta.title, f"{STORY_ID}/index.md")
+
+
+def test_the_coalition_story_builds_strictly_with_languages_marked(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = mkdocs_build(site, content=COALITION)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    actor = (site / STORY_ID / "actors" / "anna-berg" / "index.html").read_text()
+    assert 'lang="ru"' in actor
+    positions = (site / STORY_ID / "positions" / "index.html").read_text()
+    assert 'class="quote-original" lang="ru"' in positions
+    background = (site / STORY_ID / "background" / "index.html").read_text()
+    assert "E3+3" in background and background.count("<abbr") == 1
