@@ -4,7 +4,9 @@ Every ```yaml block is pasted into a copy of the practice story (tests/fixtures/
 and the content is loaded through the real models. The comment right before a block
 says where it goes: `<!-- file: sources.yml -->`, or `<!-- file: timeline.yml, list:
 events -->` when the file has several lists. A block that is a whole file (a mapping)
-replaces the file; a block of list items is added at the end of that list.
+replaces the file; a block of list items is added at the end of that list (which is
+started if the file has none). `with: previous` in the marker pastes the block before
+it first, for an example that needs another (a side, then a position of that side).
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import shlex
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
 
 import pytest
 import yaml
 from conftest import ROOT
+from pydantic import BaseModel
 
 from generator.cli import _parser
 from generator.errors import ContentErrors
@@ -32,7 +37,10 @@ STORY = "tiny-story"
 FENCE = re.compile(
     r"^(?P<indent>[ ]*)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$", re.M | re.S
 )
-MARKER = re.compile(r"<!--\s*file:\s*(?P<file>[\w.-]+)(?:\s*,\s*list:\s*(?P<list>[\w-]+))?\s*-->")
+MARKER = re.compile(
+    r"<!--\s*file:\s*(?P<file>[\w.-]+)(?:\s*,\s*list:\s*(?P<list>[\w-]+))?"
+    r"(?P<previous>\s*,\s*with:\s*previous)?\s*-->"
+)
 GENERATOR_COMMAND = re.compile(r"\bpython3? -m generator\b(?P<args>[^`\n#]*)")
 MAKE_COMMAND = re.compile(r"^make\s+(?P<target>[\w-]+)")
 
@@ -45,6 +53,7 @@ class Example:
     text: str
     file: str | None
     list_key: str | None
+    with_previous: bool = False
 
 
 def _guide() -> str:
@@ -65,6 +74,7 @@ def _examples() -> list[Example]:
                 text=textwrap.dedent(block["body"]),
                 file=marker["file"] if marker else None,
                 list_key=marker["list"] if marker else None,
+                with_previous=bool(marker and marker["previous"]),
             )
         )
     return examples
@@ -95,7 +105,11 @@ def _list_key(file_text: str, example: Example) -> str:
 def _add_items(file_text: str, key: str, items: str) -> str:
     """``file_text`` with ``items`` (YAML list items) added at the end of the list ``key``."""
     lines = file_text.rstrip("\n").split("\n")
-    start = next(i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(\[\]\s*)?$", line))
+    starts = [i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(\[\]\s*)?$", line)]
+    if not starts:  # a list the file does not have yet, such as 'sides' in actors.yml
+        lines.append(f"{key}:")
+        starts = [len(lines) - 1]
+    start = starts[0]
     lines[start] = f"{key}:"
     end = next(
         (i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ")), len(lines)
@@ -148,6 +162,8 @@ def test_examples_cover_events_quotations_sources_and_corrections() -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"line-{e.line}" for e in EXAMPLES])
 def test_yaml_example_loads_in_the_practice_story(example: Example, content: Path) -> None:
     assert example.file, f"CONTRIBUTING.md line {example.line}: no <!-- file: ... --> marker"
+    if example.with_previous:
+        _paste(EXAMPLES[EXAMPLES.index(example) - 1], content)
     _paste(example, content)
     try:
         load_stories(content)
@@ -242,3 +258,53 @@ def test_error_lines_shown_in_the_guide_are_what_check_prints(
     assert result.returncode == 1
     (line,) = result.stdout.splitlines()
     assert f"\n{line}\n" in _guide()
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models_in(arg)
+
+
+def _options_in(annotation: Any) -> Iterator[str]:
+    if get_origin(annotation) is Literal:
+        yield from (str(option) for option in get_args(annotation))
+    for arg in get_args(annotation):
+        if get_origin(annotation) is not Literal:
+            yield from _options_in(arg)
+
+
+def _keys_and_options() -> dict[str, tuple[str, str]]:
+    """Every key of every content file and every fixed value it takes: {where: (kind, text)}."""
+    found: dict[str, tuple[str, str]] = {}
+    todo: list[tuple[str, type[BaseModel]]] = list(FILES.items())
+    while todo:
+        where, model = todo.pop()
+        for name, field in model.model_fields.items():
+            key = field.alias or name
+            found[f"{where}: {key}"] = ("key", key)
+            for option in _options_in(field.annotation):
+                found[f"{where}: {key}: {option}"] = ("value", option)
+            todo += [(f"{where}: {key}", sub) for sub in _models_in(field.annotation)]
+    return found
+
+
+KEYS_AND_OPTIONS = _keys_and_options()
+
+
+def test_the_schema_walk_finds_nested_keys_and_fixed_values() -> None:
+    assert KEYS_AND_OPTIONS["quotations.yml: quotations: translation: original"] == (
+        "key",
+        "original",
+    )
+    assert KEYS_AND_OPTIONS["actors.yml: actors: kind: group"] == ("value", "group")
+    assert KEYS_AND_OPTIONS["timeline.yml: events: date: from"] == ("key", "from")
+
+
+@pytest.mark.parametrize("where", sorted(KEYS_AND_OPTIONS))
+def test_every_key_and_fixed_value_is_in_the_guide(where: str) -> None:
+    kind, text = KEYS_AND_OPTIONS[where]
+    assert f"`{text}`" in _guide(), (
+        f"CONTRIBUTING.md never mentions the {kind} `{text}` ({where}); say what it is for"
+    )
