@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, did_you_mean, one_of
+from .errors import FieldError, Problem, did_you_mean, one_of
 from .yamlsource import Document, Location
 
 _MISSING_HINTS = {
@@ -63,7 +63,7 @@ def _has(data: Any, part: int | str) -> bool:
 
 
 def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
-    loc: tuple[int | str, ...] = tuple(error["loc"])
+    loc: tuple[int | str, ...] = (*error["loc"], *_field_named(error))
     location = _data_location(document.data, loc)
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -80,6 +80,17 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         where = "the file" if not location else "this block"
         return document.problem(location, f"'{field}' is missing from {where}; {hint}", key=True)
     return document.problem(location, _message(error, document, location))
+
+
+def _field_named(error: Any) -> tuple[int | str, ...]:
+    """The field a model validator's :class:`FieldError` is about, below the block's ``loc``.
+
+    Pydantic places a model validator's error at the whole block; the field it names is
+    where the editor has something to change. A field the block lacks is skipped later,
+    so the problem then points at the block.
+    """
+    cause = (error.get("ctx") or {}).get("error")
+    return cause.field if error["type"] == "value_error" and isinstance(cause, FieldError) else ()
 
 
 def _message(error: Any, document: Document, location: Location) -> str:

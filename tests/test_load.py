@@ -98,11 +98,15 @@ EDITS = {
     ),
     "end before start": (
         ("story.yml", "end: 2020-01-03", "end: 2019-01-03"),
-        ("story.yml", 1, 1, "the end (2019-01-03) is before the start (2020-01-02)"),
+        ("story.yml", 6, 6, "the end (2019-01-03) is before the start (2020-01-02)"),
+    ),
+    "phase ends before it starts": (
+        ("timeline.yml", "end: 2020-01-03", "end: 2019-12"),
+        ("timeline.yml", 9, 10, "the end (2019-12) is before the start (2020-01-02); swap them"),
     ),
     "span backwards": (
         ("timeline.yml", "{from: 2019-10, to: 2019-12", "{from: 2019-12, to: 2019-10"),
-        ("timeline.yml", 20, 11, "'to' (2019-10) is before 'from' (2019-12); swap them"),
+        ("timeline.yml", 20, 31, "'to' (2019-10) is before 'from' (2019-12); swap them"),
     ),
     "invalid literal": (
         ("actors.yml", "kind: government", "kind: goverment"),
