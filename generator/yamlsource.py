@@ -184,7 +184,7 @@ def _parse(text: str, document: Document | None) -> Any:
         unclosed = "quoted scalar" in (error.context or "")
         mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
         line, column = _at(mark)
-        raise YamlProblem(line, column, _explain_syntax_error(error)) from None
+        raise YamlProblem(line, column, _explain_syntax_error(error, text)) from None
     finally:
         parser.dispose()
 
@@ -290,14 +290,35 @@ def _check_key(
         document.keys[(*location, key)] = _at(event.start_mark)
 
 
-def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
+def _explain_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels)
         return f"nesting is deeper than {MAX_DEPTH} levels; content never needs this"
     if "quoted scalar" in (error.context or ""):
         return "YAML syntax error: this quoted value is never closed; add the closing quote"
     if "mapping values are not allowed" in problem:
-        return "YAML syntax error: a ': ' inside a value; put the whole value in double quotes"
+        return _colon_in_value(text, error.problem_mark)
     if "could not find expected ':'" in problem:
         return "YAML syntax error: a line without 'key: value'; check the indentation above"
     return f"YAML syntax error: {problem}; check the quotes and indentation on this line"
+
+
+_KEY_BEFORE = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[^\s:#'\"\[{][^:]*?):[ ]")
+
+
+def _colon_in_value(text: str, mark: Any) -> str:
+    """The advice CONTRIBUTING.md gives for a ': ' inside a value: '>-', naming the key.
+
+    The key is named when the refused colon follows a 'key: ' on the same line; on a
+    value's continuation line there is none to name.
+    """
+    line = text.split("\n")[mark.line] if mark else ""
+    key = _KEY_BEFORE.match(line)
+    if key and mark and key.end() <= mark.column:
+        write, under = f"'{key['key']}: >-'", f"'{key['key']}'"
+    else:
+        write, under = "'>-' after the key", "the key"
+    return (
+        f"YAML syntax error: a ': ' inside a value; write {write}, "
+        f"then the value on the next line, indented more than {under}"
+    )

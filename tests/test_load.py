@@ -61,7 +61,23 @@ EDITS = {
     ),
     "colon in value": (
         ("story.yml", "title: A tiny story", "title: Trade: a tiny story"),
-        ("story.yml", 2, 13, "a ': ' inside a value; put the whole value in double quotes"),
+        (
+            "story.yml",
+            2,
+            13,
+            "a ': ' inside a value; write 'title: >-', then the value on the next line, "
+            "indented more than 'title'",
+        ),
+    ),
+    "colon in a value's second line": (
+        ("story.yml", "title: A tiny story", "title: A tiny\n  story: of trade"),
+        (
+            "story.yml",
+            3,
+            8,
+            "a ': ' inside a value; write '>-' after the key, then the value on the next line, "
+            "indented more than the key",
+        ),
     ),
     "unknown key": (
         ("timeline.yml", "    title: Talks open", "    titel: Talks open"),
