@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CONTENT ?= content
+STORY ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site check serve test lint schema screenshots bench clean
@@ -27,13 +28,15 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 site: $(VENV)/.site-deps check
 	$(BIN)/mkdocs build --strict --site-dir site
 
-## check: validate every story under content/ and nothing else
+## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
 check: $(VENV)/.site-deps
-	$(BIN)/python -m generator check $(CONTENT)
+	$(BIN)/python -m generator check $(CONTENT)$(if $(STORY), --story $(STORY))
 
 ## serve: live preview on http://127.0.0.1:8000/ (rebuilds when content/ changes)
+##        STORY=<id>: that story alone, rebuilt in about a second however many there are
 serve: $(VENV)/.site-deps check
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(if $(STORY),EXPLAINER_STORY=$(STORY) )$(BIN)/mkdocs serve \
+		--dev-addr 127.0.0.1:8000
 
 ## test: the whole test suite, browser tests included
 test: $(VENV)/.dev-deps

@@ -28,13 +28,16 @@ class Site:
     nav: NavTree = field(default_factory=list)
 
 
-def build_site(content_dir: Path, site_name: str = "Explainers") -> Site:
+def build_site(
+    content_dir: Path, site_name: str = "Explainers", story_id: str | None = None
+) -> Site:
     """Every generated file for the stories under ``content_dir``, in navigation order.
 
-    Raises :class:`~generator.errors.ContentErrors` when the content has problems, so a
-    broken story never produces a half-built site.
+    With ``story_id``, the site of that one story alone (a preview: its folder is the
+    only one read). Raises :class:`~generator.errors.ContentErrors` when the content has
+    problems, so a broken story never produces a half-built site.
     """
-    stories = load_stories(content_dir)  # read and validate every YAML file
+    stories = load_stories(content_dir, story_id)  # read and validate every YAML file
     site = Site({"index.md": render_home(stories, site_name)}, [("Home", "index.md")])
     for story in stories:
         site.files.update(render_story(story))  # the story's pages

@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate every story; print every problem")
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    check.add_argument("--story", metavar="ID", help="check only this story (its folder's name)")
     check.add_argument(
         "--format",
         choices=["text", "github"],
@@ -52,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="write the generated pages into a folder")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write into")
+    build.add_argument(
+        "--story", metavar="ID", help="build this story alone, as `make serve STORY=ID` does"
+    )
     build.set_defaults(run=_build)
 
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
@@ -81,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    count = check_content(args.content)
+    count = check_content(args.content, story_id=args.story)
     print(f"{count} stories checked, no problems found.")
     return 0
 
@@ -89,7 +93,7 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site, write_files
 
-    site = build_site(args.content)
+    site = build_site(args.content, story_id=args.story)
     write_files(site.files, args.out)
     _copy_static_docs(args.out)
     print(f"wrote {len(site.files)} files into {args.out}")

@@ -26,16 +26,25 @@ CONTENT_ENV = "EXPLAINER_CONTENT"
 """Environment variable naming another content folder (default: content/ beside mkdocs.yml)."""
 
 
+STORY_ENV = "EXPLAINER_STORY"
+"""Environment variable naming one story to preview alone (``make serve STORY=<id>``)."""
+
+
 def content_dir(config: MkDocsConfig) -> Path:
     """The content folder this build reads."""
     default = Path(config.config_file_path).parent / "content"
     return Path(os.environ.get(CONTENT_ENV, default))
 
 
+def preview_story() -> str | None:
+    """The id of the one story to build, when previewing one story; None for all."""
+    return os.environ.get(STORY_ENV) or None
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and data file; stop the build on any content problem."""
     try:
-        site = build_site(content_dir(config), config.site_name)
+        site = build_site(content_dir(config), config.site_name, preview_story())
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         raise PluginError(
@@ -52,8 +61,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild and reload the browser when a file under the content folder changes."""
-    server.watch(str(content_dir(config)))
+    """Rebuild and reload the browser when a file under the content folder changes.
+
+    A one-story preview watches that story's folder only: the others are not built.
+    """
+    story = preview_story()
+    server.watch(str(content_dir(config) / story if story else content_dir(config)))
     return server
 
 

@@ -22,10 +22,13 @@ PAGES = {"story": "", "timeline": "timeline/"}
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--story", default="hanoi-summit-2019")
+    parser.add_argument("--story", default="hanoi-summit-2019", help="the story's id")
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
     args = parser.parse_args()
+    if not (args.site / args.story / "index.html").is_file():
+        built = sorted(p.parent.parent.name for p in args.site.glob("*/data/story.json"))
+        parser.error(f"{args.site}/ has no story '{args.story}'; --story one of: {built}")
     args.out.mkdir(exist_ok=True)
     with serve_directory(args.site) as base, launch_chromium() as browser:
         for scheme in ("default", "slate"):

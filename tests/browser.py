@@ -38,10 +38,12 @@ def mkdocs_build(
     content: Path | None = None,
     config: Path | None = None,
     epoch: str = "1700000000",
+    story: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` like ``make site`` does, into ``site_dir``.
 
-    ``content`` replaces the content folder, ``config`` the repository's mkdocs.yml.
+    ``content`` replaces the content folder, ``config`` the repository's mkdocs.yml;
+    ``story`` builds that story alone, as ``make serve STORY=<id>`` does.
     """
     env = {
         **os.environ,
@@ -51,6 +53,9 @@ def mkdocs_build(
     }
     if content is not None:
         env["EXPLAINER_CONTENT"] = str(content)
+    env.pop("EXPLAINER_STORY", None)  # a preview set in the caller's shell builds one story
+    if story is not None:
+        env["EXPLAINER_STORY"] = story
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config is not None:
         command += ["--config-file", str(config)]

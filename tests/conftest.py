@@ -1,4 +1,4 @@
-"""Shared fixtures: paths of the repository and a scratch copy of a small valid story."""
+"""Shared fixtures: paths of the repository, its stories, a scratch copy of a small story."""
 
 from __future__ import annotations
 
@@ -12,8 +12,18 @@ import pytest
 from browser import ROOT
 from browser import mkdocs_build as mkdocs_build  # the tests' one way to build the site
 
+from generator.load import story_folders
+
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+VARIED = FIXTURES / "varied"  # a story of another shape: many actors and years, no glossary
+
+CONTENT = ROOT / "content"
+STORY_IDS = [folder.name for folder in story_folders(CONTENT)]
+"""Every story under content/, found when the tests are collected: checks that hold for
+every story are parametrised over it, so no test depends on which stories exist."""
+FIRST_STORY = "hanoi-summit-2019"
+"""The first story, which tests of its own facts (and the browser tests) select by id."""
 
 
 @pytest.fixture

@@ -1,0 +1,105 @@
+"""Neither the site nor the tests depend on which stories exist, or how many.
+
+The content folder is copied, and two stories are added to it: one of another shape
+(tests/fixtures/varied/: many actors, two decades, lanes by actor, no accounts and no
+glossary) and a copy of the first story under another id. The whole site must build
+with ``mkdocs build --strict``, and every check that holds for every story must pass
+on each of them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
+from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
+
+from generator.build import build_site
+from generator.load import load_stories, story_folders
+
+(VARIED_FOLDER,) = story_folders(VARIED)
+
+
+def free_id(wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``...: an id no story under content/ has."""
+    candidates = (wanted if n == 1 else f"{wanted}-{n}" for n in range(1, len(STORY_IDS) + 2))
+    return next(story_id for story_id in candidates if story_id not in STORY_IDS)
+
+
+VARIED_STORY = free_id(VARIED_FOLDER.name)
+RENAMED = free_id("renamed-first-story")
+MIXED_IDS = sorted([*STORY_IDS, VARIED_STORY, RENAMED])
+
+
+def add_story(folder: Path, content: Path, story_id: str) -> None:
+    """Copy a story folder into ``content`` under another id (folder name and ``id:``)."""
+    shutil.copytree(folder, content / story_id)
+    story = content / story_id / "story.yml"
+    text, count = re.subn(r"^id: .+$", f"id: {story_id}", story.read_text(), count=1, flags=re.M)
+    assert count == 1, f"no id: line in {story}"
+    story.write_text(text)
+
+
+@pytest.fixture(scope="module")
+def mixed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ as it is, the varied story and the first story renamed."""
+    content = tmp_path_factory.mktemp("mixed") / "content"
+    shutil.copytree(CONTENT, content)
+    add_story(VARIED_FOLDER, content, VARIED_STORY)
+    add_story(CONTENT / FIRST_STORY, content, RENAMED)
+    return content
+
+
+@pytest.fixture(scope="module")
+def mixed_site(mixed_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("mixed-site")
+    result = mkdocs_build(site, content=mixed_content)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def mixed_files(mixed_content: Path) -> dict[str, str]:
+    return build_site(mixed_content).files
+
+
+def test_the_varied_story_has_another_shape_than_the_first() -> None:
+    (varied,) = load_stories(VARIED)
+    years = {event.first_day.year for event in varied.events}
+    assert len(varied.actors) >= 15 and len(varied.issues) >= 3
+    assert len(varied.events) >= 20 and max(years) - min(years) >= 20
+    assert varied.lanes == "actor"
+    assert not varied.accounts and not varied.glossary
+    assert varied.meta.end.year > varied.meta.start.year
+
+
+def test_the_mixed_content_passes_the_check(mixed_content: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(mixed_content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{len(MIXED_IDS)} stories checked")
+
+
+def test_the_home_page_lists_every_story(mixed_site: Path) -> None:
+    home = (mixed_site / "index.html").read_text(encoding="utf-8")
+    for story_id in MIXED_IDS:
+        assert f'href="{story_id}/"' in home, story_id
+
+
+@pytest.mark.parametrize("story_id", MIXED_IDS)
+def test_every_story_of_a_mixed_site_passes_the_checks_for_every_story(
+    mixed_site: Path, mixed_files: dict[str, str], story_id: str
+) -> None:
+    check_pages_are_built(mixed_files, mixed_site, story_id)
+    check_citations_resolve(mixed_site, story_id)
+    check_open_data(mixed_files, story_id)
