@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import opendata
-from .load import load_stories
+from .errors import Problem
+from .load import load_content
 from .models import Story
 from .pages import NavTree, render_home, render_schema_index, render_story, story_nav
 from .schema import schemas
@@ -22,10 +23,12 @@ GeneratedFiles = dict[str, str]
 
 @dataclass
 class Site:
-    """Everything the generator makes: files, and the navigation of the stories."""
+    """Everything the generator makes: files, the navigation of the stories, and the
+    warnings about the content (to print; they do not stop the build)."""
 
     files: GeneratedFiles = field(default_factory=dict)
     nav: NavTree = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def build_site(
@@ -37,8 +40,8 @@ def build_site(
     only one read). Raises :class:`~generator.errors.ContentErrors` when the content has
     problems, so a broken story never produces a half-built site.
     """
-    stories = load_stories(content_dir, story_id)  # read and validate every YAML file
-    site = Site({"index.md": render_home(stories, site_name)}, [("Home", "index.md")])
+    stories, warnings = load_content(content_dir, story_id)  # read and validate the YAML
+    site = Site({"index.md": render_home(stories, site_name)}, [("Home", "index.md")], warnings)
     for story in stories:
         site.files.update(render_story(story))  # the story's pages
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data

@@ -1,7 +1,8 @@
 """The command line: ``python -m generator check|schema|build|new-story|diff``.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
-message`` lines (or GitHub annotations) with exit code 1, never as a traceback.
+message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
+as ``file:line:col: warning: message`` lines, with exit code 0 unless ``--strict``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ContentErrors
+from .errors import ContentErrors, Problem
 from .load import check_content
 from .schema import SCHEMA_DIR, write_schemas
 
@@ -47,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
         choices=["text", "github"],
         default="text",
         help="'github' prints GitHub Actions annotations",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="fail (exit code 1) on warnings as on errors"
     )
     check.set_defaults(run=_check)
 
@@ -85,8 +89,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    count = check_content(args.content, story_id=args.story)
-    print(f"{count} stories checked, no problems found.")
+    checked = check_content(args.content, story_id=args.story)
+    _print_each(checked.warnings, args.format)
+    warnings = _count(len(checked.warnings), "warning")
+    if checked.warnings and args.strict:
+        print(f"{warnings} found; --strict counts them as problems.", file=sys.stderr)
+        return 1
+    found = f"no errors, {warnings}" if checked.warnings else "no problems found"
+    print(f"{checked.stories} stories checked, {found}.")
     return 0
 
 
@@ -136,7 +146,17 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _print_problems(errors: ContentErrors, output_format: str) -> None:
-    for problem in errors.problems:
+    _print_each(errors.problems, output_format)
+    found = _count(len(errors.errors), "problem")
+    if errors.warnings:
+        found += f" (and {_count(len(errors.warnings), 'warning')})"
+    print(f"{found} found; nothing was built.", file=sys.stderr)
+
+
+def _print_each(problems: list[Problem], output_format: str) -> None:
+    for problem in problems:
         print(problem.as_github_annotation() if output_format == "github" else problem)
-    count = len(errors.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"

@@ -2,7 +2,8 @@
 
 Editors read these messages, so each says what is wrong and what to write instead.
 Problems are collected across all files and reported together; :class:`ContentErrors`
-carries them to the command line, which prints them without a traceback.
+carries them to the command line, which prints them without a traceback. A problem is
+an error (nothing is built) or a warning (printed; ``check --strict`` fails on it).
 """
 
 from __future__ import annotations
@@ -12,16 +13,26 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+"""An error stops the build; a warning is printed and the build goes on."""
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one content file, at a 1-based line and column."""
+    """One problem in one content file, at a 1-based line and column: an error or a warning."""
 
     path: Path
     line: int
     column: int
     message: str
+    severity: Severity = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        """True for a warning: printed, but the content is still built."""
+        return self.severity == "warning"
 
     def display_path(self) -> str:
         """The file's path relative to the working directory when it is below it."""
@@ -31,13 +42,14 @@ class Problem:
             return self.path.as_posix()
 
     def __str__(self) -> str:
-        return f"{self.display_path()}:{self.line}:{self.column}: {self.message}"
+        warning = "warning: " if self.is_warning else ""
+        return f"{self.display_path()}:{self.line}:{self.column}: {warning}{self.message}"
 
     def as_github_annotation(self) -> str:
         """The problem as a GitHub Actions workflow command, shown on the line in a PR."""
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.display_path().replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={path},line={self.line},col={self.column}::{message}"
+        return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
 
 
 class FieldError(ValueError):
@@ -53,11 +65,16 @@ class FieldError(ValueError):
 
 
 class ContentErrors(Exception):
-    """Raised once, after every file was checked, when any problem was found."""
+    """Raised once, after every file was checked, when any error was found.
+
+    ``problems`` holds the errors and the warnings about the other stories, in file order.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems))
-        super().__init__(f"{len(self.problems)} problem(s) in content")
+        self.errors = [problem for problem in self.problems if not problem.is_warning]
+        self.warnings = [problem for problem in self.problems if problem.is_warning]
+        super().__init__(f"{len(self.errors)} problem(s) in content")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ replacing this module; ``python -m generator build --out DIR`` writes the same f
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from mkdocs.structure.files import File, Files
 from generator.build import build_site
 from generator.errors import ContentErrors
 from generator.pages import NavTree
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+"""MkDocs' own logger tree. Warnings about content are logged at INFO: a strict build
+fails on any WARNING record, and a content warning must not stop the site."""
 
 CONTENT_ENV = "EXPLAINER_CONTENT"
 """Environment variable naming another content folder (default: content/ beside mkdocs.yml)."""
@@ -48,8 +53,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         raise PluginError(
-            f"{len(errors.problems)} problem(s) in content; nothing was built:\n{listing}"
+            f"{len(errors.errors)} problem(s) in content; nothing was built:\n{listing}"
         ) from None
+    for warning in site.warnings:
+        log.info(str(warning))
     for path, text in site.files.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")

@@ -3,7 +3,9 @@
 ``load_stories`` is the only way content enters the generator. It checks every file of
 every story, collects every problem, and raises :class:`ContentErrors` once at the end,
 so an editor sees all their mistakes in one run. ``check_content`` does the same checks
-without keeping the stories, sharing the work between the machine's cores.
+without keeping the stories, sharing the work between the machine's cores. A story
+without errors is also given its warnings (see ``advice``): they are returned, never
+raised, by ``load_content`` and ``check_content``.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from .advice import advise, locate
 from .errors import ContentErrors, Problem, did_you_mean, one_of
 from .models import FILES, REQUIRED_FILES, Story
 from .references import check_story
@@ -30,10 +33,26 @@ RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404",
 """Names the site itself uses at its top level; a story folder cannot take them."""
 
 
-def load_stories(content_dir: Path, story_id: str | None = None) -> list[Story]:
-    """Every story under ``content_dir``, newest first; raises ContentErrors on any problem.
+class Loaded(NamedTuple):
+    """The stories of a content folder, newest first, and the warnings about them."""
 
-    With ``story_id``, only that story's folder is read (a one-story preview).
+    stories: list[Story]
+    warnings: list[Problem]
+
+
+def load_stories(content_dir: Path, story_id: str | None = None) -> list[Story]:
+    """Every story under ``content_dir``, newest first; raises ContentErrors on any error.
+
+    With ``story_id``, only that story's folder is read (a one-story preview). Warnings
+    are left out: :func:`load_content` returns them with the stories.
+    """
+    return load_content(content_dir, story_id).stories
+
+
+def load_content(content_dir: Path, story_id: str | None = None) -> Loaded:
+    """The stories, as :func:`load_stories` returns them, and the warnings about them.
+
+    Raises ContentErrors on any error; its problems include the other stories' warnings.
     """
     stories: list[Story] = []
     problems: list[Problem] = []
@@ -43,9 +62,22 @@ def load_stories(content_dir: Path, story_id: str | None = None) -> list[Story]:
             problems += story_problems
             if story is not None:
                 stories.append(story)
-    if problems:
+    _raise_errors(problems)
+    newest_first = sorted(stories, key=lambda s: (s.meta.first_day, s.id), reverse=True)
+    return Loaded(newest_first, sorted(problems))
+
+
+def _raise_errors(problems: list[Problem]) -> None:
+    """Raise ContentErrors, warnings included, when any of the problems is an error."""
+    if any(not problem.is_warning for problem in problems):
         raise ContentErrors(problems)
-    return sorted(stories, key=lambda s: (s.meta.first_day, s.id), reverse=True)
+
+
+class Checked(NamedTuple):
+    """What :func:`check_content` found in a content folder without errors."""
+
+    stories: int
+    warnings: list[Problem]
 
 
 STORIES_PER_WORKER = 10
@@ -56,12 +88,13 @@ STORIES_PER_WORKER = 10
 
 def check_content(
     content_dir: Path, workers: int | None = None, *, story_id: str | None = None
-) -> int:
-    """Check every story (or only ``story_id``) as :func:`load_stories` does; returns how many.
+) -> Checked:
+    """Check every story (or only ``story_id``) as :func:`load_content` does.
 
-    Raises the same :class:`ContentErrors`, with the problems in the same order. On Linux
-    with several cores and many stories, worker processes (forked, so nothing is imported
-    again) check a share of the stories each and send back only their problems.
+    Returns how many stories there are and the warnings about them; raises the same
+    :class:`ContentErrors`, with the problems in the same order. On Linux with several
+    cores and many stories, worker processes (forked, so nothing is imported again)
+    check a share of the stories each and send back only their problems and warnings.
     """
     folders = _content_folders(content_dir, story_id)
     if workers is None:
@@ -73,9 +106,8 @@ def check_content(
         with ProcessPoolExecutor(workers, mp_context=fork) as pool:
             found = list(pool.map(_problems_of, folders, chunksize=-(-len(folders) // workers)))
     problems = [problem for story_problems in found for problem in story_problems]
-    if problems:
-        raise ContentErrors(problems)
-    return len(folders)
+    _raise_errors(problems)
+    return Checked(len(folders), sorted(problems))
 
 
 def _problems_of(folder: Path) -> list[Problem]:
@@ -146,7 +178,7 @@ def story_folders(content_dir: Path) -> list[Path]:
 
 
 def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, list[Problem]]:
-    """One story folder: (the story, []) or (None, every problem found in it).
+    """One story folder: (the story, its warnings) or (None, every error found in it).
 
     Files are first read without recording positions, which is faster; a story with a
     problem is read again with them, so that each problem names its line and column.
@@ -181,7 +213,16 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
         )
     if problems and not positions:
         return load_story(folder, positions=True)
-    return (None, problems) if problems else (assemble(parts), [])
+    return (None, problems) if problems else (assemble(parts), _warnings(documents, positions))
+
+
+def _warnings(documents: dict[str, Document], positions: bool) -> list[Problem]:
+    """The warnings about a valid story, located (their files read again with positions)."""
+    advice = advise(documents)
+    if not positions:
+        for name in {item.file for item in advice}:
+            documents[name] = read_document(documents[name].path)
+    return locate(advice, documents)
 
 
 def assemble(parts: dict[str, Any]) -> Story:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,65 @@ def test_check_of_a_missing_folder_is_a_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no such content folder" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+HTTP_WARNING = (
+    "an http:// address; write https:// if the page opens with it (keep http:// only for "
+    "a page that has no https:// version)"
+)
+
+
+def _with_an_http_address(content: Path) -> None:
+    sources = content / "tiny-story" / "sources.yml"
+    sources.write_text(sources.read_text().replace("url: https://", "url: http://"))
+
+
+def test_check_prints_warnings_and_passes(content: Path) -> None:
+    _with_an_http_address(content)
+    result = run("check", "content", cwd=content.parent)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"content/tiny-story/sources.yml:6:10: warning: {HTTP_WARNING}\n"
+        "1 stories checked, no errors, 1 warning.\n"
+    )
+
+
+def test_check_strict_fails_on_warnings(content: Path) -> None:
+    _with_an_http_address(content)
+    result = run("check", "content", "--strict", cwd=content.parent)
+    assert result.returncode == 1
+    assert result.stdout == f"content/tiny-story/sources.yml:6:10: warning: {HTTP_WARNING}\n"
+    assert result.stderr == "1 warning found; --strict counts them as problems.\n"
+
+
+def test_check_strict_passes_without_warnings(content: Path) -> None:
+    result = run("check", "content", "--strict", cwd=content.parent)
+    assert (result.returncode, result.stdout) == (0, "1 stories checked, no problems found.\n")
+
+
+def test_check_github_annotations_of_warnings(content: Path) -> None:
+    _with_an_http_address(content)
+    result = run("check", "content", "--format", "github", cwd=content.parent)
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"::warning file=content/tiny-story/sources.yml,line=6,col=10::{HTTP_WARNING}\n"
+        "1 stories checked, no errors, 1 warning.\n"
+    )
+
+
+def test_check_prints_errors_with_other_stories_warnings_and_counts_both(content: Path) -> None:
+    shutil.copytree(content / "tiny-story", content / "a-story")
+    story = content / "a-story" / "story.yml"
+    story.write_text(story.read_text().replace("id: tiny-story", "id: a-story"))
+    sources = content / "a-story" / "sources.yml"
+    sources.write_text(sources.read_text().replace("url: https://", "url: http://"))
+    story = content / "tiny-story" / "story.yml"
+    story.write_text(story.read_text().replace("start: 2020-01-02", "start: 2020-02-30"))
+    result = run("check", "content", cwd=content.parent)
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"content/a-story/sources.yml:6:10: warning: {HTTP_WARNING}\n"
+        "content/tiny-story/story.yml:5:8: '2020-02-30' is not a real date: February 2020 "
+        "has 29 days\n"
+    )
+    assert result.stderr == "1 problem (and 1 warning) found; nothing was built.\n"

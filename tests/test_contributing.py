@@ -260,6 +260,60 @@ def test_error_lines_shown_in_the_guide_are_what_check_prints(
     assert f"\n{line}\n" in _guide()
 
 
+WARNING_EDITS = {
+    "uncited source": (
+        "sources.yml",
+        "    url: https://example.org/report\n",
+        "    url: https://example.org/report\n  - id: other-report\n    title: Another report\n",
+    ),
+    "placeholder": ("timeline.yml", "title: Talks open", 'title: "TODO: a short title"'),
+    "quotation marks": ("quotations.yml", "change anything.", 'change "anything".'),
+    "overlapping phases": (
+        "timeline.yml",
+        "    sources: [report]\nevents:",
+        "    sources: [report]\n  - id: aftermath\n    title: Aftermath\n"
+        "    start: 2020-01-03\n    end: 2020-02\n    sources: [report]\nevents:",
+    ),
+    "http address": ("sources.yml", "url: https://", "url: http://"),
+    "actor nothing names": (
+        "actors.yml",
+        "    country: Country B\n    sources: [report]\n",
+        "    country: Country B\n    sources: [report]\n  - id: host\n    name: Host\n"
+        "    kind: government\n    role: Host of the talks\n    sources: [report]\n",
+    ),
+    "glossary term": ("background.yml", "one tariff above", "the tariffs above"),
+}
+
+
+@pytest.mark.parametrize(("name", "old", "new"), WARNING_EDITS.values(), ids=list(WARNING_EDITS))
+def test_warning_lines_shown_in_the_guide_are_what_check_prints(
+    content: Path, name: str, old: str, new: str
+) -> None:
+    path = content / STORY / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "content"],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    line, summary = result.stdout.splitlines()
+    assert summary == "1 stories checked, no errors, 1 warning."
+    assert ": warning: " in line
+    assert f"\n{line}\n" in _guide()
+
+
+def test_every_warning_is_shown_in_the_guide() -> None:
+    from generator.advice import CHECKS
+
+    shown = re.findall(r"^content/\S+: warning: ", _guide(), re.M)
+    assert len(shown) == len(WARNING_EDITS) == len(CHECKS)
+
+
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation

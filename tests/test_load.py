@@ -414,4 +414,4 @@ def test_check_reports_what_loading_reports(content: Path, workers: int) -> None
     assert {p.path.parent.name for p in checking.value.problems} == {"b-story", "d-story"}
     shutil.rmtree(content / "b-story")
     shutil.rmtree(content / "d-story")
-    assert check_content(content, workers=workers) == 2
+    assert check_content(content, workers=workers).stories == 2

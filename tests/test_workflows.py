@@ -215,6 +215,17 @@ def test_pull_request_job_annotates_summarises_and_uploads_the_preview() -> None
     assert checkout["with"]["fetch-depth"] == "0", "the base commit's content/ is needed"
 
 
+def test_pull_request_annotates_warnings_whether_or_not_the_check_failed() -> None:
+    steps = _steps(_load(PULL_REQUEST))
+    check = next(s for s in steps if s.get("run") == "make check")
+    annotate = next(s for s in steps if "--format github" in s.get("run", ""))
+    assert steps.index(annotate) == steps.index(check) + 1
+    assert annotate["run"] == ".venv/bin/python -m generator check content --format github"
+    # Warnings leave `make check` green: a step that runs only on failure would hide them.
+    assert "failure()" not in annotate["if"]
+    assert annotate["if"] == f"${{{{ !cancelled() && steps.{check['id']}.outcome != 'skipped' }}}}"
+
+
 # The deploy workflow
 
 

@@ -1,0 +1,303 @@
+"""Warnings: what an editor wants to hear about in a story that is valid.
+
+A warning never stops a build: ``check`` prints it (``check --strict`` fails on it) and
+the site build logs it. Each check reads the YAML data of a story whose files all passed
+their models, so every value has its type, and names the place in the data it is about;
+the loader turns places into lines and columns (see :func:`locate`), reading a file again
+with positions only when it has a warning.
+
+Checks run on every ``check`` of every story, so each first looks at a file's texts
+gathered by key (one walk per file); only a file that has something to report is walked
+again for the places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain
+from typing import Any
+
+from .errors import Problem
+from .references import REFERENCE_KEYS
+from .types import parse_partial_date
+from .yamlsource import Document, Location
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One warning before it has a line and a column: the file, the place, what to do."""
+
+    file: str
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The texts of one file: by the key they are written under (a list's items under the
+    list's key), and all of them joined, one a line."""
+
+    by_key: dict[str, list[str]]
+    joined: str
+
+
+Story = dict[str, tuple[Document, Texts]]
+"""One story's files by name: each document and its texts."""
+
+
+def advise(documents: dict[str, Document]) -> list[Advice]:
+    """Every warning about one story, from the data of its files (all valid)."""
+    story = {name: (document, _texts(document.data)) for name, document in documents.items()}
+    found: list[Advice] = []
+    for check in CHECKS:
+        found += check(story)
+    return found
+
+
+def locate(advice: list[Advice], documents: dict[str, Document]) -> list[Problem]:
+    """The warnings at their lines and columns in ``documents`` (read with positions)."""
+    return [
+        replace(documents[item.file].problem(item.location, item.message), severity="warning")
+        for item in advice
+    ]
+
+
+def _uncited_sources(story: Story) -> Iterator[Advice]:
+    cited = {ref for _, texts in story.values() for ref in texts.by_key.get("sources", ())}
+    for index, item in _items(story, "sources.yml", "sources"):
+        if item["id"] not in cited:
+            yield Advice(
+                "sources.yml",
+                ("sources", index, "id"),
+                f"source '{item['id']}' is never cited; cite it with sources: [{item['id']}] "
+                "where it supports a fact, or delete it",
+            )
+
+
+def _unreferenced(story: Story) -> Iterator[Advice]:
+    """Actors and issues that nothing names (their own definition does not count)."""
+    named: dict[str, set[str]] = {"actors": set(), "issues": set()}
+    for _, texts in story.values():
+        for key, refs in texts.by_key.items():
+            kind = REFERENCE_KEYS.get(key)
+            if kind in named:
+                named[kind].update(refs)
+    for index, item in _items(story, "actors.yml", "actors"):
+        if item["id"] not in named["actors"]:
+            yield Advice(
+                "actors.yml",
+                ("actors", index, "id"),
+                f"actor '{item['id']}' is never referred to; name it where it takes part "
+                "(an event's actors, a position, an answer, a quotation's speaker, a reaction "
+                "or a group's members), or delete it",
+            )
+    for index, item in _items(story, "issues.yml", "issues"):
+        if item["id"] not in named["issues"]:
+            yield Advice(
+                "issues.yml",
+                ("issues", index, "id"),
+                f"issue '{item['id']}' is never referred to; add a position on it in "
+                f"positions.yml (issue: {item['id']}), or delete it",
+            )
+
+
+_TODO = re.compile(r"\bTODO\b")
+_TODO_ID = re.compile(r"(?:^|-)todo(?:-|$)", re.MULTILINE)
+
+
+def _placeholders(story: Story) -> Iterator[Advice]:
+    """What ``new-story`` writes for editors to replace: TODO texts and todo-... ids."""
+    for name, (document, texts) in story.items():
+        ids = "\n".join(texts.by_key.get("id", ()))
+        if "TODO" not in texts.joined and not ("todo" in ids and _TODO_ID.search(ids)):
+            continue
+        for where, place, key, text in _strings(document.data):
+            if _TODO.search(text):
+                yield Advice(
+                    name,
+                    (*where, place),
+                    "placeholder text from new-story ('TODO'); write the story's own text "
+                    "here, or delete what the story does not need",
+                )
+            elif key == "id" and _TODO_ID.search(text):
+                yield Advice(
+                    name,
+                    (*where, place),
+                    f"id '{text}' is a placeholder from new-story; choose an id that says "
+                    "what it is, and change it wherever it is used",
+                )
+
+
+_DOUBLE_QUOTES = '"“”„‟«»'
+
+
+def _quotation_marks(story: Story) -> Iterator[Advice]:
+    for index, item in _items(story, "quotations.yml", "quotations"):
+        text = item["text"].strip()
+        if text[:1] in _DOUBLE_QUOTES or text[-1:] in _DOUBLE_QUOTES:
+            message = (
+                "the quotation's text starts or ends with a quotation mark; delete the "
+                "quotation marks around the words: the site adds its own"
+            )
+        elif any(mark in text for mark in _DOUBLE_QUOTES):
+            message = (
+                "double quotation marks inside a quotation's text; the site puts the text "
+                "in double quotation marks, so write the words quoted inside it between "
+                "single quotation marks ('...')"
+            )
+        else:
+            continue
+        yield Advice("quotations.yml", ("quotations", index, "text"), message)
+
+
+def _overlapping_phases(story: Story) -> Iterator[Advice]:
+    """Phases that share a day: their bands would cover each other on the chart."""
+    phases = sorted(
+        (parse_partial_date(item["start"]).first_day, index, item)
+        for index, item in _items(story, "timeline.yml", "phases")
+    )
+    latest: tuple[Any, dict[str, Any]] | None = None  # the phase that ends last so far
+    for first_day, index, item in phases:
+        if latest is not None and first_day <= latest[0]:
+            other = latest[1]
+            yield Advice(
+                "timeline.yml",
+                ("phases", index, "start"),
+                f"phase '{item['id']}' (from {item['start'].strip()}) overlaps phase "
+                f"'{other['id']}' (until {other['end'].strip()}), so their bands cover each "
+                f"other on the chart; make '{other['id']}' end before '{item['id']}' starts",
+            )
+        last_day = parse_partial_date(item["end"]).last_day
+        if latest is None or last_day > latest[0]:
+            latest = (last_day, item)
+
+
+_HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
+
+
+def _insecure_addresses(story: Story) -> Iterator[Advice]:
+    for name, (document, texts) in story.items():
+        if "://" not in texts.joined or not _HTTP.search(texts.joined):
+            continue
+        for where, place, _, text in _strings(document.data):
+            if _HTTP.search(text):
+                yield Advice(
+                    name,
+                    (*where, place),
+                    "an http:// address; write https:// if the page opens with it (keep "
+                    "http:// only for a page that has no https:// version)",
+                )
+
+
+_NOT_TEXT = frozenset({"id", "url", "archive_url", *REFERENCE_KEYS})
+"""Keys whose values are ids or addresses, not text a reader sees."""
+
+
+def _unused_terms(story: Story) -> Iterator[Advice]:
+    """Glossary terms the story's text (outside the glossary) never uses."""
+    terms = list(_items(story, "glossary.yml", "glossary"))
+    if not terms:
+        return
+    text = "\n".join(
+        text
+        for name, (_, texts) in story.items()
+        if name != "glossary.yml"
+        for key, values in texts.by_key.items()
+        if key not in _NOT_TEXT
+        for text in values
+    )
+    for index, item in terms:
+        term = item["term"].strip()
+        if not _TODO.search(term) and not appears(term, text):
+            yield Advice(
+                "glossary.yml",
+                ("glossary", index, "term"),
+                f"the term '{term}' never appears in the story's text, so no page explains "
+                "it; use it in the text as written here (or in lower case; a plural does not "
+                "count), or delete it",
+            )
+
+
+def appears(term: str, text: str) -> bool:
+    """Whether the site marks the glossary term somewhere in the text.
+
+    It marks the term as written or in lower case (the forms of
+    :func:`generator.text.abbreviations`), case-sensitively, and only as a whole term:
+    where no letter, digit or joining mark (``+ - / &``) touches it, as
+    :mod:`generator.abbr` does ("E3" is not in "E3+3"). A test holds the two together.
+    A plain search for the words, not a regex per term: stories' terms differ, and
+    compiling a pattern for each cost more than the rest of the checks together.
+    """
+    for form in dict.fromkeys([term, term.lower()]):
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not _TOUCHING.search(text[start - 1 : start] + text[end : end + 1]):
+                return True
+            start = text.find(form, start + 1)
+    return False
+
+
+_TOUCHING = re.compile(r"[\w+\-/&]")
+"""A character that may not touch a term for it to count: a letter, a digit, an
+underscore or a mark that joins words; searched for in the characters before and after."""
+
+
+CHECKS: tuple[Callable[[Story], Iterator[Advice]], ...] = (
+    _uncited_sources,
+    _unreferenced,
+    _placeholders,
+    _quotation_marks,
+    _overlapping_phases,
+    _insecure_addresses,
+    _unused_terms,
+)
+"""Every check, each a function of the story's documents and their texts."""
+
+
+def _items(story: Story, file: str, key: str) -> Iterator[tuple[int, Any]]:
+    """(index, item) of each block in the list ``key`` of ``file``, if the story has it."""
+    items = story[file][0].data.get(key) if file in story else None
+    if isinstance(items, list):
+        yield from ((index, item) for index, item in enumerate(items) if isinstance(item, dict))
+
+
+def _texts(data: dict[str, Any]) -> Texts:
+    """The texts of a file's data, by key; one walk with an explicit stack."""
+    by_key: dict[str, list[str]] = {}
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, name = stack.pop()
+        if type(node) is dict:
+            for key, value in node.items():
+                if type(value) is str:
+                    by_key.setdefault(key, []).append(value)
+                elif value is not None:
+                    stack.append((value, key))
+        else:  # a list: its items are under the list's key
+            strings = [v for v in node if type(v) is str]
+            if strings:
+                by_key.setdefault(name, []).extend(strings)
+            if len(strings) < len(node):
+                stack += [(v, name) for v in node if type(v) is dict or type(v) is list]
+    return Texts(by_key, "\n".join(chain.from_iterable(by_key.values())))
+
+
+def _strings(data: Any) -> Iterator[tuple[Location, str | int, str, str]]:
+    """Every text in the data: (its block's location, its key or index, nearest key, text).
+
+    For the files that have a warning to place; the location of a text is built only
+    when a check reports it.
+    """
+    stack: list[tuple[Any, Location, str]] = [(data, (), "")]
+    while stack:
+        node, where, name = stack.pop()
+        pairs = node.items() if type(node) is dict else enumerate(node)
+        for place, value in pairs:
+            key = place if type(place) is str else name
+            if type(value) is str:
+                yield where, place, key, value
+            elif type(value) is dict or type(value) is list:
+                stack.append((value, (*where, place), key))

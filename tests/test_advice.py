@@ -1,0 +1,334 @@
+"""Warnings: each one at the exact line and column of what it is about, never an error."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, mkdocs_build
+
+from generator.advice import appears
+from generator.errors import ContentErrors, Problem
+from generator.load import check_content, load_content
+from generator.models import Term
+from generator.scaffold import create_story
+from generator.text import render_markdown
+
+STORY = "tiny-story"
+HTTP_WARNING = (
+    "an http:// address; write https:// if the page opens with it (keep http:// only for "
+    "a page that has no https:// version)"
+)
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    path = content / STORY / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture {name} lacks {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def warnings_of(content: Path) -> list[tuple[str, int, int, str]]:
+    warnings = load_content(content).warnings
+    assert all(problem.is_warning for problem in warnings)
+    return [(p.path.name, p.line, p.column, p.message) for p in warnings]
+
+
+def test_the_practice_story_has_no_warnings() -> None:
+    assert load_content(MINIMAL).warnings == []
+
+
+# Each case: (file, old text, new text) -> the one warning: (file, line, column, message).
+WARNINGS = {
+    "source nothing cites": (
+        (
+            "sources.yml",
+            "    url: https://example.org/report\n",
+            "    url: https://example.org/report\n  - id: other-report\n    title: Another\n",
+        ),
+        (
+            "sources.yml",
+            7,
+            9,
+            "source 'other-report' is never cited; cite it with sources: [other-report] "
+            "where it supports a fact, or delete it",
+        ),
+    ),
+    "placeholder text": (
+        ("timeline.yml", "title: Talks open", 'title: "TODO: short title shown on the chart"'),
+        (
+            "timeline.yml",
+            14,
+            12,
+            "placeholder text from new-story ('TODO'); write the story's own text here, "
+            "or delete what the story does not need",
+        ),
+    ),
+    "placeholder id": (
+        ("outcomes.yml", "id: no-deal", "id: todo-outcome"),
+        (
+            "outcomes.yml",
+            2,
+            9,
+            "id 'todo-outcome' is a placeholder from new-story; choose an id that says what "
+            "it is, and change it wherever it is used",
+        ),
+    ),
+    "quotation in typographic quotation marks": (
+        ("quotations.yml", "text: We will not change anything.", "text: “We will not change.”"),
+        (
+            "quotations.yml",
+            4,
+            11,
+            "the quotation's text starts or ends with a quotation mark; delete the quotation "
+            "marks around the words: the site adds its own",
+        ),
+    ),
+    "quotation in straight quotation marks": (
+        ("quotations.yml", "text: We will not change anything.", "text: '\"We will not.\"'"),
+        (
+            "quotations.yml",
+            4,
+            11,
+            "the quotation's text starts or ends with a quotation mark; delete the quotation "
+            "marks around the words: the site adds its own",
+        ),
+    ),
+    "double quotation marks inside a quotation": (
+        ("quotations.yml", "change anything.", 'change "anything".'),
+        (
+            "quotations.yml",
+            4,
+            11,
+            "double quotation marks inside a quotation's text; the site puts the text in "
+            "double quotation marks, so write the words quoted inside it between single "
+            "quotation marks ('...')",
+        ),
+    ),
+    "overlapping phases": (
+        (
+            "timeline.yml",
+            "    sources: [report]\nevents:",
+            "    sources: [report]\n  - id: aftermath\n    title: Aftermath\n"
+            "    start: 2020-01-03\n    end: 2020-02\n    sources: [report]\nevents:",
+        ),
+        (
+            "timeline.yml",
+            13,
+            12,
+            "phase 'aftermath' (from 2020-01-03) overlaps phase 'the-talks' (until 2020-01-03), "
+            "so their bands cover each other on the chart; make 'the-talks' end before "
+            "'aftermath' starts",
+        ),
+    ),
+    "http address": (
+        ("sources.yml", "url: https://example.org/report", "url: HTTP://example.org/report"),
+        (
+            "sources.yml",
+            6,
+            10,
+            "an http:// address; write https:// if the page opens with it (keep http:// only "
+            "for a page that has no https:// version)",
+        ),
+    ),
+    "http address in a link": (
+        ("background.yml", "*long*", "[long](http://example.org/history)"),
+        (
+            "background.yml",
+            4,
+            11,
+            "an http:// address; write https:// if the page opens with it (keep http:// only "
+            "for a page that has no https:// version)",
+        ),
+    ),
+    "actor nothing refers to": (
+        (
+            "actors.yml",
+            "    country: Country B\n    sources: [report]\n",
+            "    country: Country B\n    sources: [report]\n  - id: host\n    name: Host\n"
+            "    kind: government\n    role: Host of the talks\n    sources: [report]\n",
+        ),
+        (
+            "actors.yml",
+            14,
+            9,
+            "actor 'host' is never referred to; name it where it takes part (an event's "
+            "actors, a position, an answer, a quotation's speaker, a reaction or a group's "
+            "members), or delete it",
+        ),
+    ),
+    "issue nothing refers to": (
+        (
+            "issues.yml",
+            "    sources: [report]\n",
+            "    sources: [report]\n  - id: energy\n    name: Energy\n    summary: Gas.\n"
+            "    sources: [report]\n",
+        ),
+        (
+            "issues.yml",
+            6,
+            9,
+            "issue 'energy' is never referred to; add a position on it in positions.yml "
+            "(issue: energy), or delete it",
+        ),
+    ),
+    "glossary term that never appears": (
+        ("glossary.yml", "  - term: tariff", "  - term: quota\n    definition: A limit.\n"
+         "    sources: [report]\n  - term: tariff"),
+        (
+            "glossary.yml",
+            2,
+            11,
+            "the term 'quota' never appears in the story's text, so no page explains it; use "
+            "it in the text as written here (or in lower case; a plural does not count), or "
+            "delete it",
+        ),
+    ),
+    "glossary term only inside a longer term": (
+        ("background.yml", "one tariff above", "one tariff-rate above"),
+        (
+            "glossary.yml",
+            2,
+            11,
+            "the term 'tariff' never appears in the story's text, so no page explains it; "
+            "use it in the text as written here (or in lower case; a plural does not count), "
+            "or delete it",
+        ),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change, expected", WARNINGS.values(), ids=list(WARNINGS))
+def test_each_warning_names_file_line_column_and_what_to_write(
+    content: Path, change: tuple[str, str, str], expected: tuple[str, int, int, str]
+) -> None:
+    edit(content, *change)
+    assert warnings_of(content) == [expected]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("quotations.yml", "change anything.", "change 'anything'."),  # single marks inside
+        ("glossary.yml", "term: tariff", "term: Tariff"),  # found in lower case
+        ("background.yml", "one tariff above", "one tariff, above"),
+        ("sources.yml", "url: https://example.org/report", "url: https://example.org/http"),
+    ],
+    ids=["single quotation marks", "term in lower case", "term before a comma", "https"],
+)
+def test_what_is_right_gives_no_warning(content: Path, change: tuple[str, str, str]) -> None:
+    edit(content, *change)
+    assert warnings_of(content) == []
+
+
+def test_phases_that_follow_each_other_do_not_overlap(content: Path) -> None:
+    edit(
+        content,
+        "timeline.yml",
+        "    sources: [report]\nevents:",
+        "    sources: [report]\n  - id: aftermath\n    title: Aftermath\n"
+        "    start: 2020-01-04\n    end: 2020\n    sources: [report]\nevents:",
+    )
+    assert warnings_of(content) == []
+
+
+def test_a_group_names_its_members(content: Path) -> None:
+    edit(
+        content,
+        "actors.yml",
+        "  - id: side-b",
+        "  - id: both-sides\n    name: Both sides\n    kind: group\n    role: The parties\n"
+        "    members: [side-a, host]\n    sources: [report]\n"
+        "  - id: host\n    name: Host\n    kind: government\n    role: Host\n"
+        "    sources: [report]\n  - id: side-b",
+    )
+    assert [(name, line) for name, line, *_ in warnings_of(content)] == [("actors.yml", 8)]
+
+
+def test_a_new_story_is_warned_of_its_placeholders_and_nothing_else(tmp_path: Path) -> None:
+    folder = create_story("my-story", tmp_path, datetime.date(2024, 5, 17))
+    warnings = load_content(tmp_path).warnings
+    lines = {path.name: path.read_text().splitlines() for path in folder.iterdir()}
+    placeholders = {
+        (name, number)
+        for name, text in lines.items()
+        for number, line in enumerate(text, 1)
+        if ': "TODO' in line or "- id: todo-" in line or line.endswith("|-")
+    }
+    assert {(p.path.name, p.line) for p in warnings} == placeholders
+    assert all("placeholder" in p.message for p in warnings)
+    assert {name for name, _ in placeholders} == set(lines)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("E3", "The E3 met."),
+        ("E3", "The E3+3 met."),
+        ("P5+1", "The P5+1 met."),
+        ("CVID", "They want CVIDs."),
+        ("CVID", "They want (CVID)."),
+        ("Tariff", "A tariff rose."),
+        ("tariff", "Tariffs rose."),
+        ("tariff", "The tariffs rose."),
+        ("tariff", "The tariff/quota rule."),
+        ("tariff", "Tariff rose."),
+        ("no-deal", "A no-deal exit."),
+    ],
+)
+def test_a_term_appears_where_the_site_marks_it(term: str, text: str) -> None:
+    marked = "<abbr" in render_markdown(text, [Term(term=term, definition="D.", sources=["s"])])
+    assert appears(term, text) == marked
+
+
+def test_a_story_with_errors_is_not_warned_but_others_are(content: Path) -> None:
+    shutil.copytree(content / STORY, content / "b-story")
+    broken = content / "b-story" / "story.yml"
+    broken.write_text(broken.read_text().replace(f"id: {STORY}", "id: b-story"))
+    (content / "b-story" / "issues.yml").write_text("issues: []\n")
+    edit(content, "sources.yml", "https://example.org", "http://example.org")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content)
+    assert [(p.path.parent.name, p.severity) for p in caught.value.problems] == [
+        ("b-story", "error"),
+        ("b-story", "error"),
+        ("tiny-story", "warning"),
+    ]
+    assert caught.value.errors == caught.value.problems[:2]
+    assert caught.value.warnings == caught.value.problems[2:]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")  # as in test_load
+def test_check_returns_the_warnings_loading_returns(content: Path, workers: int) -> None:
+    for name in ("b-story", "c-story"):
+        shutil.copytree(content / STORY, content / name)
+        path = content / name / "story.yml"
+        path.write_text(path.read_text().replace(f"id: {STORY}", f"id: {name}"))
+        path = content / name / "sources.yml"
+        path.write_text(path.read_text().replace("https://", "http://"))
+    checked = check_content(content, workers=workers)
+    assert checked.stories == 3
+    assert checked.warnings == load_content(content).warnings
+    assert [p.path.parent.name for p in checked.warnings] == ["b-story", "c-story"]
+
+
+def test_warnings_are_problems_of_their_own_severity() -> None:
+    warning = Problem(Path("content/x/sources.yml"), 6, 10, "an http:// address", "warning")
+    assert str(warning) == "content/x/sources.yml:6:10: warning: an http:// address"
+    assert warning.as_github_annotation() == (
+        "::warning file=content/x/sources.yml,line=6,col=10::an http:// address"
+    )
+    assert not Problem(Path("a.yml"), 1, 1, "x").is_warning
+
+
+def test_a_strict_mkdocs_build_logs_warnings_and_builds(content: Path, tmp_path: Path) -> None:
+    edit(content, "sources.yml", "url: https://", "url: http://")
+    result = mkdocs_build(tmp_path / "site", content=content)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert line.startswith("INFO ")  # a WARNING record would fail the strict build
+    assert line.endswith(f"content/{STORY}/sources.yml:6:10: warning: {HTTP_WARNING}")
+    assert (tmp_path / "site" / STORY / "index.html").is_file()
