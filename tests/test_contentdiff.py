@@ -204,6 +204,24 @@ def test_content_errors_in_the_head_are_a_markdown_list_and_exit_1(
     )
 
 
+def test_warnings_about_other_stories_are_not_listed_as_content_errors(
+    base: Path, content: Path
+) -> None:
+    copy_story(content, "a-story")
+    edit(content, "sources.yml", "url: https://", "url: http://", story="a-story")
+    edit(content, "story.yml", "start: 2020-01-02", "start: 2020-02-30")
+    result = diff(base, content)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "## Content errors\n"
+        "\n"
+        "1 problem must be fixed before the changes can be summarised:\n"
+        "\n"
+        "- content/tiny-story/story.yml:5:8: '2020-02-30' is not a real date: February 2020 "
+        "has 29 days\n"
+    )
+
+
 def test_a_missing_head_folder_is_a_content_error(tmp_path: Path, base: Path) -> None:
     result = diff(base, tmp_path / "content")
     assert result.returncode == 1
