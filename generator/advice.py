@@ -36,14 +36,13 @@ class Advice:
 
 @dataclass(frozen=True)
 class Texts:
-    """The texts of one file: by the key they are written under (a list's items under the
-    list's key), and all of them joined, one a line."""
+    """A file's texts by the key they are under (a list's items: the list's key), and joined."""
 
     by_key: dict[str, list[str]]
     joined: str
 
 
-Story = dict[str, tuple[Document, Texts]]
+Files = dict[str, tuple[Document, Texts]]
 """One story's files by name: each document and its texts."""
 
 
@@ -64,7 +63,7 @@ def locate(advice: list[Advice], documents: dict[str, Document]) -> list[Problem
     ]
 
 
-def _uncited_sources(story: Story) -> Iterator[Advice]:
+def _uncited_sources(story: Files) -> Iterator[Advice]:
     cited = {ref for _, texts in story.values() for ref in texts.by_key.get("sources", ())}
     for index, item in _items(story, "sources.yml", "sources"):
         if item["id"] not in cited:
@@ -76,7 +75,7 @@ def _uncited_sources(story: Story) -> Iterator[Advice]:
             )
 
 
-def _unreferenced(story: Story) -> Iterator[Advice]:
+def _unreferenced(story: Files) -> Iterator[Advice]:
     """Actors and issues that nothing names (their own definition does not count)."""
     named: dict[str, set[str]] = {"actors": set(), "issues": set()}
     for _, texts in story.values():
@@ -107,7 +106,7 @@ _TODO = re.compile(r"\bTODO\b")
 _TODO_ID = re.compile(r"(?:^|-)todo(?:-|$)", re.MULTILINE)
 
 
-def _placeholders(story: Story) -> Iterator[Advice]:
+def _placeholders(story: Files) -> Iterator[Advice]:
     """What ``new-story`` writes for editors to replace: TODO texts and todo-... ids."""
     for name, (document, texts) in story.items():
         ids = "\n".join(texts.by_key.get("id", ()))
@@ -131,12 +130,17 @@ def _placeholders(story: Story) -> Iterator[Advice]:
 
 
 _DOUBLE_QUOTES = '"“”„‟«»'
+_SINGLE_QUOTES = "'‘’‚‛"  # noqa: RUF001 (typographic quotation marks, on purpose)
 
 
-def _quotation_marks(story: Story) -> Iterator[Advice]:
+def _quotation_marks(story: Files) -> Iterator[Advice]:
+    """Quotation marks the site would double: around the text, or double ones inside it."""
     for index, item in _items(story, "quotations.yml", "quotations"):
         text = item["text"].strip()
-        if text[:1] in _DOUBLE_QUOTES or text[-1:] in _DOUBLE_QUOTES:
+        ends = text[:1] + text[-1:]
+        if any(mark in ends for mark in _DOUBLE_QUOTES) or (
+            len(text) > 1 and ends[0] in _SINGLE_QUOTES and ends[1] in _SINGLE_QUOTES
+        ):
             message = (
                 "the quotation's text starts or ends with a quotation mark; delete the "
                 "quotation marks around the words: the site adds its own"
@@ -152,7 +156,7 @@ def _quotation_marks(story: Story) -> Iterator[Advice]:
         yield Advice("quotations.yml", ("quotations", index, "text"), message)
 
 
-def _overlapping_phases(story: Story) -> Iterator[Advice]:
+def _overlapping_phases(story: Files) -> Iterator[Advice]:
     """Phases that share a day: their bands would cover each other on the chart."""
     phases = sorted(
         (parse_partial_date(item["start"]).first_day, index, item)
@@ -177,7 +181,7 @@ def _overlapping_phases(story: Story) -> Iterator[Advice]:
 _HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
 
 
-def _insecure_addresses(story: Story) -> Iterator[Advice]:
+def _insecure_addresses(story: Files) -> Iterator[Advice]:
     for name, (document, texts) in story.items():
         if "://" not in texts.joined or not _HTTP.search(texts.joined):
             continue
@@ -195,7 +199,7 @@ _NOT_TEXT = frozenset({"id", "url", "archive_url", *REFERENCE_KEYS})
 """Keys whose values are ids or addresses, not text a reader sees."""
 
 
-def _unused_terms(story: Story) -> Iterator[Advice]:
+def _unused_terms(story: Files) -> Iterator[Advice]:
     """Glossary terms the story's text (outside the glossary) never uses."""
     terms = list(_items(story, "glossary.yml", "glossary"))
     if not terms:
@@ -245,7 +249,7 @@ _TOUCHING = re.compile(r"[\w+\-/&]")
 underscore or a mark that joins words; searched for in the characters before and after."""
 
 
-CHECKS: tuple[Callable[[Story], Iterator[Advice]], ...] = (
+CHECKS: tuple[Callable[[Files], Iterator[Advice]], ...] = (
     _uncited_sources,
     _unreferenced,
     _placeholders,
@@ -257,7 +261,7 @@ CHECKS: tuple[Callable[[Story], Iterator[Advice]], ...] = (
 """Every check, each a function of the story's documents and their texts."""
 
 
-def _items(story: Story, file: str, key: str) -> Iterator[tuple[int, Any]]:
+def _items(story: Files, file: str, key: str) -> Iterator[tuple[int, Any]]:
     """(index, item) of each block in the list ``key`` of ``file``, if the story has it."""
     items = story[file][0].data.get(key) if file in story else None
     if isinstance(items, list):

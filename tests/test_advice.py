@@ -96,6 +96,16 @@ WARNINGS = {
             "marks around the words: the site adds its own",
         ),
     ),
+    "quotation in single quotation marks": (
+        ("quotations.yml", "text: We will not change anything.", "text: \u2018We will not.\u2019"),
+        (
+            "quotations.yml",
+            4,
+            11,
+            "the quotation's text starts or ends with a quotation mark; delete the quotation "
+            "marks around the words: the site adds its own",
+        ),
+    ),
     "double quotation marks inside a quotation": (
         ("quotations.yml", "change anything.", 'change "anything".'),
         (
@@ -212,11 +222,18 @@ def test_each_warning_names_file_line_column_and_what_to_write(
     "change",
     [
         ("quotations.yml", "change anything.", "change 'anything'."),  # single marks inside
+        ("quotations.yml", "text: We will", "text: \u2019Twas said we will"),  # apostrophe
         ("glossary.yml", "term: tariff", "term: Tariff"),  # found in lower case
         ("background.yml", "one tariff above", "one tariff, above"),
         ("sources.yml", "url: https://example.org/report", "url: https://example.org/http"),
     ],
-    ids=["single quotation marks", "term in lower case", "term before a comma", "https"],
+    ids=[
+        "single quotation marks",
+        "apostrophe",
+        "term in lower case",
+        "term before a comma",
+        "https",
+    ],
 )
 def test_what_is_right_gives_no_warning(content: Path, change: tuple[str, str, str]) -> None:
     edit(content, *change)
