@@ -5,6 +5,11 @@ Copies content/ to a scratch folder, starts ``mkdocs serve`` on 127.0.0.1 with
 repository's also lists the copy under ``watch:``, so this works whether or not the
 hook watches the content folder itself), then, several times, appends a word to the
 first key fact in story.yml and polls the story page until the word is served.
+
+Then the same with N synthetic stories (``synth.py``) under the content folder: the
+one-story preview (``EXPLAINER_STORY``, what ``make serve STORY=<id>`` sets; the hook
+alone watches that story's folder) at each size asked for, and the whole site at the
+sizes asked for, as the baseline the preview is compared with.
 """
 
 from __future__ import annotations
@@ -18,32 +23,79 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import synth
 import util
 
 POLL_SECONDS = 0.02
 TIMEOUT = 60.0
+TIMEOUT_PER_STORY = 1.5  # a whole-site rebuild takes about 0.5 s a story (bench/README.md)
 SETTLE = 1.5  # quiet time between edits, so one rebuild never overlaps the next edit
 
 
-def run(edits: int = 7, content: Path | None = None) -> dict[str, Any]:
-    """Median seconds from save to served page over ``edits`` edits."""
+def run(
+    edits: int = 7,
+    content: Path | None = None,
+    preview_sizes: Sequence[int] = (),
+    full_sizes: Sequence[int] = (),
+    full_edits: int = 3,
+) -> dict[str, Any]:
+    """Median seconds from save to served page over ``edits`` edits, on a copy of content/;
+    then under ``synthetic``, with that many synthetic stories, the one-story preview
+    (``preview_sizes``) and the whole site (``full_sizes``, ``full_edits`` edits each)."""
     source = content or util.ROOT / "content"
     with tempfile.TemporaryDirectory(prefix="bench-reload-") as scratch:
         copy = Path(scratch) / "content"
         shutil.copytree(source, copy)
         story = next(p for p in sorted(copy.iterdir()) if (p / "story.yml").is_file())
         config = util.mkdocs_config(Path(scratch), watch=[str(copy)])
-        with _serve(config, copy) as (url, log):
-            page = f"{url}{story.name}/"
-            _wait_for(page, lambda text: "<h1" in text)
-            times = [_edit_and_wait(story / "story.yml", page, index) for index in range(edits)]
-            rebuilds = sum("Reloading browsers" in line for line in log)
+        measured = _measure(config, copy, story, edits)
+    synthetic = [
+        _synthetic(size, preview=True, edits=edits) for size in sorted(set(preview_sizes))
+    ] + [_synthetic(size, preview=False, edits=full_edits) for size in sorted(set(full_sizes))]
     return {
         "when": util.now(),
         "story": story.name,
+        **measured,
+        "synthetic": sorted(synthetic, key=lambda r: (r["stories"], r["preview"])),
+    }
+
+
+def _synthetic(size: int, preview: bool, edits: int) -> dict[str, Any]:
+    """Reload with ``size`` synthetic stories, one story previewed or the whole site served."""
+    print(f"reload: {size} synthetic stories, {'one story' if preview else 'whole site'}")
+    with tempfile.TemporaryDirectory(prefix="bench-reload-") as scratch:
+        content = Path(scratch) / "content"
+        story = synth.write_content(content, size)[0]
+        # The whole site: the copy is listed under watch: as above. One story: only the
+        # hook's own watch (that story's folder), as with `make serve STORY=<id>`.
+        watch = {} if preview else {"watch": [str(content)]}
+        config = util.mkdocs_config(Path(scratch), **watch)
+        timeout = TIMEOUT + (0 if preview else TIMEOUT_PER_STORY * size)
+        measured = _measure(config, content, story, edits, preview, timeout)
+    return {"stories": size, "preview": preview, "story": story.name, **measured}
+
+
+def _measure(
+    config: Path,
+    content: Path,
+    story: Path,
+    edits: int,
+    preview: bool = False,
+    timeout: float = TIMEOUT,
+) -> dict[str, Any]:
+    """Serve ``content`` (only ``story`` when ``preview``) and time ``edits`` edits."""
+    with _serve(config, content, story.name if preview else None) as (url, log):
+        page = f"{url}{story.name}/"
+        _wait_for(page, lambda text: "<h1" in text)
+        times = [
+            _edit_and_wait(story / "story.yml", page, index, timeout) for index in range(edits)
+        ]
+        rebuilds = sum("Reloading browsers" in line for line in log)
+    return {
         "edits": edits,
         "seconds": round(util.median(times), 3),
         "runs": [round(t, 3) for t in times],
@@ -52,7 +104,7 @@ def run(edits: int = 7, content: Path | None = None) -> dict[str, Any]:
     }
 
 
-def _edit_and_wait(story_yml: Path, page: str, index: int) -> float:
+def _edit_and_wait(story_yml: Path, page: str, index: int, timeout: float = TIMEOUT) -> float:
     marker = f"benchmark{index}edit"
     text = story_yml.read_text(encoding="utf-8")
     # The first key fact: "  - text: ..." (a one-line text, as in content/).
@@ -68,14 +120,14 @@ def _edit_and_wait(story_yml: Path, page: str, index: int) -> float:
     time.sleep(SETTLE)
     story_yml.write_text(edited, encoding="utf-8")
     saved = time.perf_counter()
-    _wait_for(page, lambda body: marker in body)
+    _wait_for(page, lambda body: marker in body, timeout)
     seconds = time.perf_counter() - saved
     print(f"  reload {index + 1}: {seconds:.2f} s", flush=True)
     return seconds
 
 
-def _wait_for(url: str, predicate: Any) -> None:
-    deadline = time.perf_counter() + TIMEOUT
+def _wait_for(url: str, predicate: Any, timeout: float = TIMEOUT) -> None:
+    deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
@@ -84,13 +136,13 @@ def _wait_for(url: str, predicate: Any) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(POLL_SECONDS)
-    raise RuntimeError(f"{url} did not show the change within {TIMEOUT:.0f} s")
+    raise RuntimeError(f"{url} did not show the change within {timeout:.0f} s")
 
 
 class _serve:
     """``mkdocs serve`` on a free port; yields its URL and the lines it logs."""
 
-    def __init__(self, config: Path, content: Path) -> None:
+    def __init__(self, config: Path, content: Path, story: str | None = None) -> None:
         # mkdocs serve prints port 0 when given port 0: pick a free port first.
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -102,6 +154,9 @@ class _serve:
         ]  # fmt: skip
         env = {"EXPLAINER_CONTENT": str(content), "SITE_URL": self.url}
         self.env = {**util.BASE_ENV, **env}
+        self.env.pop("EXPLAINER_STORY", None)
+        if story is not None:
+            self.env["EXPLAINER_STORY"] = story  # what `make serve STORY=<id>` sets
         self.log: list[str] = []
 
     def __enter__(self) -> tuple[str, list[str]]:

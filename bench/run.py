@@ -34,6 +34,8 @@ QUICK = util.RAW / "quick.json"
 PARTS = ("scale", "profile", "reload", "weight", "lighthouse")
 DEFAULT_SIZES = [1, 10, 100]
 QUICK_SIZES = [1, 10]
+PREVIEW_SIZES, QUICK_PREVIEW_SIZES = [100, 300], [10]  # one-story preview, synthetic stories
+FULL_RELOAD_SIZES, QUICK_FULL_RELOAD_SIZES = [100], [10]  # the whole site, as its baseline
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +79,14 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
         small = 10 if large > 10 else 1
         return profiling.run(large, small=small, whole_build=args.profile_mkdocs)
     if part == "reload":
-        return reload.run(edits=args.edits or (3 if args.quick else 9))
+        preview = QUICK_PREVIEW_SIZES if args.quick else PREVIEW_SIZES
+        full = QUICK_FULL_RELOAD_SIZES if args.quick else FULL_RELOAD_SIZES
+        return reload.run(
+            edits=args.edits or (3 if args.quick else 9),
+            preview_sizes=preview if args.preview_stories is None else args.preview_stories,
+            full_sizes=full if args.full_reload_stories is None else args.full_reload_stories,
+            full_edits=2 if args.quick else 3,
+        )
     if part == "weight":
         return weight.run()
     if part == "lighthouse":
@@ -113,6 +122,20 @@ def _parser() -> argparse.ArgumentParser:
         "--repeats", type=int, help="runs per stage and size (default: 5, 5, 3 for 100, 1 for 300)"
     )
     parser.add_argument("--edits", type=int, help="edits timed by the reload benchmark (9)")
+    parser.add_argument(
+        "--preview-stories",
+        type=int,
+        nargs="*",
+        help=f"synthetic stories under content/ when timing the one-story preview "
+        f"(make serve STORY=<id>; default {PREVIEW_SIZES}; none: skip)",
+    )
+    parser.add_argument(
+        "--full-reload-stories",
+        type=int,
+        nargs="*",
+        help=f"synthetic stories when timing the whole site's reload, the preview's baseline "
+        f"(default {FULL_RELOAD_SIZES}, 3 edits: about 5 minutes; none: skip)",
+    )
     parser.add_argument("--lighthouse-runs", type=int, help="Lighthouse runs per page (3)")
     parser.add_argument(
         "--profile-stories", type=int, help="stories of the large profile (largest size, ≤ 100)"
