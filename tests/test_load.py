@@ -120,6 +120,21 @@ EDITS = {
         ("timeline.yml", "end: 2020-01-03", "end: 2019-12"),
         ("timeline.yml", 9, 10, "the end (2019-12) is before the start (2020-01-02); swap them"),
     ),
+    "actor on two sides": (
+        (
+            "actors.yml",
+            "    country: Country B\n    sources: [report]\n",
+            "    country: Country B\n    sources: [report]\nsides:\n  - id: first\n"
+            "    name: First\n    actors: [side-a]\n  - id: second\n    name: Second\n"
+            "    actors: [side-b, side-a]\n",
+        ),
+        (
+            "actors.yml",
+            20,
+            22,
+            "'side-a' is already on the side 'first'; an actor belongs to one side at most",
+        ),
+    ),
     "span backwards": (
         ("timeline.yml", "{from: 2019-10, to: 2019-12", "{from: 2019-12, to: 2019-10"),
         ("timeline.yml", 20, 31, "'to' (2019-10) is before 'from' (2019-12); swap them"),
