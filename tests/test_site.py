@@ -16,8 +16,14 @@ from generator.load import load_stories
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
 
+def reviewed_files(files: dict[str, str]) -> dict[str, str]:
+    """The generated files a golden copy is kept of: not the JSON Schema files, which are
+    ``schemas()`` as committed in schema/ (test_schema.py holds them to the models)."""
+    return {path: text for path, text in files.items() if not path.endswith(".schema.json")}
+
+
 def test_generated_markdown_matches_golden_files(update_golden: bool) -> None:
-    files = build_site(MINIMAL).files
+    files = reviewed_files(build_site(MINIMAL).files)
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         write_files(files, GOLDEN)
