@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import Problem
 from .references import REFERENCE_KEYS
-from .types import parse_partial_date
+from .types import parse_day, parse_partial_date
 from .yamlsource import Document, Location
 
 
@@ -178,6 +178,31 @@ def _overlapping_phases(story: Files) -> Iterator[Advice]:
             latest = (last_day, item)
 
 
+def _unlogged_update(story: Files) -> Iterator[Advice]:
+    """An 'updated' day later than the newest log entry and the first publication: readers
+    are shown the log's newest day as 'Last updated', so a change they should know of
+    needs an entry."""
+    if "story.yml" not in story:
+        return
+    data = story["story.yml"][0].data
+    days = [
+        parse_day(entry["date"])
+        for entry in data.get("corrections") or []
+        if isinstance(entry, dict) and isinstance(entry.get("date"), str)
+    ]
+    if isinstance(data.get("published"), str):
+        days.append(parse_day(data["published"]))
+    updated = parse_day(data["updated"])
+    if days and updated > max(days):
+        yield Advice(
+            "story.yml",
+            ("updated",),
+            f"updated ({updated}) is later than the newest entry of the corrections log and "
+            "the publication day; add an entry under corrections saying what changed "
+            f"(date: {updated}), or set updated back to {max(days)}",
+        )
+
+
 _HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
 
 
@@ -257,6 +282,7 @@ CHECKS: tuple[Callable[[Files], Iterator[Advice]], ...] = (
     _overlapping_phases,
     _insecure_addresses,
     _unused_terms,
+    _unlogged_update,
 )
 """Every check, each a function of the story's documents and their texts."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .balance import side_of_claim
 from .models import Position, Side, Story
 
 
@@ -21,18 +22,11 @@ class Column:
     positions: list[Position] = field(default_factory=list)
 
 
-def side_of_position(story: Story, position: Position) -> Side | None:
-    """The side a position belongs to: its own side, else its actor's."""
-    if position.side is not None:
-        return story.side(position.side)
-    return story.side_of(position.actor) if position.actor is not None else None
-
-
 def position_columns(story: Story, positions: list[Position]) -> list[Column]:
     """The positions on one issue in columns: by side when the story has sides."""
     columns = {f"side:{side.id}": Column(side=side) for side in story.sides}
     for position in positions:
-        side = side_of_position(story, position)
+        side = side_of_claim(story, position)
         key = f"side:{side.id}" if side else f"actor:{position.actor}"
         if key not in columns:
             columns[key] = Column(actor=position.actor) if side is None else Column(side=side)

@@ -9,7 +9,7 @@ description, which the exported JSON Schema shows in editors' tools.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
@@ -36,7 +36,43 @@ class Model(BaseModel):
 # --- story.yml -----------------------------------------------------------------------
 
 
-class KeyFact(Model):
+Basis = Literal["stated", "reported", "analysis"]
+"""How we know a claim: an actor said it, a source reports it as fact, or a source infers it."""
+
+BASIS_DESCRIPTION = (
+    "How we know it: 'stated' (the actor said it: a quotation, or a source reporting the "
+    "statement), 'reported' (a source reports it as fact; the default) or 'analysis' (a "
+    "source's reading or inference; say whose in analysis_by)."
+)
+
+
+class Claim(Model):
+    """Base of every claim a page shows: its basis, and whose analysis it is if it is one."""
+
+    basis: Basis = Field(default="reported", description=BASIS_DESCRIPTION)
+    analysis_by: Text | None = Field(
+        default=None,
+        description="For basis: analysis, whose reading it is, such as 'the article' or "
+        "'a BBC analysis'; shown as 'Analysis (the article)'.",
+    )
+
+    @model_validator(mode="after")
+    def _analysis_names_whose(self) -> Claim:
+        if self.basis == "analysis" and self.analysis_by is None:
+            raise FieldError(
+                "basis",
+                "an analysis names whose reading it is; add analysis_by: such as 'the article'",
+            )
+        if self.basis != "analysis" and self.analysis_by is not None:
+            raise FieldError(
+                "analysis_by",
+                f"analysis_by is only for basis: analysis, and this claim is {self.basis}; "
+                "write basis: analysis or remove analysis_by",
+            )
+        return self
+
+
+class KeyFact(Claim):
     """One line of the 'at a glance' box on the story page."""
 
     text: Text = Field(description="The fact, in one short sentence.")
@@ -69,7 +105,15 @@ class StoryFile(Model):
     language: Literal["en", "fr", "de", "es", "it", "ko", "vi", "zh", "ja"] = Field(
         description="Language of the text, as a two-letter code."
     )
-    updated: Day = Field(description="When the explainer was last changed (YYYY-MM-DD).")
+    published: Day | None = Field(
+        default=None,
+        description="When the explainer was first published (YYYY-MM-DD). The page's 'Last "
+        "updated' is the newest entry of corrections, or this day when there is none.",
+    )
+    updated: Day = Field(
+        description="When the explainer was last changed (YYYY-MM-DD); a change readers should "
+        "know of gets an entry in corrections with the same day."
+    )
     sources: SourceRefs
     key_facts: list[KeyFact] = Field(
         default_factory=list, description="Facts at a glance, shown at the top of the story."
@@ -87,6 +131,16 @@ class StoryFile(Model):
                 "swap them or fix the date",
             )
         return self
+
+    @property
+    def last_logged(self) -> datetime.date | None:
+        """The day of the newest entry of the corrections and updates log, if any."""
+        return max((c.date for c in self.corrections), default=None)
+
+    @property
+    def first_published(self) -> datetime.date:
+        """The day the explainer was first published (``updated`` when not given)."""
+        return self.published or self.updated
 
     @property
     def first_day(self) -> datetime.date:
@@ -226,9 +280,11 @@ _Whose = TypeVar("_Whose", "Position", "Answer")
 Stance = Literal[
     "demanded", "offered", "refused", "urged", "accepted", "proposed", "mediated", "rejected"
 ]
+STANCES: tuple[str, ...] = get_args(Stance)
+"""Every stance, in the order editors' messages list them."""
 
 
-class Position(Model):
+class Position(Claim):
     """Where an actor or a whole side stood on one issue: what they demanded, offered..."""
 
     actor: Slug | None = Field(
@@ -271,7 +327,7 @@ class PositionsFile(Model):
 # --- accounts.yml --------------------------------------------------------------------
 
 
-class Answer(Model):
+class Answer(Claim):
     """One actor's, or one side's, stated answer to a question."""
 
     actor: Slug | None = Field(
@@ -308,7 +364,7 @@ class AccountsFile(Model):
 # --- outcomes.yml --------------------------------------------------------------------
 
 
-class Outcome(Model):
+class Outcome(Claim):
     """Something that was, or was not, agreed, or what comes next."""
 
     id: Slug = Field(description="Id of the outcome.")

@@ -153,7 +153,8 @@ def _jsonld(story: Story) -> dict[str, Any]:
             "headline": story.meta.title,
             "description": story.meta.standfirst,
             "inLanguage": story.meta.language,
-            "dateModified": story.meta.updated.isoformat(),
+            "datePublished": story.meta.first_published.isoformat(),
+            "dateModified": (story.meta.last_logged or story.meta.first_published).isoformat(),
             "contentLocation": {"@type": "Place", "name": story.meta.place},
             "about": {
                 "@type": "Event",

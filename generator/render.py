@@ -20,7 +20,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import dates, grouping, wording
+from . import balance, dates, grouping, wording
 from .models import DateSpan, PartialDate, Story
 from .text import abbreviation_definitions, escape_markdown, render_markdown
 from .types import SLUG_PATTERN
@@ -76,6 +76,10 @@ def environment() -> jinja2.Environment:
     env.globals["members_of"] = wording.members_of
     env.globals["groups_of"] = wording.groups_of
     env.globals["position_columns"] = grouping.position_columns
+    env.globals["basis_label"] = wording.basis_label
+    env.globals["unknown_of"] = wording.unknown_of
+    env.globals["side_records"] = balance.side_records
+    env.globals["unquoted"] = balance.unquoted
     env.globals["duration"] = dates.duration_phrase
     return env
 

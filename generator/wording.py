@@ -7,7 +7,7 @@ that every actor has a country, or that a quotation was said in English.
 from __future__ import annotations
 
 from .languages import language_name
-from .models import Actor, Quotation, Story
+from .models import Actor, Claim, Quotation, Source, Story
 
 
 def actor_summary(actor: Actor) -> str:
@@ -35,6 +35,30 @@ def reactions_blurb(story: Story) -> str:
     return "How other countries reacted." if kinds == {"government"} else "How others reacted."
 
 
+def basis_label(claim: Claim) -> str:
+    """The visible label of a claim's basis: 'Stated', 'Reported', 'Analysis (the article)'."""
+    if claim.basis == "analysis":
+        return f"Analysis ({claim.analysis_by})"
+    return claim.basis.capitalize()
+
+
+def unknown_of(source: Source) -> str:
+    """What a reader cannot check about a source: 'Publisher, date and web address not known.'"""
+    missing = [
+        name
+        for name, value in (
+            ("publisher", source.publisher),
+            ("date", source.date),
+            ("web address", source.url or source.archive_url),
+        )
+        if value is None
+    ]
+    if not missing:
+        return ""
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"{listed[0].upper()}{listed[1:]} not known."
+
+
 def translation_note(quotation: Quotation) -> str:
     """'Translated from Korean by KCNA', or '' for words said in English."""
     translation = quotation.translation
@@ -56,8 +80,10 @@ def groups_of(story: Story, actor_id: str) -> list[Actor]:
 
 __all__ = [
     "actor_summary",
+    "basis_label",
     "groups_of",
     "members_of",
     "reactions_blurb",
     "translation_note",
+    "unknown_of",
 ]

@@ -282,6 +282,7 @@ WARNING_EDITS = {
         "    kind: government\n    role: Host of the talks\n    sources: [report]\n",
     ),
     "glossary term": ("background.yml", "one tariff above", "the tariffs above"),
+    "update without a log entry": ("story.yml", "updated: 2020-02-01", "updated: 2020-03-01"),
 }
 
 
