@@ -194,10 +194,8 @@ def _build(parser: Any, document: Document | None) -> Any:
 
     Each open mapping or list is a frame on a stack: [the container, its location, the
     key waiting for its value]. Every refusal (aliases, anchors, tags, depth, duplicate
-    keys, complex keys, several documents) happens here, where the event is seen.
-    Locations and positions are recorded only when there is a document to record them in.
-    This loop runs once per value of every file, so it dispatches on the event's type
-    and does its work inline.
+    keys, complex keys, several documents) happens where the event is seen. This loop
+    runs once per value of every file, so it dispatches on the event's type.
     """
     root: Any = None
     documents = 0
@@ -206,37 +204,10 @@ def _build(parser: Any, document: Document | None) -> Any:
         event = parser.get_event()
         kind = type(event)
         if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
-            if event.anchor or event.tag not in _DEFAULT_TAGS or len(stack) >= MAX_DEPTH:
-                _refuse(event, len(stack))
-            if kind is _SCALAR:
-                value: Any = event.value
-                if event.implicit[0] and value in NULL_WORDS:
-                    value = None
+            if stack:
+                _add_node(event, kind, stack, document)
             else:
-                value = {} if kind is _MAPPING else []
-            location: Location = ()
-            if not stack:
-                root = value
-            else:
-                frame = stack[-1]
-                parent = frame[0]
-                if type(parent) is list:
-                    parent.append(value)
-                    if document is not None:
-                        location = (*frame[1], len(parent) - 1)
-                elif frame[2] is _NO_KEY:  # this event is a key
-                    _check_key(event, kind, parent, frame[1], document)
-                    frame[2] = event.value
-                    continue
-                else:
-                    parent[frame[2]] = value
-                    if document is not None:
-                        location = (*frame[1], frame[2])
-                    frame[2] = _NO_KEY
-            if document is not None:
-                document.values[location] = _at(event.start_mark)
-            if kind is not _SCALAR:
-                stack.append([value, location, _NO_KEY])
+                root = _add_node(event, kind, stack, document)
         elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             stack.pop()
         elif kind is yaml.StreamEndEvent:
@@ -250,6 +221,42 @@ def _build(parser: Any, document: Document | None) -> Any:
                 )
         elif kind is yaml.AliasEvent:
             _refuse(event, len(stack))
+
+
+def _add_node(event: Any, kind: type, stack: list[list[Any]], document: Document | None) -> Any:
+    """The value of a scalar, mapping or list event, put where it belongs; returns it.
+
+    A mapping or a list opens a frame; a scalar where a key is due becomes the frame's
+    pending key. Locations and positions are recorded only when there is a document to
+    record them in.
+    """
+    if event.anchor or event.tag not in _DEFAULT_TAGS or len(stack) >= MAX_DEPTH:
+        _refuse(event, len(stack))
+    if kind is _SCALAR:
+        value: Any = None if event.implicit[0] and event.value in NULL_WORDS else event.value
+    else:
+        value = {} if kind is _MAPPING else []
+    location: Location = ()
+    if stack:
+        frame = stack[-1]
+        parent, where, key = frame
+        if type(parent) is list:
+            parent.append(value)
+            key = len(parent) - 1
+        elif key is _NO_KEY:
+            _check_key(event, kind, parent, where, document)
+            frame[2] = event.value
+            return value
+        else:
+            parent[key] = value
+            frame[2] = _NO_KEY
+        if document is not None:
+            location = (*where, key)
+    if document is not None:
+        document.values[location] = _at(event.start_mark)
+    if kind is not _SCALAR:
+        stack.append([value, location, _NO_KEY])
+    return value
 
 
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
