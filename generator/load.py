@@ -10,20 +10,14 @@ raised, by ``load_content`` and ``check_content``.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 import re
-import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .advice import advise, locate
 from .errors import ContentErrors, Problem, did_you_mean, one_of
 from .models import FILES, REQUIRED_FILES, Story
+from .parallel import cycle_collection_paused, map_shared
 from .references import check_story
 from .types import SLUG_PATTERN
 from .validation import validate_document
@@ -56,7 +50,7 @@ def load_content(content_dir: Path, story_id: str | None = None) -> Loaded:
     """
     stories: list[Story] = []
     problems: list[Problem] = []
-    with _cycle_collection_paused():
+    with cycle_collection_paused():
         for folder in _content_folders(content_dir, story_id):
             story, story_problems = load_story(folder)
             problems += story_problems
@@ -81,9 +75,8 @@ class Checked(NamedTuple):
 
 
 STORIES_PER_WORKER = 10
-"""Stories each worker process should have to check. Measured on 2 cores with stories of
-``bench/synth.py``: two processes check 20 stories in 0.32 s instead of 0.37 s, 100 in
-0.63 s instead of 1.01 s; at 10 stories the gain (0.02 s) is within the noise."""
+"""Stories each worker process should have to check, for a second process to pay off
+(bench/README.md, Findings, gives the figures)."""
 
 
 def check_content(
@@ -92,50 +85,20 @@ def check_content(
     """Check every story (or only ``story_id``) as :func:`load_content` does.
 
     Returns how many stories there are and the warnings about them; raises the same
-    :class:`ContentErrors`, with the problems in the same order. On Linux with several
-    cores and many stories, worker processes (forked, so nothing is imported again)
-    check a share of the stories each and send back only their problems and warnings.
+    :class:`ContentErrors`, with the problems in the same order. With many stories, the
+    machine's cores share them (see :func:`generator.parallel.map_shared`), and send back
+    only their problems and warnings.
     """
     folders = _content_folders(content_dir, story_id)
-    if workers is None:
-        workers = min(_cores(), len(folders) // STORIES_PER_WORKER)
-    if workers < 2 or sys.platform != "linux":
-        found = [_problems_of(folder) for folder in folders]
-    else:
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            found = list(pool.map(_problems_of, folders, chunksize=-(-len(folders) // workers)))
+    found = map_shared(_problems_of, folders, per_worker=STORIES_PER_WORKER, workers=workers)
     problems = [problem for story_problems in found for problem in story_problems]
     _raise_errors(problems)
     return Checked(len(folders), sorted(problems))
 
 
 def _problems_of(folder: Path) -> list[Problem]:
-    with _cycle_collection_paused():
+    with cycle_collection_paused():
         return load_story(folder)[1]
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the cores this process may use
-    except AttributeError:  # not on every platform
-        return os.cpu_count() or 1
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while loading.
-
-    Loading creates millions of objects that stay alive and no reference cycles, so the
-    collector would only scan them again and again (a quarter of the time, measured).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _content_folders(content_dir: Path, story_id: str | None = None) -> list[Path]:
