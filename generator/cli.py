@@ -96,7 +96,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{warnings} found; --strict counts them as problems.", file=sys.stderr)
         return 1
     found = f"no errors, {warnings}" if checked.warnings else "no problems found"
-    print(f"{checked.stories} stories checked, {found}.")
+    stories = "1 story" if checked.stories == 1 else f"{checked.stories} stories"
+    print(f"{stories} checked, {found}.")
     return 0
 
 

@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 def test_check_passes_on_valid_content(content: Path) -> None:
     result = run("check", str(content))
-    assert (result.returncode, result.stdout) == (0, "1 stories checked, no problems found.\n")
+    assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
 
 
 def test_check_prints_located_problems_without_traceback(content: Path) -> None:
@@ -73,7 +73,7 @@ def test_check_prints_warnings_and_passes(content: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         f"content/tiny-story/sources.yml:6:10: warning: {HTTP_WARNING}\n"
-        "1 stories checked, no errors, 1 warning.\n"
+        "1 story checked, no errors, 1 warning.\n"
     )
 
 
@@ -87,7 +87,7 @@ def test_check_strict_fails_on_warnings(content: Path) -> None:
 
 def test_check_strict_passes_without_warnings(content: Path) -> None:
     result = run("check", "content", "--strict", cwd=content.parent)
-    assert (result.returncode, result.stdout) == (0, "1 stories checked, no problems found.\n")
+    assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
 
 
 def test_check_github_annotations_of_warnings(content: Path) -> None:
@@ -96,7 +96,7 @@ def test_check_github_annotations_of_warnings(content: Path) -> None:
     assert result.returncode == 0
     assert result.stdout == (
         f"::warning file=content/tiny-story/sources.yml,line=6,col=10::{HTTP_WARNING}\n"
-        "1 stories checked, no errors, 1 warning.\n"
+        "1 story checked, no errors, 1 warning.\n"
     )
 
 

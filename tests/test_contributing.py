@@ -303,7 +303,7 @@ def test_warning_lines_shown_in_the_guide_are_what_check_prints(
     )
     assert result.returncode == 0
     line, summary = result.stdout.splitlines()
-    assert summary == "1 stories checked, no errors, 1 warning."
+    assert summary == "1 story checked, no errors, 1 warning."
     assert ": warning: " in line
     assert f"\n{line}\n" in _guide()
 

@@ -70,7 +70,7 @@ def test_check_option_checks_one_story(two_stories: Path) -> None:
     broken = two_stories / "tiny-story" / "timeline.yml"
     broken.write_text(broken.read_text().replace("date: 2020-01-02", "date: 2020-13-02"))
     result = generator("check", "content", "--story", "other-story", cwd=two_stories.parent)
-    assert (result.returncode, result.stdout) == (0, "1 stories checked, no problems found.\n")
+    assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
     assert generator("check", "content", cwd=two_stories.parent).returncode == 1
 
 
