@@ -2,7 +2,8 @@
 
 Declared in ``mkdocs.yml`` (``hooks: [generator/hooks.py]``), it runs the generator
 during ``mkdocs build`` and ``mkdocs serve`` and hands the generated pages to MkDocs as
-virtual files: nothing is written into the docs folder. Moving to another engine means
+virtual files: nothing is written into the docs folder. After each build it indexes the
+site for search (``generator/search.py``). Moving to another engine means
 replacing this module; ``python -m generator build --out DIR`` writes the same files.
 """
 
@@ -13,15 +14,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from generator.build import build_site
 from generator.errors import ContentErrors
 from generator.pages import NavTree
+from generator.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 """MkDocs' own logger tree. Warnings about content are logged at INFO: a strict build
@@ -41,6 +45,11 @@ def content_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get(CONTENT_ENV, default))
 
 
+def site_address(config: MkDocsConfig) -> str:
+    """The address the site is built for, ending in '/' (feeds and shared pictures use it)."""
+    return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
 def preview_story() -> str | None:
     """The id of the one story to build, when previewing one story; None for all."""
     return os.environ.get(STORY_ENV) or None
@@ -49,7 +58,9 @@ def preview_story() -> str | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and data file; stop the build on any content problem."""
     try:
-        site = build_site(content_dir(config), config.site_name, preview_story())
+        site = build_site(
+            content_dir(config), config.site_name, preview_story(), site_url=site_address(config)
+        )
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         raise PluginError(
@@ -64,7 +75,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not config.nav:
         static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         config.nav = _mkdocs_nav(site.nav[:-1]) + static + _mkdocs_nav(site.nav[-1:])
+    config.extra["story_titles"] = site.titles  # theme/main.html names each page's story
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built site for search (Pagefind), in ``make site`` and ``make serve``.
+
+    A configuration that turns Material's own search plugin back on gets that search
+    instead (the benchmarks build the site so, to compare the two).
+    """
+    if uses_material_search(config):
+        return
+    try:
+        indexed = index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.info(f"Search: indexed {indexed.pages} pages in {indexed.seconds:.2f} s (Pagefind)")
+
+
+def uses_material_search(config: MkDocsConfig) -> bool:
+    """Whether the site is built with Material's search plugin instead of Pagefind."""
+    return "material/search" in config.plugins
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -75,6 +107,37 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     story = preview_story()
     server.watch(str(content_dir(config) / story if story else content_dir(config)))
     return server
+
+
+def xon_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Mark the titles this hook escaped (:func:`_mkdocs_nav`) as HTML, once escaped.
+
+    Material prints titles unescaped, except in the footer's ``aria-label``, where it
+    escapes them again (``| e``): as ``Markup``, a title is left as it is there, so a
+    screen reader says "Who's who", not "Who&#39;s who".
+    """
+    for item in _walk(nav.items):
+        if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
+            item.title = Markup(item.title)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark a generated page's title and description, escaped by the generator
+    (:func:`generator.render.front_matter`), as HTML, as :func:`on_nav` does."""
+    if page.file.generated_by:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup(page.meta[key])
+    return markdown
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    return [
+        found
+        for item in items
+        for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
+    ]
 
 
 def _mkdocs_nav(tree: NavTree) -> list[Any]:

@@ -125,18 +125,6 @@ def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: A
     assert page.evaluate("location.pathname").endswith("/sources/")
 
 
-def test_search_finds_a_story_page(live_site: tuple[str, Path], page: Any) -> None:
-    base, _ = live_site
-    page.goto(base, wait_until="networkidle")
-    page.click("input.md-search__input")
-    page.keyboard.type("Yongbyon")
-    page.wait_for_selector(".md-search-result__link", timeout=10000)
-    results = page.eval_on_selector_all(
-        ".md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
-    )
-    assert any("hanoi-summit-2019" in href for href in results), results
-
-
 def test_print_hides_navigation_and_shows_source_addresses(
     live_site: tuple[str, Path], page: Any
 ) -> None:
@@ -266,8 +254,3 @@ def test_plotly_is_fetched_only_on_the_chart_page(live_site: tuple[str, Path], p
     assert not [r for r in seen.requests if "plotly" in r], "fetched before the reader asked"
     reach_for_chart(page)
     assert len([r for r in seen.requests if "plotly-basic" in r]) == 1
-
-
-def test_search_dialog_has_an_accessible_name(live_site: tuple[str, Path], page: Any) -> None:
-    page.goto(live_site[0], wait_until="networkidle")
-    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search this site"

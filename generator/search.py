@@ -1,0 +1,68 @@
+"""The site's search index: Pagefind, run over the HTML that MkDocs wrote.
+
+Pagefind (``pagefind[bin]``, pinned in requirements.txt; its binary comes inside the
+``pagefind_bin`` wheel, so indexing needs no network) writes a static index under
+``pagefind/`` in the site folder, split into chunks: a reader's browser fetches nothing
+of it until they open the search, then only the chunks their query needs.
+
+What is indexed is marked in the theme: ``data-pagefind-body`` on each page's article
+(``theme/main.html``), so navigation, header and footer are left out. Inside the
+article, :data:`EXCLUDED` is left out too. The hook runs :func:`index_site` after every
+build (``on_post_build``), ``make site`` and ``make serve`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE = "pagefind"
+"""The folder of the site where the index and Pagefind's scripts are written."""
+
+EXCLUDED = (
+    ".timeline-chart",  # the chart: its picture's labels and the figure's data
+    "sup.cite",  # citation numbers
+    ".headerlink",  # the permalink sign after each heading
+)
+"""CSS selectors of what is not indexed inside a page's article."""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message holds its output."""
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What one run of Pagefind indexed, and how long it took."""
+
+    pages: int
+    words: int
+    seconds: float
+
+
+def index_site(site_dir: Path) -> Indexed:
+    """Index the built site in ``site_dir``, writing ``site_dir/pagefind/``.
+
+    Raises :class:`SearchIndexError` when Pagefind fails or indexes no page.
+    """
+    command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir)]
+    command += ["--output-subdir", BUNDLE]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    output = result.stdout + result.stderr
+    pages = _count(r"Indexed (\d+) pages?", output)
+    if result.returncode != 0 or not pages:
+        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{output.strip()}")
+    return Indexed(pages, _count(r"Indexed (\d+) words?", output), seconds)
+
+
+def _count(pattern: str, output: str) -> int:
+    found = re.search(pattern, output)
+    return int(found.group(1)) if found else 0

@@ -1,0 +1,222 @@
+"""The site's search in headless Chromium, on the site served under a sub-path: found by a
+word on one page, by keyboard alone, after instant navigation, in both palettes and on a
+phone; nothing fetched before it is opened and nothing from another host."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import FIXTURES, MINIMAL, mkdocs_build
+from searchindex import word_on_one_page
+
+pytestmark = pytest.mark.browser
+
+RESULT = ".site-search__result"
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def requested(page: Any) -> list[str]:
+    """Every URL the page requests from now on (the list fills as it does)."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def search_for(page: Any, query: str, key: str | None = "/") -> list[str]:
+    """Open the search with ``key`` (None: it is open), type ``query``; the results'
+    addresses, best first."""
+    if key is not None:
+        page.keyboard.press(key)
+    page.wait_for_selector("#site-search[open]")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "q => document.querySelector('.site-search__status').textContent.includes('match')"
+        " && document.querySelector('#site-search-query').value === q",
+        arg=query,
+        timeout=15000,
+    )
+    return list(page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)"))
+
+
+def test_search_fetches_nothing_until_it_is_opened(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    urls = requested(page)
+    for path in ("", "hanoi-summit-2019/", "hanoi-summit-2019/timeline/", "about/"):
+        page.goto(base + path, wait_until="networkidle")
+    assert [u for u in urls if "/pagefind/" in u or "search_index" in u] == []
+    assert page.is_visible(".md-header #site-search-open"), "no search button in the header"
+    with page.expect_request(lambda request: "/pagefind/pagefind.js" in request.url):
+        page.click("#site-search-open")
+
+
+def test_a_word_on_one_page_finds_that_page_first(live_site: tuple[str, Path], page: Any) -> None:
+    base, site = live_site
+    word, url = word_on_one_page(site)
+    page.goto(base + "about/", wait_until="networkidle")
+    results = search_for(page, word)
+    assert results[0] == urlsplit(base).path + url.lstrip("/"), (word, results)
+
+
+def test_results_name_their_story_and_page(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base, wait_until="networkidle")
+    search_for(page, "Yongbyon")
+    first = page.locator(RESULT).first
+    story = first.locator(".site-search__story-name").inner_text()
+    title = first.locator(".site-search__title").inner_text()
+    first.locator("a").click()
+    page.wait_for_selector(f"article h1:has-text({title!r})", timeout=10000)
+    assert story.startswith("Why the Hanoi summit")
+    assert page.title().startswith(title)
+
+
+def test_search_works_after_instant_navigation(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
+    page.evaluate("window.__stayed = 'yes'")
+    page.click("article a[href$='/background/']")
+    page.wait_for_selector("h1:has-text('Background')")
+    results = search_for(page, "Yongbyon", key="s")
+    assert results and all(r.startswith(urlsplit(base).path) for r in results), results
+    page.locator(f"{RESULT} a").first.click()
+    page.wait_for_url(base + results[0].removeprefix(urlsplit(base).path) + "**")
+    assert not page.evaluate("document.querySelector('#site-search').open")
+    assert page.evaluate("window.__stayed") == "yes", "the page reloaded: no instant navigation"
+    search_for(page, "Kim")  # and again, on the page it led to
+    assert page.locator(RESULT).count() > 0
+
+
+def test_search_by_keyboard_alone(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
+    results = search_for(page, "Yongbyon")
+    assert len(results) >= 2
+    selected = "document.querySelector('[role=option][aria-selected=true] a').pathname"
+    assert page.evaluate(selected) == results[0]
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(selected) == results[1]
+    active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
+    assert page.evaluate(f"document.getElementById({active!r}).getAttribute('aria-selected')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.pathname === {results[1]!r}", timeout=10000)
+    page.focus("#site-search-open")  # as Tab reaches it: Enter opens, Escape closes
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#site-search[open]")
+    assert page.evaluate("document.activeElement.id") == "site-search-query"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#site-search", state="hidden")
+    assert page.evaluate("document.activeElement.id") == "site-search-open", "focus lost"
+
+
+def test_typing_in_a_field_does_not_open_the_search(live_site: tuple[str, Path], page: Any) -> None:
+    page.goto(live_site[0], wait_until="networkidle")
+    page.evaluate(
+        "document.querySelector('article').append(Object.assign("
+        "document.createElement('input'), {id: 'scratch'}))"
+    )
+    page.focus("#scratch")
+    page.keyboard.type("s/")
+    assert page.input_value("#scratch") == "s/"
+    assert not page.evaluate("document.querySelector('#site-search').open")
+
+
+def test_search_asks_no_other_host(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url} {r.status}"))
+    urls = requested(page)
+    page.goto(base, wait_until="networkidle")
+    search_for(page, "Hanoi")
+    if page.is_visible(".site-search__more"):
+        page.click(".site-search__more")
+    page.wait_for_load_state("networkidle")
+    host = urlsplit(base).netloc
+    assert [u for u in urls if urlsplit(u).netloc not in (host, "")] == []
+    assert failed == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_fits_a_phone_in_both_palettes(
+    live_site: tuple[str, Path], browser: Any, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(live_site[0] + "hanoi-summit-2019/", wait_until="networkidle")
+    page.click("#site-search-open")
+    search_for(page, "summit", key=None)
+    box = page.locator("#site-search").bounding_box()
+    width = page.evaluate("document.documentElement.clientWidth")
+    colours = page.eval_on_selector(
+        "#site-search",
+        "d => [getComputedStyle(d).backgroundColor, getComputedStyle(d).color,"
+        " document.body.dataset.mdColorScheme]",
+    )
+    context.close()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    background, text, palette = colours
+    assert palette == {"light": "default", "dark": "slate"}[scheme]
+    assert background != text
+    dark = sum(int(c) for c in background[background.index("(") + 1 : -1].split(",")[:3]) < 300
+    assert dark == (scheme == "dark"), background
+
+
+def test_without_javascript_no_search_box_shows(live_site: tuple[str, Path], browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site[0] + "hanoi-summit-2019/")
+    button = page.is_visible("#site-search-open")
+    inputs = page.locator("input[type=search]:visible").count()
+    context.close()
+    assert not button and inputs == 0
+
+
+def test_search_dialog_has_an_accessible_name(live_site: tuple[str, Path], page: Any) -> None:
+    page.goto(live_site[0], wait_until="networkidle")
+    assert page.get_attribute("#site-search", "aria-label") == "Search this site"
+    assert page.get_attribute("#site-search-open", "aria-keyshortcuts") == "/ s"
+
+
+def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
+    from browser import serve_directory
+
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    shutil.copytree(FIXTURES / "varied", content, dirs_exist_ok=True)
+    with serve_directory(tmp_path / "www") as base:
+        url = base + "news/"
+        result = mkdocs_build(tmp_path / "www" / "news", site_url=url, content=content)
+        assert result.returncode == 0, result.stderr
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        both = search_for(page, "sources")
+        stories = page.eval_on_selector_all(
+            "#site-search-story option", "os => os.map(o => o.value)"
+        )
+        page.select_option("#site-search-story", label="A tiny story")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.site-search__story-name')]"
+            ".every(e => e.textContent === 'A tiny story')"
+            " && document.querySelectorAll('.site-search__result').length > 0",
+            timeout=10000,
+        )
+        one = page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)")
+        context.close()
+    assert stories[0] == "" and "A tiny story" in stories and len(stories) == 3
+    assert any("/news/example-river-dispute/" in r for r in both)
+    assert one and all(r.startswith("/news/tiny-story/") for r in one), one

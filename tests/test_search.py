@@ -1,0 +1,143 @@
+"""The search index: Pagefind, run by the hook after every build, indexes what readers look
+for (page text, titles, actors' names, glossary terms, quotations) and not the chrome or
+the chart; Material's whole-site index is gone."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
+from searchindex import fragments, searchable_text
+from test_serve import Served, fetch, wait_for
+
+from generator.load import load_stories
+from generator.search import SearchIndexError, index_site
+
+CHROME = ("Table of contents", "Back to top", "Switch to dark mode", "Explainers Home")
+"""Text of the header, navigation and footer, which is not what readers search for."""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site, site_url="https://owner.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    assert "Search: indexed" in result.stderr
+    return site
+
+
+def test_pagefind_is_pinned_and_its_binary_comes_from_the_wheel() -> None:
+    pins = (ROOT / "requirements.txt").read_text().split()
+    assert "pagefind==1.5.2" in pins and "pagefind_bin==1.5.2" in pins
+    version = subprocess.run(
+        [sys.executable, "-m", "pagefind_bin", "--version"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert version.stdout.strip() == "pagefind 1.5.2"
+
+
+def test_the_build_writes_a_chunked_index_and_no_whole_site_index(built: Path) -> None:
+    assert (built / "pagefind" / "pagefind.js").is_file()
+    assert list((built / "pagefind" / "index").glob("*.pf_index"))
+    assert not (built / "search" / "search_index.json").exists(), "Material's index is back"
+
+
+def test_every_page_but_the_404_is_indexed_once(built: Path) -> None:
+    pages = {
+        "/" + p.parent.relative_to(built).as_posix().removeprefix(".") + "/"
+        for p in built.rglob("index.html")
+        if "pagefind" not in p.parts
+    }
+    urls = [page["url"] for page in fragments(built)]
+    assert sorted(urls) == sorted(u.replace("//", "/") for u in pages)
+
+
+@pytest.mark.parametrize("story_id", STORY_IDS)
+def test_story_pages_carry_their_story_as_filter_and_metadata(built: Path, story_id: str) -> None:
+    (story,) = load_stories(CONTENT, story_id)
+    pages = [p for p in fragments(built) if p["url"].startswith(f"/{story_id}/")]
+    assert pages
+    for page in pages:
+        assert page["filters"] == {"story": [story.meta.title]}, page["url"]
+        assert page["meta"]["story"] == story.meta.title
+    others = [p for p in fragments(built) if p["url"] in ("/", "/about/")]
+    assert others and all(p["filters"] == {} for p in others)
+
+
+@pytest.mark.parametrize("story_id", STORY_IDS)
+def test_names_terms_and_quotations_are_indexed(built: Path, story_id: str) -> None:
+    (story,) = load_stories(CONTENT, story_id)
+    text = " ".join(searchable_text(p) for p in fragments(built))
+    for actor in story.actors:
+        assert _words(actor.name) in text, actor.name
+    for entry in story.glossary:
+        assert _words(entry.term) in text, entry.term
+    for quotation in story.quotations:
+        assert _words(quotation.text) in text, quotation.text
+
+
+def test_chrome_and_chart_markup_are_not_indexed(built: Path) -> None:
+    for page in fragments(built):
+        content = page["content"]
+        for chrome in CHROME:
+            assert chrome not in content, (page["url"], chrome)
+        assert "A timeline chart of" not in content, page["url"]  # the chart's caption
+        assert "hovertemplate" not in content, page["url"]  # the chart's data
+        assert "¶" not in content, page["url"]  # headings' permalinks
+
+
+def test_index_site_fails_loudly_when_there_is_nothing_to_index(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="Pagefind could not index"):
+        index_site(tmp_path)
+
+
+def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"hooks: [{ROOT / 'generator' / 'hooks.py'}]\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
+        "plugins: [search]\n"
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(site, content=MINIMAL, config=config)
+    assert result.returncode == 0, result.stderr
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "pagefind").exists()
+    assert 'id="site-search"' not in (site / "index.html").read_text()
+
+
+def test_serve_indexes_the_preview_and_again_after_an_edit(content: Path) -> None:
+    served = Served(content)
+    try:
+        assert wait_for(lambda: "Two sides met" in fetch(served.url + "tiny-story/"))
+        entry = served.url + "pagefind/pagefind-entry.json"
+        before = json.loads(fetch(entry))["languages"]["en"]
+        assert before["page_count"] > 10
+        story = content / "tiny-story" / "story.yml"
+        story.write_text(story.read_text().replace("Two sides met", "Two sides met in Geneva"))
+        assert wait_for(lambda: json.loads(fetch(entry))["languages"]["en"] != before)
+        assert served.count("Search: indexed") == 2, served.log
+    finally:
+        served.close()
+
+
+def test_index_site_reports_what_it_indexed(built: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    shutil.rmtree(copy / "pagefind")
+    indexed = index_site(copy)
+    assert indexed.pages == len(fragments(built)) and indexed.words > 100
+    assert fragments(copy) == fragments(built)
+
+
+def _words(text: str) -> str:
+    """Text as the index holds it to match: lower case, one space between words."""
+    return re.sub(r"\s+", " ", text).strip().lower()
