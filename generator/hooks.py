@@ -14,13 +14,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
 
 from generator.build import build_site
 from generator.errors import ContentErrors
@@ -45,11 +43,6 @@ def content_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get(CONTENT_ENV, default))
 
 
-def site_address(config: MkDocsConfig) -> str:
-    """The address the site is built for, ending in '/' (feeds and shared pictures use it)."""
-    return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
-
-
 def preview_story() -> str | None:
     """The id of the one story to build, when previewing one story; None for all."""
     return os.environ.get(STORY_ENV) or None
@@ -58,9 +51,7 @@ def preview_story() -> str | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and data file; stop the build on any content problem."""
     try:
-        site = build_site(
-            content_dir(config), config.site_name, preview_story(), site_url=site_address(config)
-        )
+        site = build_site(content_dir(config), config.site_name, preview_story())
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         raise PluginError(
@@ -107,37 +98,6 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     story = preview_story()
     server.watch(str(content_dir(config) / story if story else content_dir(config)))
     return server
-
-
-def xon_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Mark the titles this hook escaped (:func:`_mkdocs_nav`) as HTML, once escaped.
-
-    Material prints titles unescaped, except in the footer's ``aria-label``, where it
-    escapes them again (``| e``): as ``Markup``, a title is left as it is there, so a
-    screen reader says "Who's who", not "Who&#39;s who".
-    """
-    for item in _walk(nav.items):
-        if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
-            item.title = Markup(item.title)
-    return nav
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Mark a generated page's title and description, escaped by the generator
-    (:func:`generator.render.front_matter`), as HTML, as :func:`on_nav` does."""
-    if page.file.generated_by:
-        for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = Markup(page.meta[key])
-    return markdown
-
-
-def _walk(items: list[Any]) -> list[Any]:
-    return [
-        found
-        for item in items
-        for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
-    ]
 
 
 def _mkdocs_nav(tree: NavTree) -> list[Any]:
