@@ -16,16 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import served
-import util
+from bench import served, util
+from devkit.chromium import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = util.BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 METRICS = (
     "first-contentful-paint",
     "largest-contentful-paint",
@@ -88,7 +85,7 @@ def _lighthouse(url: str, output: Path) -> dict[str, Any]:
         f"--only-categories={','.join(CATEGORIES)}",
         "--quiet",
     ]
-    env = {**os.environ, "CHROME_PATH": util.CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     result = subprocess.run(
         command, capture_output=True, text=True, env=env, check=False, timeout=300
     )

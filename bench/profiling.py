@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import synth
-import util
+from bench import synth, util
 
 TOP = 15
 

@@ -16,19 +16,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import subprocess
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import synth
-import util
+from bench import synth, util
+from devkit.site import MkDocsServe, fetch, wait_for
 
 POLL_SECONDS = 0.02
 TIMEOUT = 60.0
@@ -88,13 +83,19 @@ def _measure(
     timeout: float = TIMEOUT,
 ) -> dict[str, Any]:
     """Serve ``content`` (only ``story`` when ``preview``) and time ``edits`` edits."""
-    with _serve(config, content, story.name if preview else None) as (url, log):
-        page = f"{url}{story.name}/"
+    server = MkDocsServe(
+        content,
+        story=story.name if preview else None,
+        config=config,
+        env={**util.BASE_ENV, "SITE_URL": "http://127.0.0.1/"},  # served from its root
+    )
+    with server:
+        page = f"{server.url}{story.name}/"
         _wait_for(page, lambda text: "<h1" in text)
         times = [
             _edit_and_wait(story / "story.yml", page, index, timeout) for index in range(edits)
         ]
-        rebuilds = sum("Reloading browsers" in line for line in log)
+        rebuilds = server.count("Reloading browsers")
     return {
         "edits": edits,
         "seconds": round(util.median(times), 3),
@@ -126,66 +127,6 @@ def _edit_and_wait(story_yml: Path, page: str, index: int, timeout: float = TIME
     return seconds
 
 
-def _wait_for(url: str, predicate: Any, timeout: float = TIMEOUT) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if predicate(response.read().decode("utf-8", "replace")):
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(POLL_SECONDS)
-    raise RuntimeError(f"{url} did not show the change within {timeout:.0f} s")
-
-
-class _serve:
-    """``mkdocs serve`` on a free port; yields its URL and the lines it logs."""
-
-    def __init__(self, config: Path, content: Path, story: str | None = None) -> None:
-        # mkdocs serve prints port 0 when given port 0: pick a free port first.
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}/"
-        self.command = [
-            util.PYTHON, "-m", "mkdocs", "serve", "--config-file", str(config),
-            "--dev-addr", f"127.0.0.1:{port}",
-        ]  # fmt: skip
-        env = {"EXPLAINER_CONTENT": str(content), "SITE_URL": self.url}
-        self.env = {**util.BASE_ENV, **env}
-        self.env.pop("EXPLAINER_STORY", None)
-        if story is not None:
-            self.env["EXPLAINER_STORY"] = story  # what `make serve STORY=<id>` sets
-        self.log: list[str] = []
-
-    def __enter__(self) -> tuple[str, list[str]]:
-        self.process = subprocess.Popen(
-            self.command,
-            cwd=util.ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        while not any("Serving on" in line for line in self.log):
-            line = self.process.stdout.readline()
-            if not line:
-                raise RuntimeError("mkdocs serve stopped:\n" + "".join(self.log))
-            self.log.append(line)
-        threading.Thread(target=self._drain, daemon=True).start()
-        return self.url, self.log
-
-    def _drain(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.log.append(line)
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+def _wait_for(url: str, predicate: Callable[[str], bool], timeout: float = TIMEOUT) -> None:
+    if not wait_for(lambda: predicate(fetch(url)), timeout, every=POLL_SECONDS):
+        raise RuntimeError(f"{url} did not show the change within {timeout:.0f} s")

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import scale as scale_sizes
-import util
+from bench import scale as scale_sizes
+from bench import util
 
 START = "<!-- results:start (written by bench/run.py; edit outside these markers) -->"
 END = "<!-- results:end -->"

@@ -19,15 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import lighthouse
-import profiling
-import reload
-import report
-import scale
-import util
-import weight
+from bench import lighthouse, profiling, reload, report, scale, util, weight
 
 LATEST = util.BENCH / "results" / "latest.json"
 QUICK = util.RAW / "quick.json"

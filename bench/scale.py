@@ -22,8 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import synth
-import util
+from bench import synth, util
 
 DEFAULT_REPEATS = {1: 5, 10: 5, 100: 3, 300: 1}
 STAGES = ("check", "generate", "build", "plain")

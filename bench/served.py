@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import util
+from bench import util
 
 PLAIN_PAGE = """\
 # A plain page

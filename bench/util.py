@@ -24,18 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from devkit import site
+from devkit.chromium import CHROMIUM
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RAW = BENCH / "results" / "raw"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():  # running from another environment: use this interpreter
     PYTHON = sys.executable
-sys.path.insert(0, str(ROOT / "tests"))
-# The browser and its quiet, offline flags: one definition, shared with the browser tests.
-import browser  # noqa: E402
-from browser import CHROMIUM as CHROMIUM  # noqa: E402
-from browser import CHROMIUM_ARGS as CHROMIUM_ARGS  # noqa: E402
-from browser import serve_directory  # noqa: E402
 
 BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -202,12 +199,12 @@ def _gzipped(path: Path, mtime: int) -> bytes:
 @contextlib.contextmanager
 def serve(root: Path) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 on a free port, gzipped; yields the base URL ('/' ended)."""
-    with serve_directory(root, _GzipHandler) as base:
+    with site.serve_directory(root, _GzipHandler) as base:
         yield base
 
 
 def mkdocs_build(site_dir: Path, site_url: str, **options: Any) -> None:
     """``mkdocs build --strict`` as the tests run it (``content=``, ``config=``), or raise."""
-    result = browser.mkdocs_build(site_dir, site_url=site_url, **options)
+    result = site.mkdocs_build(site_dir, site_url=site_url, **options)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-3000:]}")

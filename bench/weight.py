@@ -17,12 +17,10 @@ is not requested at all before interaction).
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import served
-import util
+from bench import served, util
+from devkit.chromium import launch_chromium
 
 CHART = ".timeline-chart__box, #timeline-chart, [data-plotly]"  # the box comes first
 DRAWN = ".js-plotly-plot .main-svg, .js-plotly-plot svg"
@@ -33,7 +31,7 @@ CHART_BUDGET_KB = 500.0  # a page with the chart, in all
 
 def run(limit: int | None = None) -> dict[str, Any]:
     """Weigh the plain page and every page of the site (the first ``limit`` pages)."""
-    with served.served_sites() as sites, _chromium() as browser:
+    with served.served_sites() as sites, launch_chromium() as browser:
         baseline = weigh(browser, sites.plain_url)
         print(f"  plain Material page: {baseline['after']['kb']:.1f} KB", flush=True)
         pages = []
@@ -44,20 +42,6 @@ def run(limit: int | None = None) -> dict[str, Any]:
             pages.append(result)
             print(f"  {result['page']}: {result['after']['kb']:.1f} KB", flush=True)
     return {"when": util.now(), "baseline": baseline, "pages": pages, "summary": _summary(pages)}
-
-
-@contextmanager
-def _chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=util.CHROMIUM, headless=True, args=util.CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def weigh(browser: Any, url: str) -> dict[str, Any]:

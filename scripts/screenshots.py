@@ -8,12 +8,10 @@ and writes PNG files into screenshots/.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.browser import launch_chromium, serve_directory
+from devkit.chromium import launch_chromium
+from devkit.site import serve_directory
 
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
 PAGES = {"story": "", "timeline": "timeline/"}

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ROOT
-from browser import mkdocs_build as mkdocs_build  # the tests' one way to build the site
 
+from devkit import ROOT
+from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
 from generator.load import story_folders
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -49,7 +49,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium; skipped where it is missing, but never in CI."""
-    from browser import chromium_available, launch_chromium
+    from devkit.chromium import chromium_available, launch_chromium
 
     if not chromium_available():
         message = "Debian's Chromium is missing: apt-get install -y chromium"
@@ -63,7 +63,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The real site, built for and served at http://127.0.0.1:PORT/explainer/."""
-    from browser import serve_directory
+    from devkit.site import serve_directory
 
     root = tmp_path_factory.mktemp("served")
     with serve_directory(root) as base:

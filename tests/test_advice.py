@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, mkdocs_build
 
+from devkit.content import edit_file
 from generator.advice import appears
 from generator.errors import ContentErrors, Problem
 from generator.load import check_content, load_content
@@ -24,10 +25,7 @@ HTTP_WARNING = (
 
 
 def edit(content: Path, name: str, old: str, new: str) -> None:
-    path = content / STORY / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {name} lacks {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(content / STORY / name, old, new)
 
 
 def warnings_of(content: Path) -> list[tuple[str, int, int, str]]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
+from devkit.content import run_generator
 from generator.build import build_site
 from generator.load import load_stories, story_folders
 
@@ -80,12 +79,7 @@ def test_the_varied_story_has_another_shape_than_the_first() -> None:
 
 
 def test_the_mixed_content_passes_the_check(mixed_content: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", str(mixed_content)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_generator("check", str(mixed_content))
     assert result.returncode == 0, result.stdout + result.stderr
     # Warnings about the stories, if any, come first; the last line is the summary.
     assert result.stdout.splitlines()[-1].startswith(f"{len(MIXED_IDS)} stories checked, no ")

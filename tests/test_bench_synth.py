@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-from conftest import ROOT
-
+from bench import synth
 from generator.load import load_stories
 
 
-def _synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_synthetic_stories_load_with_the_promised_sizes(tmp_path: Path) -> None:
-    _synth().write_content(tmp_path / "content", stories=2)
+    synth.write_content(tmp_path / "content", stories=2)
     stories = load_stories(tmp_path / "content")
     assert sorted(s.id for s in stories) == ["synthetic-story-001", "synthetic-story-002"]
     for story in stories:
@@ -33,7 +20,6 @@ def test_synthetic_stories_load_with_the_promised_sizes(tmp_path: Path) -> None:
 
 
 def test_synthetic_content_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
-    synth = _synth()
     first, second = synth.write_story(tmp_path, 7), tmp_path / "again"
     second.mkdir()
     again = synth.write_story(second, 7)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import MINIMAL
 
+from devkit.content import edit_file, run_generator
 from generator.contentdiff import KINDS, summarise_changes
 from generator.load import load_stories
 
@@ -17,20 +17,11 @@ STORY = "tiny-story"
 
 
 def diff(base: Path, head: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "diff", str(base), str(head)],
-        cwd=head.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("diff", str(base), str(head), cwd=head.parent)
 
 
 def edit(content: Path, name: str, old: str, new: str, story: str = STORY) -> None:
-    path = content / story / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {name} lacks {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(content / story / name, old, new)
 
 
 def append(content: Path, name: str, text: str) -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ import yaml
 from conftest import ROOT
 from pydantic import BaseModel
 
+from devkit.content import edit_file, run_generator
 from generator.cli import _parser
 from generator.errors import ContentErrors
 from generator.load import load_stories
@@ -246,15 +245,8 @@ def test_links_to_repository_files_exist() -> None:
 def test_error_lines_shown_in_the_guide_are_what_check_prints(
     content: Path, name: str, old: str, new: str
 ) -> None:
-    path = content / STORY / name
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "content"],
-        cwd=content.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    edit_file(content / STORY / name, old, new)
+    result = run_generator("check", "content", cwd=content.parent)
     assert result.returncode == 1
     (line,) = result.stdout.splitlines()
     assert f"\n{line}\n" in _guide()
@@ -290,17 +282,8 @@ WARNING_EDITS = {
 def test_warning_lines_shown_in_the_guide_are_what_check_prints(
     content: Path, name: str, old: str, new: str
 ) -> None:
-    path = content / STORY / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "content"],
-        cwd=content.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    edit_file(content / STORY / name, old, new)
+    result = run_generator("check", "content", cwd=content.parent)
     assert result.returncode == 0
     line, summary = result.stdout.splitlines()
     assert summary == "1 story checked, no errors, 1 warning."

@@ -7,13 +7,12 @@ unknown id is one line naming the stories there, never a traceback.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
 
+from devkit.content import edit_file, run_generator
 from generator.build import build_site
 from generator.load import unknown_story
 
@@ -23,19 +22,9 @@ def two_stories(content: Path) -> Path:
     """The minimal content with a second story, 'other-story', beside 'tiny-story'."""
     shutil.copytree(content / "tiny-story", content / "other-story")
     story = content / "other-story" / "story.yml"
-    text = story.read_text().replace("id: tiny-story", "id: other-story")
-    story.write_text(text.replace("title: A tiny story", "title: Another story"))
+    edit_file(story, "id: tiny-story", "id: other-story")
+    edit_file(story, "title: A tiny story", "title: Another story")
     return content
-
-
-def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_one_story_site_holds_that_story_alone(two_stories: Path) -> None:
@@ -51,14 +40,13 @@ def test_one_story_site_holds_that_story_alone(two_stories: Path) -> None:
 
 
 def test_one_story_preview_reads_only_that_story_folder(two_stories: Path) -> None:
-    broken = two_stories / "tiny-story" / "timeline.yml"
-    broken.write_text(broken.read_text().replace("date: 2020-01-02", "date: 2020-13-02"))
+    edit_file(two_stories / "tiny-story" / "timeline.yml", "date: 2020-01-02", "date: 2020-13-02")
     assert "other-story/index.md" in build_site(two_stories, story_id="other-story").files
 
 
 def test_build_option_writes_one_story(two_stories: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = generator(
+    result = run_generator(
         "build", "--out", str(out), "--story", "tiny-story", str(two_stories), cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
@@ -67,18 +55,17 @@ def test_build_option_writes_one_story(two_stories: Path, tmp_path: Path) -> Non
 
 
 def test_check_option_checks_one_story(two_stories: Path) -> None:
-    broken = two_stories / "tiny-story" / "timeline.yml"
-    broken.write_text(broken.read_text().replace("date: 2020-01-02", "date: 2020-13-02"))
-    result = generator("check", "content", "--story", "other-story", cwd=two_stories.parent)
+    edit_file(two_stories / "tiny-story" / "timeline.yml", "date: 2020-01-02", "date: 2020-13-02")
+    result = run_generator("check", "content", "--story", "other-story", cwd=two_stories.parent)
     assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
-    assert generator("check", "content", cwd=two_stories.parent).returncode == 1
+    assert run_generator("check", "content", cwd=two_stories.parent).returncode == 1
 
 
 @pytest.mark.parametrize("command", [["check"], ["build", "--out", "out"]])
 def test_unknown_story_is_one_line_naming_the_nearest(
     two_stories: Path, command: list[str]
 ) -> None:
-    result = generator(*command, "content", "--story", "tiny-stroy", cwd=two_stories.parent)
+    result = run_generator(*command, "content", "--story", "tiny-stroy", cwd=two_stories.parent)
     assert result.returncode == 1
     assert result.stdout == (
         "content:1:1: no story 'tiny-stroy' in this content folder; did you mean 'tiny-story'?\n"

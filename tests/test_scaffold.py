@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
+from devkit.content import run_generator
 from generator.build import build_site
 from generator.load import load_stories
 from generator.models import FILES
@@ -20,13 +20,7 @@ SCAFFOLD_TEMPLATES = ROOT / "generator" / "templates" / "scaffold"
 
 
 def new_story(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "new-story", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("new-story", *args, cwd=cwd)
 
 
 def test_there_is_one_scaffold_template_per_content_file() -> None:
