@@ -220,3 +220,25 @@ def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
     assert stories[0] == "" and "A tiny story" in stories and len(stories) == 3
     assert any("/news/example-river-dispute/" in r for r in both)
     assert one and all(r.startswith("/news/tiny-story/") for r in one), one
+
+
+def test_a_site_without_its_index_says_search_is_not_available(
+    live_site: tuple[str, Path], browser: Any, tmp_path: Path
+) -> None:
+    from browser import serve_directory
+
+    base, site = live_site
+    shutil.copytree(site, tmp_path / urlsplit(base).path.strip("/"))
+    shutil.rmtree(tmp_path / urlsplit(base).path.strip("/") / "pagefind")
+    with serve_directory(tmp_path) as other:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(other + urlsplit(base).path.lstrip("/"), wait_until="networkidle")
+        page.click("#site-search-open")
+        page.keyboard.type("Hanoi")
+        page.wait_for_function(
+            "() => document.querySelector('.site-search__status').textContent"
+            ".startsWith('Search is not available')",
+            timeout=10000,
+        )
+        context.close()
