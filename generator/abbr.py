@@ -3,8 +3,10 @@
 Python-Markdown's ``abbr`` extension finds terms between regex word boundaries, so "E3"
 is marked inside "E3+3" and "P5" inside "P5+1". This extension is the same but for the
 boundary: a term is marked only where no letter, digit or joining mark (``+ - / &``)
-touches it on either side. MkDocs loads it by name (``generator.abbr`` in mkdocs.yml);
-:func:`generator.text.render_markdown` uses it too, so both agree.
+touches it on either side. Headings are left as written: a term there is a title, not
+an abbreviation to explain (the text below explains it). MkDocs loads it by name
+(``generator.abbr`` in mkdocs.yml); :func:`generator.text.render_markdown` uses it too,
+so both agree.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension, AbbrTreeprocessor
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _JOINED = r"[\w+\-/&]"
 """What may not touch a term: letters, digits, underscores and marks that join words."""
 
@@ -34,6 +37,20 @@ class WholeTermTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # untype
         self.RE = term_pattern(list(self.abbrs))
         self.iter_element(root)
         return None
+
+    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        """Mark terms in the element and below it, but not inside a heading."""
+        if el.tag not in _HEADINGS:
+            super().iter_element(el, parent)
+            return
+        # Only the heading's tail, the text after it, is searched: it belongs to the parent.
+        text, children = el.text, list(el)
+        el.text = None
+        for child in children:
+            el.remove(child)
+        super().iter_element(el, parent)
+        el.text = text
+        el.extend(children)
 
 
 class WholeTermAbbrExtension(AbbrExtension):  # type: ignore[misc]  # untyped base
