@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
 from searchindex import fragments, searchable_text
-from test_serve import Served, fetch, wait_for
 
+from devkit.content import edit_file
+from devkit.site import MkDocsServe, fetch, wait_for
 from generator.load import load_stories
 from generator.search import SearchIndexError, index_site
 
@@ -115,18 +116,14 @@ def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Pa
 
 
 def test_serve_indexes_the_preview_and_again_after_an_edit(content: Path) -> None:
-    served = Served(content)
-    try:
+    with MkDocsServe(content) as served:
         assert wait_for(lambda: "Two sides met" in fetch(served.url + "tiny-story/"))
         entry = served.url + "pagefind/pagefind-entry.json"
         before = json.loads(fetch(entry))["languages"]["en"]
         assert before["page_count"] > 10
-        story = content / "tiny-story" / "story.yml"
-        story.write_text(story.read_text().replace("Two sides met", "Two sides met in Geneva"))
+        edit_file(content / "tiny-story" / "story.yml", "Two sides met", "Two sides met in Geneva")
         assert wait_for(lambda: json.loads(fetch(entry))["languages"]["en"] != before)
         assert served.count("Search: indexed") == 2, served.log
-    finally:
-        served.close()
 
 
 def test_index_site_reports_what_it_indexed(built: Path, tmp_path: Path) -> None:
