@@ -25,6 +25,9 @@ from typing import Any
 from bench import synth, util
 from devkit.site import MkDocsServe, fetch, wait_for
 
+RELOAD_TARGET_S = 2.0
+"""The longest an edit may take to show in the served page (the one story of content/, and
+the one-story preview with the most synthetic stories measured)."""
 POLL_SECONDS = 0.02
 TIMEOUT = 60.0
 TIMEOUT_PER_STORY = 1.5  # a whole-site rebuild takes about 0.5 s a story (bench/README.md)

@@ -27,6 +27,14 @@ from bench import synth, util
 DEFAULT_REPEATS = {1: 5, 10: 5, 100: 3, 300: 1}
 STAGES = ("check", "generate", "build", "plain")
 
+HOOK_SHARE_TARGET = 0.10
+"""At 100 stories, the most of the whole build the hook may take: (build - plain) / build."""
+CHECK_TARGET_S = 1.0
+"""At 100 stories, the longest ``check`` may take."""
+LINEAR_TOLERANCE = 1.2
+"""How much the time per story may grow from 10 stories to the largest size measured and
+still count as linear."""
+
 
 def run(sizes: list[int], repeats: int | None = None, work: Path | None = None) -> dict[str, Any]:
     """Measure every size; returns the results as plain data."""

@@ -25,8 +25,10 @@ from devkit.chromium import launch_chromium
 CHART = ".timeline-chart__box, #timeline-chart, [data-plotly]"  # the box comes first
 DRAWN = ".js-plotly-plot .main-svg, .js-plotly-plot svg"
 TEXT_TYPES = ("text/", "javascript", "json", "svg", "xml")
-PAGE_BUDGET_KB = 20.0  # a page without a chart: at most the plain page + this
-CHART_BUDGET_KB = 500.0  # a page with the chart, in all
+PAGE_BUDGET_KB = 20.0
+"""A page without a chart weighs at most the plain Material page and this (gzipped)."""
+CHART_BUDGET_KB = 500.0
+"""A page with the chart weighs at most this in all, once the chart is interactive."""
 
 
 def run(limit: int | None = None) -> dict[str, Any]:
