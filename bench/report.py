@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import lighthouse, reload, scale, util, weight
+from bench import lighthouse, reload, scale, search, util, weight
 
 START = "<!-- results:start (written by bench/run.py; edit outside these markers) -->"
 END = "<!-- results:end -->"
 README = util.BENCH / "README.md"
 
 LOCAL = re.compile(r"https?://127\.0\.0\.1:\d+")  # the local server's origin, new each run
-PARTS = ("scale", "profile", "profile-mkdocs", "reload", "weight", "lighthouse")
+PARTS = ("scale", "profile", "profile-mkdocs", "reload", "weight", "lighthouse", "search")
 
 Row = list[Any]
 
@@ -88,6 +88,8 @@ def targets(results: dict[str, Any]) -> list[Row]:
         rows += _weight_targets(results["weight"])
     if "lighthouse" in results:
         rows += _lighthouse_targets(results["lighthouse"])
+    if "search" in results:
+        rows += _search_targets(results["search"]["sizes"])
     return rows
 
 
@@ -192,6 +194,37 @@ def _lighthouse_targets(result: dict[str, Any]) -> list[Row]:
         for name, page in result["pages"].items()
         if not name.startswith("plain")
     ]
+
+
+def _search_targets(sizes: list[dict[str, Any]]) -> list[Row]:
+    views = {r["stories"]: _worst_view(r) for r in sizes}
+    queries = {r["stories"]: _worst_query(r) for r in sizes}
+    over = {n: v["pagefind"]["over_plain_kb"] for n, v in views.items()}
+    view_text = [f"{n} stories: +{over[n]:.1f} KB ({v['page']})" for n, v in views.items()]
+    query_text = [f"{n} stories: {q['kb']:.0f} KB ({q['query']!r})" for n, q in queries.items()]
+    return [
+        [
+            f"Search: a page's first view ≤ plain Material page + "
+            f"{search.FIRST_VIEW_BUDGET_KB:g} KB (gzipped), at every size",
+            "; ".join(view_text),
+            _mark(all(kb <= search.FIRST_VIEW_BUDGET_KB for kb in over.values())),
+        ],
+        [
+            f"Search: a first query ≤ {search.FIRST_QUERY_BUDGET_KB:g} KB (gzipped)",
+            "; ".join(query_text),
+            _mark(all(q["kb"] <= search.FIRST_QUERY_BUDGET_KB for q in queries.values())),
+        ],
+    ]
+
+
+def _worst_view(size: dict[str, Any]) -> dict[str, Any]:
+    pages: list[dict[str, Any]] = size["first_view"]["pages"]
+    return max(pages, key=lambda p: p["pagefind"]["over_plain_kb"])
+
+
+def _worst_query(size: dict[str, Any]) -> dict[str, Any]:
+    query, result = max(size["first_query"].items(), key=lambda item: item[1]["kb"])
+    return {**result, "query": query}
 
 
 def _missed(page: dict[str, Any]) -> set[str]:
@@ -331,6 +364,64 @@ def _audits(result: dict[str, Any]) -> list[Row]:
     ]
 
 
+_SEARCH_TIME_HEADER = [
+    "Stories", "Pages", "Build with Pagefind", "Pagefind alone", "share of the build",
+    "Build with Material's search", "Material's search (that build - no search)",
+    "share of the build", "Build without search", "Load avg", "Measured (UTC)", "Commit",
+]  # fmt: skip
+
+
+def _search_time_rows(result: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
+    for r in result["sizes"]:
+        wall, cpu = r["build_s"], r["build_cpu_s"]
+        rows.append([
+            r["stories"], r["pages"],
+            _times(wall["pagefind"], cpu["pagefind"]),
+            _times(r["pagefind_index_s"], r["pagefind_index_cpu_s"]),
+            f"{r['pagefind_index_cpu_s'] / cpu['pagefind']:.0%}",
+            _times(wall["material"], cpu["material"]),
+            _times(r["material_index_s"], r["material_index_cpu_s"]),
+            f"{r['material_index_cpu_s'] / cpu['material']:.0%}",
+            _times(wall["none"], cpu["none"]),
+            " to ".join(str(x) for x in r["load"]), r["when"].removesuffix(" UTC"), r["commit"],
+        ])  # fmt: skip
+    return rows
+
+
+def _times(wall: float, cpu: float) -> str:
+    return f"{wall:.1f} s ({cpu:.1f} s CPU)"
+
+
+_SEARCH_BYTES_HEADER = [
+    "Stories", "Plain Material page", "First view, Pagefind: worst page (search part)",
+    "First view, Material's search: same page (search part)",
+    "First query, Pagefind: worst (scripts / wasm / index / fragments), requests",
+    "Whole index: Material's (gz) / Pagefind's (files, KB)",
+]  # fmt: skip
+
+
+def _search_bytes_rows(result: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
+    for r in result["sizes"]:
+        view, query, sizes = _worst_view(r), _worst_query(r), r["index_sizes_kb"]
+        parts = query["search_parts_kb"]
+        split = " / ".join(f"{parts.get(p, 0):.0f}" for p in ("scripts", "wasm", "index",
+                                                              "fragments"))  # fmt: skip
+        rows.append([
+            r["stories"],
+            f"{r['first_view']['plain']['kb']:.1f} KB",
+            f"{view['page']}: {view['pagefind']['kb']:.1f} KB, "
+            f"+{view['pagefind']['over_plain_kb']:.1f} ({view['pagefind']['search_kb']:.1f} KB)",
+            f"{view['material']['kb']:.1f} KB, +{view['material']['over_plain_kb']:.1f} "
+            f"({view['material']['search_kb']:.1f} KB)",
+            f"{query['query']!r}: {query['kb']:.0f} KB ({split}), {query['requests']}",
+            f"{sizes['material_gz']:.0f} KB / {sizes['pagefind_files']} files, "
+            f"{sizes['pagefind']} KB",
+        ])  # fmt: skip
+    return rows
+
+
 def _code(text: str) -> str:
     """Text as code in a table cell: no backquote or bar of its own to end it early."""
     return "`" + text.replace("`", "'").replace("|", "/") + "`"
@@ -344,5 +435,7 @@ _TABLES: list[tuple[str, str, list[str], Callable[[dict[str, Any]], list[Row]]]]
     ("weight", "Page weight", _WEIGHT_HEADER, _weight_rows),
     ("lighthouse", "Lighthouse", _LIGHTHOUSE_HEADER, _lighthouse_rows),
     ("lighthouse", "Lighthouse audits that cost points", _AUDIT_HEADER, _audits),
+    ("search", "Search: indexing time", _SEARCH_TIME_HEADER, _search_time_rows),
+    ("search", "Search: bytes a reader downloads", _SEARCH_BYTES_HEADER, _search_bytes_rows),
 ]
 """Each part's tables: the part, a title, the header and the rows (from the part's results)."""

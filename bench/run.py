@@ -1,6 +1,6 @@
 """Run the benchmarks and write their results into bench/README.md.
 
-    python bench/run.py [all|scale|profile|reload|weight|lighthouse|report] [options]
+    python bench/run.py [all|scale|profile|reload|weight|lighthouse|search|report] [options]
 
 ``all`` (the default, what ``make bench`` runs) measures every part; a single part
 updates only its own results. Results are kept in bench/results/latest.json, from which
@@ -19,15 +19,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import lighthouse, profiling, reload, report, scale, util, weight
+from bench import lighthouse, profiling, reload, report, scale, search, util, weight
 
 LATEST = util.BENCH / "results" / "latest.json"
 QUICK = util.RAW / "quick.json"
-PARTS = ("scale", "profile", "reload", "weight", "lighthouse")
+PARTS = ("scale", "profile", "reload", "weight", "lighthouse", "search")
 DEFAULT_SIZES = [1, 10, 100]
 QUICK_SIZES = [1, 10]
 PREVIEW_SIZES, QUICK_PREVIEW_SIZES = [100, 300], [10]  # one-story preview, synthetic stories
 FULL_RELOAD_SIZES, QUICK_FULL_RELOAD_SIZES = [100], [10]  # the whole site, as its baseline
+SEARCH_SIZES = [1, 100]  # Pagefind beside Material's search; --sizes 1 100 300 for more
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         result = {**result, "command": command, "commit": commit}
         if part == "scale" and not args.quick:
             result = _merge_sizes(results.get("scale"), result)
+        if part == "search" and not args.quick:
+            result = search.merge(results.get("search"), result)
         results[_key(part, args)] = result
         results[_key(part, args)]["duration_s"] = round(time.monotonic() - part_started)
         _write(results_file, results)
@@ -83,6 +86,8 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
         return weight.run()
     if part == "lighthouse":
         return lighthouse.run(runs=args.lighthouse_runs or (1 if args.quick else 3))
+    if part == "search":
+        return search.run(args.sizes or (QUICK_SIZES if args.quick else SEARCH_SIZES))
     raise ValueError(part)
 
 
@@ -108,7 +113,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("part", nargs="?", default="all", choices=["all", *PARTS, "report"])
     parser.add_argument("--quick", action="store_true", help="1 and 10 stories, fewer repeats")
     parser.add_argument(
-        "--sizes", type=int, nargs="+", help=f"numbers of stories (default {DEFAULT_SIZES})"
+        "--sizes",
+        type=int,
+        nargs="+",
+        help=f"numbers of stories (default {DEFAULT_SIZES}; for search, {SEARCH_SIZES})",
     )
     parser.add_argument(
         "--repeats", type=int, help="runs per stage and size (default: 5, 5, 3 for 100, 1 for 300)"

@@ -44,10 +44,13 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu_seconds: float = 0.0
+    """User and system time of the command and the processes it waited for: less
+    sensitive than wall time to other work on a shared machine."""
 
 
 def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
-    """Run ``command`` to its end; its wall time and its own peak resident memory."""
+    """Run ``command`` to its end; its wall and CPU time and its own peak resident memory."""
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command),
@@ -65,7 +68,8 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path
     if process.returncode != 0:
         tail = stderr.decode("utf-8", "replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, cpu)
 
 
 def median(values: Sequence[float]) -> float:
