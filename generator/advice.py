@@ -20,6 +20,8 @@ from itertools import chain
 from typing import Any
 
 from .errors import Problem
+from .fields import text_keys
+from .models import FILES
 from .references import REFERENCE_KEYS
 from .types import parse_day, parse_partial_date
 from .yamlsource import Document, Location
@@ -220,8 +222,8 @@ def _insecure_addresses(story: Files) -> Iterator[Advice]:
                 )
 
 
-_NOT_TEXT = frozenset({"id", "url", "archive_url", *REFERENCE_KEYS})
-"""Keys whose values are ids or addresses, not text a reader sees."""
+_TEXT_KEYS = text_keys(FILES.values())
+"""Keys whose values are editors' words, which readers see (read off the models)."""
 
 
 def _unused_terms(story: Files) -> Iterator[Advice]:
@@ -234,7 +236,7 @@ def _unused_terms(story: Files) -> Iterator[Advice]:
         for name, (_, texts) in story.items()
         if name != "glossary.yml"
         for key, values in texts.by_key.items()
-        if key not in _NOT_TEXT
+        if key in _TEXT_KEYS
         for text in values
     )
     for index, item in terms:

@@ -9,16 +9,21 @@ description, which the exported JSON Schema shows in editors' tools.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from .errors import FieldError
 from .types import (
+    ActorId,
+    CategoryId,
     Day,
+    IssueId,
     LanguageTag,
     MarkdownText,
     PartialDate,
+    QuotationId,
+    SideId,
     Slug,
     SourceRefs,
     Text,
@@ -31,6 +36,9 @@ class Model(BaseModel):
     """Base of every content model: unknown keys are errors, objects are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    noun: ClassVar[str] = ""
+    """What one item is called in messages, if not its class name in words ('actor')."""
 
 
 # --- story.yml -----------------------------------------------------------------------
@@ -159,6 +167,7 @@ class StoryFile(Model):
 class BackgroundSection(Model):
     """A section of background prose."""
 
+    noun: ClassVar[str] = "background section"
     id: Slug = Field(description="Id of the section, used in its web address.")
     title: Text = Field(description="Heading of the section.")
     body: MarkdownText = Field(description="The prose; Markdown allowed.")
@@ -201,7 +210,7 @@ class Actor(Model):
     native_name: NativeName | None = Field(
         default=None, description="The name in the actor's own language and script, if different."
     )
-    members: list[Slug] = Field(
+    members: list[ActorId] = Field(
         default_factory=list,
         description="For kind: group only, the ids of its members (other actors in actors.yml).",
     )
@@ -225,7 +234,7 @@ class Side(Model):
 
     id: Slug = Field(description="Id used by positions, accounts and quotations (side: ...).")
     name: Text = Field(description="Name of the side as readers know it.")
-    actors: list[Slug] = Field(
+    actors: list[ActorId] = Field(
         default_factory=list,
         description="Ids of the actors on this side; their positions and words are shown with it.",
     )
@@ -261,6 +270,7 @@ class ActorsFile(Model):
 class AgendaIssue(Model):
     """An issue on the table, such as sanctions or the Yongbyon reactor."""
 
+    noun: ClassVar[str] = "issue"
     id: Slug = Field(description="Id used by positions.")
     name: Text = Field(description="Short name of the issue.")
     summary: Text = Field(description="What the issue is about, in one or two sentences.")
@@ -287,20 +297,20 @@ STANCES: tuple[str, ...] = get_args(Stance)
 class Position(Claim):
     """Where an actor or a whole side stood on one issue: what they demanded, offered..."""
 
-    actor: Slug | None = Field(
+    actor: ActorId | None = Field(
         default=None, description="Id of the actor (from actors.yml); or give side instead."
     )
-    side: Slug | None = Field(
+    side: SideId | None = Field(
         default=None,
         description="Id of the side (from sides in actors.yml), for a position a whole side "
         "shares; with actor, the side that actor spoke for.",
     )
-    issue: Slug = Field(description="Id of the issue (from issues.yml).")
+    issue: IssueId = Field(description="Id of the issue (from issues.yml).")
     stance: Stance = Field(
         description="demanded, offered, refused, urged, accepted, proposed, mediated or rejected."
     )
     summary: Text = Field(description="The position in one or two sentences.")
-    quotations: list[Slug] = Field(
+    quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
@@ -330,14 +340,14 @@ class PositionsFile(Model):
 class Answer(Claim):
     """One actor's, or one side's, stated answer to a question."""
 
-    actor: Slug | None = Field(
+    actor: ActorId | None = Field(
         default=None, description="Id of the actor who gave this account; or give side instead."
     )
-    side: Slug | None = Field(
+    side: SideId | None = Field(
         default=None, description="Id of the side whose account this is (from sides in actors.yml)."
     )
     summary: Text = Field(description="Their account, in our words.")
-    quotations: list[Slug] = Field(
+    quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
@@ -373,7 +383,7 @@ class Outcome(Claim):
     )
     title: Text = Field(description="Short heading.")
     summary: Text = Field(description="What happened, in one or two sentences.")
-    quotations: list[Slug] = Field(
+    quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
@@ -396,13 +406,13 @@ ReactionStance = Literal[
 class Reaction(Model):
     """How another actor reacted."""
 
-    actor: Slug = Field(description="Id of the actor who reacted.")
+    actor: ActorId = Field(description="Id of the actor who reacted.")
     stance: ReactionStance = Field(
         description="The tone of the reaction: welcoming, hopeful, cautious, mixed, divided, "
         "regretful, critical or neutral."
     )
     summary: Text = Field(description="The reaction, in our words.")
-    quotations: list[Slug] = Field(
+    quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
     sources: SourceRefs
@@ -487,8 +497,10 @@ class Event(Model):
     )
     title: Text = Field(description="Short title shown on the chart.")
     description: Text = Field(description="What happened, in one to three sentences.")
-    category: Slug = Field(description="Id of its category (from categories in timeline.yml).")
-    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
+    category: CategoryId = Field(
+        description="Id of its category (from categories in timeline.yml)."
+    )
+    actors: list[ActorId] = Field(default_factory=list, description="Ids of the actors involved.")
     sources: SourceRefs
 
     @property
@@ -530,8 +542,8 @@ class Quotation(Model):
     """A verbatim quotation, attributed and cited."""
 
     id: Slug = Field(description="Id used to refer to the quotation.")
-    speaker: Slug = Field(description="Id of the actor who said it.")
-    side: Slug | None = Field(
+    speaker: ActorId = Field(description="Id of the actor who said it.")
+    side: SideId | None = Field(
         default=None,
         description="Id of the side the speaker spoke for (from sides in actors.yml), if the "
         "speaker is not listed on a side.",
@@ -596,6 +608,7 @@ class SourcesFile(Model):
 class Term(Model):
     """A term defined once and explained wherever it appears."""
 
+    noun: ClassVar[str] = "glossary term"
     term: Text = Field(description="The term as it appears in the text, such as 'CVID'.")
     definition: Text = Field(description="A one-sentence definition.")
     sources: SourceRefs

@@ -6,35 +6,33 @@ has the right type and every problem can point at the exact line of the bad id.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from . import fields
 from .errors import Problem, did_you_mean
+from .models import FILES
 from .yamlsource import Document, Location
 
-REFERENCE_KEYS = {
-    "actor": "actors",
-    "actors": "actors",
-    "speaker": "actors",
-    "members": "actors",
-    "side": "sides",
-    "issue": "issues",
-    "quotations": "quotations",
-    "category": "categories",
-    "sources": "sources",
-}
-"""Keys whose values are ids, and the kind of thing (and file) each must name."""
+REFERENCE_KEYS = fields.reference_keys(FILES.values())
+"""Keys whose values are ids, and the kind of thing each names (read off the models)."""
 
-DEFINED_IN = {
-    "actors": ("actors.yml", "actors"),
-    "issues": ("issues.yml", "issues"),
-    "quotations": ("quotations.yml", "quotations"),
-    "categories": ("timeline.yml", "categories"),
-    "sources": ("sources.yml", "sources"),
-    "sides": ("actors.yml", "sides"),
-}
+_DEFINITIONS = fields.definitions(FILES)
+
+DEFINED_IN = {kind: (filename, kind) for kind, (filename, _) in _DEFINITIONS.items()}
 """Where the ids of each kind are defined: (file, top-level key)."""
+
+_UNDEFINED = set(REFERENCE_KEYS.values()) - set(DEFINED_IN)
+if _UNDEFINED:  # pragma: no cover (an error in the models, found when they are imported)
+    raise TypeError(f"references to kinds no file defines: {sorted(_UNDEFINED)}")
+
+_SINGULAR = {kind: fields.noun(item) for kind, (_, item) in _DEFINITIONS.items()}
+"""What one thing of each kind is called in messages: 'actor', 'issue'."""
 
 
 def fold(identifier: str) -> str:
@@ -42,12 +40,15 @@ def fold(identifier: str) -> str:
     return unicodedata.normalize("NFKC", identifier).casefold()
 
 
-def check_story(documents: dict[str, Document]) -> list[Problem]:
+def check_story(
+    documents: dict[str, Document], files: Mapping[str, type[BaseModel]] = FILES
+) -> list[Problem]:
     """Every problem of uniqueness and reference in one story's files.
 
     Works on the files' data, valid or not, so these problems are reported in the same
     run as the others. References of a kind are checked only when the file that
-    defines that kind could be read (a missing file defines nothing).
+    defines that kind could be read (a missing file defines nothing). The fields that
+    hold references are read off ``files``, the model of each file.
     """
     known = {
         kind: _defined_ids(documents.get(filename), key)
@@ -56,7 +57,9 @@ def check_story(documents: dict[str, Document]) -> list[Problem]:
     problems: list[Problem] = []
     for document in documents.values():
         problems += _duplicates(document)
-        problems += _unresolved(document, known)
+        model = files.get(document.path.name)
+        if model is not None:
+            problems += _unresolved(document, _plan(model), known)
     return problems
 
 
@@ -81,16 +84,6 @@ def _duplicates(document: Document) -> Iterator[Problem]:
                     seen[folded] = index
 
 
-_SINGULAR = {
-    "actors": "actor",
-    "issues": "issue",
-    "quotations": "quotation",
-    "categories": "category",
-    "sources": "source",
-    "sides": "side",
-}
-
-
 def _defined_ids(document: Document | None, key: str) -> set[str] | None:
     if document is None:
         return None
@@ -102,9 +95,10 @@ def _defined_ids(document: Document | None, key: str) -> set[str] | None:
     }
 
 
-def _unresolved(document: Document, known: dict[str, set[str] | None]) -> Iterator[Problem]:
-    for location, key, value in _entries(document.data, ()):
-        kind = REFERENCE_KEYS[key]
+def _unresolved(
+    document: Document, plan: _Plan, known: dict[str, set[str] | None]
+) -> Iterator[Problem]:
+    for location, key, value, kind in _references(document.data, plan):
         values = value if isinstance(value, list) else [value]
         for index, ref in enumerate(values):
             defined = known[kind]
@@ -118,19 +112,41 @@ def _unresolved(document: Document, known: dict[str, set[str] | None]) -> Iterat
             )
 
 
-def _entries(data: Any, location: Location) -> Iterator[tuple[Location, str, Any]]:
-    """Every (location of its block, key, value) in the data whose key names ids.
+@dataclass(frozen=True)
+class _Plan:
+    """Where a model's data holds ids: its reference keys, and the blocks below that do."""
 
-    Walks with an explicit stack: this runs over every value of every file.
+    refs: dict[str, str]
+    children: dict[str, _Plan]
+
+
+@functools.cache
+def _plan(model: type[BaseModel]) -> _Plan:
+    children: dict[str, _Plan] = {}
+    for name, field in model.model_fields.items():
+        for inner in fields.models_in(field.annotation):
+            plan = _plan(inner)
+            if plan.refs or plan.children:
+                children[fields.key(name, field)] = plan
+    return _Plan(fields.references(model), children)
+
+
+def _references(data: Any, plan: _Plan) -> Iterator[tuple[Location, str, Any, str]]:
+    """Every (location of its block, key, value, kind) in the data whose key names ids.
+
+    Walks only the blocks the model says hold ids, with an explicit stack: this runs
+    over every file of every story.
     """
-    stack: list[tuple[Any, Location]] = [(data, location)]
+    stack: list[tuple[Any, _Plan, Location]] = [(data, plan, ())]
     while stack:
-        node, where = stack.pop()
-        if type(node) is dict:
-            for key, value in node.items():
-                if key in REFERENCE_KEYS:
-                    yield where, key, value
+        node, plan, where = stack.pop()
+        if type(node) is list:
+            stack.extend((item, plan, (*where, index)) for index, item in enumerate(node))
+        elif type(node) is dict:
+            for key, kind in plan.refs.items():
+                if key in node:
+                    yield where, key, node[key], kind
+            for key, child in plan.children.items():
+                value = node.get(key)
                 if type(value) is dict or type(value) is list:
-                    stack.append((value, (*where, key)))
-        elif type(node) is list:
-            stack.extend((item, (*where, index)) for index, item in enumerate(node))
+                    stack.append((value, child, (*where, key)))

@@ -157,8 +157,34 @@ Slug = Annotated[
 ]
 """An id: lower-case letters and digits joined by hyphens."""
 
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a type of ids that name things defined elsewhere in the story.
+
+    ``kind`` is the key of the list that defines them: ``Ref("actors")`` names an actor
+    of the ``actors`` list of actors.yml. Every field whose type carries it is checked
+    (:mod:`generator.references`), warned of when nothing names a thing, compared by the
+    content diff, and filled in by the benchmarks' synthetic content; nothing else needs
+    to know of the field.
+    """
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class _FreeText:
+    """Marks the types of editors' words, which readers are shown (:data:`FREE_TEXT`)."""
+
+
+FREE_TEXT = _FreeText()
+"""The marker of :data:`Text` and :data:`MarkdownText`: what a field of editors' words is."""
+
 Text = Annotated[
-    str, BeforeValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})
+    str,
+    BeforeValidator(_check_text),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+    FREE_TEXT,
 ]
 """Plain text, shown exactly as written (never interpreted as Markdown or HTML)."""
 
@@ -166,6 +192,7 @@ MarkdownText = Annotated[
     str,
     BeforeValidator(_check_text),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown allowed"}),
+    FREE_TEXT,
 ]
 """Text where Markdown (emphasis, links, lists) is allowed; it is sanitised on output."""
 
@@ -208,8 +235,21 @@ def _require_sources(value: list[str]) -> list[str]:
     return value
 
 
+ActorId = Annotated[Slug, Ref("actors")]
+"""The id of an actor of actors.yml."""
+SideId = Annotated[Slug, Ref("sides")]
+"""The id of a side of actors.yml."""
+IssueId = Annotated[Slug, Ref("issues")]
+"""The id of an issue of issues.yml."""
+QuotationId = Annotated[Slug, Ref("quotations")]
+"""The id of a quotation of quotations.yml."""
+CategoryId = Annotated[Slug, Ref("categories")]
+"""The id of a category (a lane) of timeline.yml."""
+SourceId = Annotated[Slug, Ref("sources")]
+"""The id of a source of sources.yml."""
+
 SourceRefs = Annotated[
-    list[Slug],
+    list[SourceId],
     AfterValidator(_require_sources),
     Field(
         description="Ids of the sources (from sources.yml) this item rests on.",

@@ -7,11 +7,12 @@ words, what is wrong and what to write instead.
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import FieldError, Problem, did_you_mean, one_of
+from .fields import model_in
 from .yamlsource import Document, Location
 
 _MISSING_HINTS = {
@@ -155,16 +156,5 @@ def _allowed_keys(model: type[BaseModel], location: Location) -> list[str]:
             field = next(
                 (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
             )
-            current = _model_in(field.annotation) if field else None
+            current = model_in(field.annotation) if field else None
     return [f.alias or name for name, f in current.model_fields.items()] if current else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The first pydantic model inside a type such as ``list[Actor]`` or ``A | B``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
