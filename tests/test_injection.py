@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 import yaml
 from conftest import mkdocs_build
+from pydantic import BaseModel
 
+from generator import fields
 from generator.load import load_stories
+from generator.models import FILES
 
 PAYLOADS = [
     "<script>alert('xss-script')</script>",
@@ -28,33 +31,25 @@ PAYLOADS = [
     "<https://example.org/ok> <javascript:alert('xss-auto')>",
 ]
 
-# Keys whose values are ids, dates, URLs or fixed words: the schema refuses payloads there.
-NOT_TEXT = {
-    "id", "date", "start", "end", "from", "to", "url", "archive_url", "updated", "sources",
-    "actors", "actor", "speaker", "issue", "category", "kind", "stance", "status",
-    "language", "lang", "lanes", "quotations", "members", "side",
-}  # fmt: skip
 
-
-def _is_text(key: str, block: dict[str, Any]) -> bool:
-    # A list of entries is text to poison even under an id key: the top-level 'actors',
-    # 'quotations' and 'sources' of their files. A source's kind is free text ('treaty
-    # text'); an actor's is one of fixed words.
-    value = block[key]
-    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        return True
-    return key not in NOT_TEXT or (key == "kind" and "title" in block)
-
-
-def poison(data: Any, payload: str) -> Any:
-    """Append the payload to every text value of the YAML data."""
-    if isinstance(data, dict):
-        return {k: poison(v, payload) if _is_text(k, data) else v for k, v in data.items()}
+def poison(data: Any, model: type[BaseModel], payload: str) -> Any:
+    """Append the payload to every value the model types as editors' words (Text), at
+    every depth; ids, dates, addresses and fixed words are left as they are."""
     if isinstance(data, list):
-        return [poison(item, payload) for item in data]
-    if isinstance(data, str):
-        return f"{data} {payload}"
-    return data
+        return [poison(item, model, payload) for item in data]
+    if not isinstance(data, dict):
+        return data
+    poisoned = dict(data)
+    for name, field in model.model_fields.items():
+        key = fields.key(name, field)
+        if key not in data:
+            continue
+        if fields.is_text(field) and isinstance(data[key], str):
+            poisoned[key] = f"{data[key]} {payload}"
+        for inner in fields.models_in(field.annotation):
+            if isinstance(data[key], dict | list):
+                poisoned[key] = poison(data[key], inner, payload)
+    return poisoned
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +64,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         story.mkdir()
         for source in original.glob("*.yml"):
             data = yaml.load(source.read_text(), Loader=yaml.BaseLoader)  # everything as text
-            poisoned = poison(data, payload)
+            poisoned = poison(data, FILES[source.name], payload)
             (story / source.name).write_text(yaml.safe_dump(poisoned, allow_unicode=True))
     loaded = load_stories(content)  # the payloads are valid text: nothing is refused
     assert len(loaded) == 2 and all(payload in story.meta.title for story in loaded)
