@@ -115,7 +115,7 @@
   function item(page, index) {
     var node = template.content.firstElementChild.cloneNode(true)
     var link = node.querySelector("a")
-    node.id = "site-search-result-" + index
+    link.id = "site-search-result-" + index
     link.href = page.url
     node.querySelector(".site-search__story-name").textContent = page.meta.story || ""
     node.querySelector(".site-search__title").textContent = page.meta.title || page.url
@@ -123,19 +123,21 @@
     return node
   }
 
+  function option(index) {
+    return list.children[index] && list.children[index].querySelector("a")
+  }
+
   function select(index) {
-    var items = list.children
-    if (!items.length) return
-    if (active >= 0 && items[active]) items[active].setAttribute("aria-selected", "false")
-    active = Math.max(0, Math.min(index, items.length - 1))
-    items[active].setAttribute("aria-selected", "true")
-    input.setAttribute("aria-activedescendant", items[active].id)
-    items[active].scrollIntoView({ block: "nearest" })
+    if (!list.children.length) return
+    if (option(active)) option(active).setAttribute("aria-selected", "false")
+    active = Math.max(0, Math.min(index, list.children.length - 1))
+    option(active).setAttribute("aria-selected", "true")
+    input.setAttribute("aria-activedescendant", option(active).id)
+    option(active).scrollIntoView({ block: "nearest" })
   }
 
   function follow(index) {
-    var target = list.children[index]
-    if (target) target.querySelector("a").click() // Material's instant navigation takes it
+    if (option(index)) option(index).click() // Material's instant navigation takes it
   }
 
   function open() {
