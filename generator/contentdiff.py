@@ -9,16 +9,20 @@ lists the fields that differ. The summary is Markdown, for a GitHub job summary.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_origin
 
+from pydantic import BaseModel
+
+from . import fields
 from .dates import format_date, format_when
 from .errors import ContentErrors
 from .load import load_stories, load_story, story_folders
-from .models import Model, Story
+from .models import Correction, Model, Story
 from .render import environment
 
 TEMPLATE = "contentdiff.md.j2"
@@ -45,10 +49,6 @@ class StoryChanges:
     note: str = ""
 
 
-def _no_date(item: Any) -> str:
-    return ""
-
-
 @dataclass(frozen=True)
 class _Kind:
     """A kind of item in a story: how to find, match and name its items."""
@@ -58,57 +58,68 @@ class _Kind:
     items: Callable[[Story], Sequence[Any]]
     key: Callable[[Any], Hashable]
     label: Callable[[Any], str]
-    when: Callable[[Any], str] = _no_date
-    ordered: bool = True
+    when: Callable[[Any], str]
+    ordered: bool
     """Whether the order of the list shows on the site (events are shown by date)."""
 
 
-KINDS = (
-    _Kind("source", "sources", lambda s: s.sources, lambda x: x.id, lambda x: x.id),
-    _Kind("actor", "actors", lambda s: s.actors, lambda x: x.id, lambda x: x.name),
-    _Kind("side", "sides", lambda s: s.sides, lambda x: x.id, lambda x: x.name),
-    _Kind("issue", "issues", lambda s: s.issues, lambda x: x.id, lambda x: x.name),
-    _Kind(
-        "background section",
-        "background sections",
-        lambda s: s.background,
-        lambda x: x.id,
-        lambda x: x.title,
-    ),
-    _Kind(
-        "position",
-        "positions",
-        lambda s: s.positions,
-        lambda x: (x.actor, x.side, x.issue),
-        lambda x: f"{x.actor or x.side} on {x.issue}",
-    ),
-    _Kind("account", "accounts", lambda s: s.accounts, lambda x: x.id, lambda x: x.question),
-    _Kind("outcome", "outcomes", lambda s: s.outcomes, lambda x: x.id, lambda x: x.title),
-    _Kind("reaction", "reactions", lambda s: s.reactions, lambda x: x.actor, lambda x: x.actor),
-    _Kind("category", "categories", lambda s: s.categories, lambda x: x.id, lambda x: x.name),
-    _Kind("phase", "phases", lambda s: s.phases, lambda x: x.id, lambda x: x.title),
-    _Kind(
-        "event",
-        "events",
-        lambda s: s.events,
-        lambda x: x.id,
-        lambda x: x.title,
-        when=lambda x: format_when(x.date),
-        ordered=False,
-    ),
-    _Kind("quotation", "quotations", lambda s: s.quotations, lambda x: x.id, lambda x: x.id),
-    _Kind(
-        "glossary term", "glossary terms", lambda s: s.glossary, lambda x: x.term, lambda x: x.term
-    ),
-    _Kind(
-        "correction",
-        "corrections",
-        lambda s: s.meta.corrections,
-        lambda x: x.date,
-        lambda x: x.note,
-        when=lambda x: format_date(x.date),
-    ),
-)
+_LABELS: dict[str, Callable[[Any], str]] = {
+    "source": lambda x: x.id,
+    "position": lambda x: f"{x.actor or x.side} on {x.issue}",
+    "correction": lambda x: x.note,
+}
+"""How an item is named where its name, title or question would not do (the default)."""
+
+_WHEN: dict[str, Callable[[Any], str]] = {
+    "event": lambda x: format_when(x.date),
+    "correction": lambda x: format_date(x.date),
+}
+"""The items whose summary line says when: events and corrections."""
+
+_SHOWN_BY_DATE = frozenset({"event"})
+"""The items the site shows in date order, whatever their order in the file."""
+
+
+def _kind(model: type[BaseModel], items: Callable[[Story], Sequence[Any]]) -> _Kind:
+    """A kind of item, read off its model: its noun, and what identifies an item.
+
+    An item is identified by its id; one without an id by the single ids it refers to
+    (a position by whose it is and on which issue, a reaction by its actor); else by its
+    first field (a glossary term by the term, a correction by its date).
+    """
+    names = list(model.model_fields)
+    refs = [
+        name
+        for name, info in model.model_fields.items()
+        if fields.ref(info) and get_origin(info.annotation) is not list
+    ]
+    identity = ["id"] if "id" in names else refs or names[:1]
+    noun = fields.noun(model)
+    label_fields = [name for name in ("name", "title", "question") if name in names]
+    return _Kind(
+        singular=noun,
+        plural=fields.plural(noun),
+        items=items,
+        key=lambda x: tuple(getattr(x, name) for name in identity),
+        label=_LABELS.get(noun)
+        or (lambda x: getattr(x, label_fields[0]) if label_fields else getattr(x, identity[0])),
+        when=_WHEN.get(noun, lambda x: ""),
+        ordered=noun not in _SHOWN_BY_DATE,
+    )
+
+
+def _kinds() -> tuple[_Kind, ...]:
+    """Every list of items of a story, in the order of the Story model, then story.yml's
+    log of corrections, compared entry by entry."""
+    lists = [
+        _kind(item, operator.attrgetter(name))
+        for name, info in Story.model_fields.items()
+        if get_origin(info.annotation) is list and (item := fields.model_in(info.annotation))
+    ]
+    return (*lists, _kind(Correction, lambda story: story.meta.corrections))
+
+
+KINDS = _kinds()
 """Every kind of item the summary reports, in the order it reports them."""
 
 
@@ -206,10 +217,13 @@ def _dump(item: Model) -> dict[str, Any]:
 
 
 def _story_fields(story: Story) -> dict[str, Any]:
-    """The story's own fields (corrections are compared one by one, as items)."""
-    fields = story.meta.model_dump(mode="json", by_alias=True, exclude={"corrections"})
-    fields["lanes"] = story.lanes
-    return fields
+    """The story's own fields: story.yml's but the log (compared entry by entry), and the
+    story's other fields that hold no items (the timeline's lanes)."""
+    own = story.meta.model_dump(mode="json", by_alias=True, exclude={"corrections"})
+    for name, info in Story.model_fields.items():
+        if name != "meta" and not fields.models_in(info.annotation):
+            own[name] = getattr(story, name)
+    return own
 
 
 def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
