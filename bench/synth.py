@@ -1,11 +1,15 @@
 """Synthetic, schema-valid content for benchmarks: N stories written as editors write them.
 
-Each story has about 100 timeline events (days, months, years and approximate spans),
-30 quotations, 20 actors, and positions, accounts, outcomes, reactions, sources,
-background and a glossary, in the same YAML style as ``content/`` (comments, block
-scalars, flow lists). Everything comes from ``random.Random`` seeded per story, so
-story number 7 is the same whether 10 or 300 stories are written, and two runs with
-the same seed write byte-identical files.
+The stories are built from the content model (``generator.models.FILES``): every file,
+every field a model requires, references that name things the story defines (round the
+list, so that each is named), dates that keep the models' order (a phase ends after it
+starts, phases do not overlap). The tables below say only how long a story's lists are,
+how often an optional field is filled, and what words each kind of text takes: about 100
+timeline events (days, months, years and approximate spans), 30 quotations, 20 actors, and
+positions, accounts, outcomes, reactions, sources, background and a glossary, in the
+style of ``content/`` (a comment on top, block scalars, flow lists). Everything comes from
+``random.Random`` seeded per story, so story number 7 is the same whether 10 or 300
+stories are written, and two runs with the same seed write byte-identical files.
 
     python bench/synth.py OUT_DIR --stories 10 [--seed 2019]
 """
@@ -14,15 +18,39 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import datetime
 import random
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator import fields
+from generator.models import FILES
+from generator.schema import schema_name
+from generator.types import PartialDate
 
 SEED = 2019
-EVENTS, QUOTATIONS, ACTORS = 100, 30, 20
-SOURCES, ISSUES, POSITIONS, ACCOUNTS = 15, 6, 24, 5
-OUTCOMES, REACTIONS, GLOSSARY, BACKGROUND = 8, 8, 10, 5
+COUNTS = {
+    "sources": 15, "actors": 20, "issues": 6, "background": 5, "positions": 24, "accounts": 5,
+    "outcomes": 8, "reactions": 8, "categories": 4, "phases": 2, "events": 100,
+    "quotations": 30, "glossary": 10, "key_facts": 6, "corrections": 1,
+}  # fmt: skip
+"""How many items each list of a story has; a list not named here has as few as it may."""
+ANSWERS = (2, 3)
+"""How many answers each account has, at least and at most."""
+FILLED = {
+    "publisher": 0.75, "date": 0.75, "url": 0.75, "note": 0.33, "quotations": 0.5,
+    "country": 1.0, "phases": 1.0, "key_facts": 1.0, "corrections": 1.0, "actors": 0.75,
+}  # fmt: skip
+"""How often an optional field is written, by key; other optional fields are left out,
+but for single references (a position's actor), written when there is something to name."""
+DAY = "2026-11-20"
+"""Every exact day (updated, corrections): the same, so no update lacks its log entry."""
 
 _VOCABULARY = """
 agreement talks summit leaders delegation minister envoy treaty sanctions relief border
@@ -41,39 +69,24 @@ _VERBS = """
 announced rejected proposed accepted signed postponed criticised welcomed questioned
 confirmed denied demanded offered promised warned suggested reported described
 """
-_NAMES = """
-Ana Ben Chen Dara Eli Farah Goran Hana Ivan Jae Kofi Lena Mara Nils Omar Pia
-"""
-_SURNAMES = """
-Abe Brandt Costa Dorn Eng Ferro Gil Hale Ito Jung Kaya Lund Moro Naidu Ortiz Park
-"""
 WORDS, VERBS = _VOCABULARY.split(), _VERBS.split()
+_NAMES = "Ana Ben Chen Dara Eli Farah Goran Hana Ivan Jae Kofi Lena Mara Nils Omar Pia"
+_SURNAMES = "Abe Brandt Costa Dorn Eng Ferro Gil Hale Ito Jung Kaya Lund Moro Naidu Ortiz Park"
 FIRST, LAST = _NAMES.split(), _SURNAMES.split()
 COUNTRIES = ["Avalon", "Borduria", "Carpania", "Dravia", "Elbonia", "Freedonia", "Genovia"]
 PUBLISHERS = ["Daily Ledger", "World Wire", "Evening Herald", "Public Broadcaster"]
-KINDS = ("person", "government", "organisation")
-STANCES = ("demanded", "offered", "refused")
-REACTION_STANCES = ("welcoming", "hopeful", "mixed", "regretful", "critical", "neutral")
-OUTCOME_STATUS = ("agreed", "not-agreed", "next")
-CATEGORIES = ("diplomacy", "security", "economy", "domestic-politics")
 
 
-@dataclass(frozen=True)
-class Ids:
-    """The ids one story defines, for the references between its files."""
-
-    sources: list[str]
-    actors: list[str]
-    issues: list[str]
-    quotations: list[str]
-
-
+@dataclass
 class Writer:
-    """Random text and dates for one story, from its own seeded generator."""
+    """Random text, dates and ids for one story, from its own seeded generator."""
 
-    def __init__(self, rng: random.Random, terms: list[str]) -> None:
-        self.rng = rng
-        self.terms = terms
+    rng: random.Random
+    year: int
+    story_id: str
+    terms: list[str]
+    ids: dict[str, list[str]] = field(default_factory=dict)
+    named: dict[str, int] = field(default_factory=dict)
 
     def words(self, low: int, high: int) -> str:
         return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(low, high)))
@@ -81,16 +94,27 @@ class Writer:
     def sentence(self, low: int = 6, high: int = 14) -> str:
         subject = self.words(1, 2).capitalize()
         text = f"{subject} {self.rng.choice(VERBS)} {self.words(low, high)}"
-        if self.terms and self.rng.random() < 0.3:  # glossary terms appear in the text
+        if self.rng.random() < 0.3:  # glossary terms appear in the text
             text += f" about {self.rng.choice(self.terms)}"
         return text + "."
 
     def sentences(self, count: int) -> str:
         return " ".join(self.sentence() for _ in range(count))
 
-    def refs(self, ids: list[str], high: int = 2) -> str:
-        chosen = self.rng.sample(ids, self.rng.randint(1, min(high, len(ids))))
-        return "[" + ", ".join(sorted(chosen, key=ids.index)) + "]"
+    def next_id(self, kind: str) -> str:
+        """The next id of a kind, round its list: every thing defined is named somewhere."""
+        ids = self.ids[kind]
+        self.named[kind] = self.named.get(kind, -1) + 1
+        return ids[self.named[kind] % len(ids)]
+
+    def item_id(self, kind: str, index: int) -> str:
+        """The id of the n-th item of a list: 'actor-07'."""
+        return self.ids[kind][index] if kind in self.ids else f"{kind}-{index + 1:02d}"
+
+    def refs(self, kind: str, high: int = 2) -> list[str]:
+        ids = self.ids[kind]
+        chosen = {self.next_id(kind), *self.rng.sample(ids, self.rng.randint(0, high - 1))}
+        return sorted(chosen, key=ids.index)
 
     def day(self, year: int) -> str:
         month = self.rng.randint(1, 12)
@@ -103,7 +127,7 @@ class Writer:
             return self.day(year)
         return f"{year}-{self.rng.randint(1, 12):02d}" if roll < 0.85 else str(year)
 
-    def event_date(self, year: int) -> str:
+    def event_date(self, year: int) -> str | dict[str, str]:
         roll = self.rng.random()
         if roll < 0.5:
             return self.day(year)
@@ -114,25 +138,30 @@ class Writer:
         first = self.rng.randint(1, 10)
         last = self.rng.randint(first, 12)
         label = f"{calendar.month_name[first]} to {calendar.month_name[last]} {year}"
-        return f"{{from: {year}-{first:02d}, to: {year}-{last:02d}, label: {label}}}"
+        return {"from": f"{year}-{first:02d}", "to": f"{year}-{last:02d}", "label": label}
 
 
-def wrapped(text: str, indent: int) -> list[str]:
-    """A long text cut into lines of at most 80 characters once indented."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + len(word) + 1 > 80 - indent:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return lines
+TEXTS: dict[str, Callable[[Writer, int], str]] = {
+    "title": lambda w, _: w.words(3, 7).capitalize(),
+    "name": lambda w, _: f"{w.rng.choice(FIRST)} {w.rng.choice(LAST)}",
+    "question": lambda w, _: f"Why did the {w.words(1, 3)} {w.rng.choice(VERBS)}?",
+    "role": lambda w, _: w.words(3, 6).capitalize(),
+    "place": lambda w, _: f"{w.rng.choice(COUNTRIES)} capital, {w.rng.choice(COUNTRIES)}",
+    "country": lambda w, _: w.rng.choice(COUNTRIES),
+    "publisher": lambda w, _: w.rng.choice(PUBLISHERS),
+    "term": lambda w, index: w.terms[index],
+    "body": lambda w, _: "\n\n".join(w.sentences(3) for _ in "ab"),
+    "text": lambda w, _: w.sentence(),
+    "label": lambda w, _: w.words(2, 4),
+    **dict.fromkeys(
+        ("standfirst", "summary", "description", "definition"), lambda w, _: w.sentences(2)
+    ),
+}
+"""The words each text field takes, by key; any other text is a sentence."""
 
 
-def folded(text: str, indent: int) -> str:
-    """A long text as a folded block scalar (``>-``), wrapped like an editor wraps it."""
-    return ">-\n" + "\n".join(" " * indent + line for line in wrapped(text, indent))
+def _sentence(w: Writer, index: int) -> str:
+    return w.sentence()
 
 
 def write_content(out: Path, stories: int, seed: int = SEED, year: int | None = None) -> list[Path]:
@@ -149,237 +178,150 @@ def write_content(out: Path, stories: int, seed: int = SEED, year: int | None = 
 def write_story(out: Path, number: int, seed: int = SEED, year: int | None = None) -> Path:
     """Write story ``number`` into ``out/synthetic-story-NNN/`` and return the folder."""
     rng = random.Random(seed * 100_003 + number)
-    story_id = f"synthetic-story-{number:03d}"
-    terms = [f"{w.capitalize()} {rng.choice(WORDS)}" for w in rng.sample(WORDS, GLOSSARY)]
-    w = Writer(rng, terms)
-    ids = Ids(
-        sources=[f"source-{i:02d}" for i in range(1, SOURCES + 1)],
-        actors=[f"actor-{i:02d}" for i in range(1, ACTORS + 1)],
-        issues=[f"issue-{i:02d}" for i in range(1, ISSUES + 1)],
-        quotations=[f"quote-{i:02d}" for i in range(1, QUOTATIONS + 1)],
-    )
+    terms = [f"{w.capitalize()} {rng.choice(WORDS)}" for w in rng.sample(WORDS, COUNTS["glossary"])]
     drawn = rng.randint(1995, 2024)  # drawn even when unused: the rest stays the same
-    year = drawn if year is None else year
-    folder = out / story_id
+    writer = Writer(rng, drawn if year is None else year, f"synthetic-story-{number:03d}", terms)
+    for kind, (_, item) in fields.definitions(FILES).items():
+        if kind in COUNTS:  # the lists written; references name only what they define
+            prefix = fields.noun(item).replace(" ", "-")
+            writer.ids[kind] = [f"{prefix}-{n:02d}" for n in range(1, COUNTS[kind] + 1)]
+    folder = out / writer.story_id
     folder.mkdir()
-    files = {
-        "story.yml": _story(w, story_id, number, year, ids),
-        "sources.yml": _sources(w, year, ids),
-        "actors.yml": _actors(w, ids),
-        "issues.yml": _issues(w, ids),
-        "background.yml": _background(w, ids),
-        "positions.yml": _positions(w, ids),
-        "accounts.yml": _accounts(w, ids),
-        "outcomes.yml": _outcomes(w, ids),
-        "reactions.yml": _reactions(w, ids),
-        "timeline.yml": _timeline(w, year, ids),
-        "quotations.yml": _quotations(w, year, ids),
-        "glossary.yml": _glossary(w, terms, ids),
-    }
-    for name, text in files.items():
-        schema = name.replace(".yml", ".schema.json")
-        header = f"# yaml-language-server: $schema=../../schema/{schema}\n"
-        (folder / name).write_text(header + text, encoding="utf-8")
+    for name, model in FILES.items():
+        comment = (model.__doc__ or name).strip().splitlines()[0]
+        header = f"# yaml-language-server: $schema=../../schema/{schema_name(name)}\n# {comment}\n"
+        lines = _yaml(_item(model, writer, _Place()), 0)
+        (folder / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
 
-def _story(w: Writer, story_id: str, number: int, year: int, ids: Ids) -> str:
-    start = f"{year}-03-{w.rng.randint(1, 20):02d}"
-    end = f"{year}-03-{int(start[-2:]) + w.rng.randint(0, 2):02d}"
-    facts = "".join(
-        f"  - text: {w.sentence()}\n    sources: {w.refs(ids.sources)}\n" for _ in range(6)
-    )
-    return (
-        "# The story's identity, dates and the facts shown at a glance.\n"
-        f"id: {story_id}\n"
-        f"title: Synthetic story {number} about the {w.words(2, 4)}\n"
-        f"standfirst: {folded(w.sentences(2), 2)}\n"
-        f"place: {w.rng.choice(COUNTRIES)} capital, {w.rng.choice(COUNTRIES)}\n"
-        f"start: {start}\nend: {end}\nlanguage: en\nupdated: 2026-11-27\n"
-        f"sources: {w.refs(ids.sources)}\n"
-        f"key_facts:\n{facts}"
-        "corrections:\n"
-        f"  - date: 2026-11-20\n    kind: update\n    note: {w.sentence()}\n"
-    )
+@dataclass(frozen=True)
+class _Place:
+    """Where an item is written: the key of its list and its index (None: a whole file)."""
+
+    kind: str | None = None
+    index: int | None = None
 
 
-def _sources(w: Writer, year: int, ids: Ids) -> str:
-    lines = ["# Every source the story rests on, listed once.", "sources:"]
-    for index, source in enumerate(ids.sources):
-        lines += [f"  - id: {source}", f"    title: {w.words(4, 9).capitalize()}"]
-        if index % 4 != 0:  # some sources give no publisher, date or address
-            lines += [
-                f"    publisher: {w.rng.choice(PUBLISHERS)}",
-                f"    date: {w.when(year)}",
-                f"    url: https://news.example.org/{year}/{source}-{w.rng.randint(100, 999)}",
-            ]
-        if index % 3 == 0:
-            lines.append(f"    note: {w.sentence()}")
-    return "\n".join(lines) + "\n"
+def _item(model: type[BaseModel], w: Writer, place: _Place) -> dict[str, Any]:
+    """The data of one item of ``model``, every field it requires and some it allows."""
+    data: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = fields.key(name, info)
+        if info.is_required() or _fills(key, info, w):
+            data[key] = _value(key, info, w, place, data)
+    return data
 
 
-def _actors(w: Writer, ids: Ids) -> str:
-    lines = ["# Who is involved.", "actors:"]
-    for index, actor in enumerate(ids.actors):
-        kind = KINDS[index % 3]
-        name = (
-            f"{w.rng.choice(FIRST)} {w.rng.choice(LAST)}"
-            if kind == "person"
-            else f"{w.rng.choice(COUNTRIES)} {w.words(1, 1)} office {index}"
-        )
-        lines += [
-            f"  - id: {actor}",
-            f"    name: {name}",
-            f"    kind: {kind}",
-            f"    role: {w.words(3, 6).capitalize()}",
-            f"    country: {w.rng.choice(COUNTRIES)}",
-            f"    sources: {w.refs(ids.sources)}",
+def _fills(key: str, info: FieldInfo, w: Writer) -> bool:
+    ref = fields.ref(info)
+    if ref is not None and get_origin(info.annotation) is not list:
+        return bool(w.ids.get(ref.kind))
+    return w.rng.random() < FILLED.get(key, 0.0)
+
+
+def _value(key: str, info: FieldInfo, w: Writer, place: _Place, data: dict[str, Any]) -> Any:
+    """A value for the field, from its type: ids, fixed words, dates, items or words."""
+    annotation, ref, index = info.annotation, fields.ref(info), place.index
+    if ref is not None:
+        return w.refs(ref.kind) if get_origin(annotation) is list else w.next_id(ref.kind)
+    if key == "id":
+        return w.story_id if place.kind is None else w.item_id(place.kind, index or 0)
+    if literal := _literal(annotation):
+        return literal[(index or 0) % len(literal)]
+    if _holds(annotation, PartialDate):
+        return _date(key, annotation, w, index, data)
+    if _holds(annotation, datetime.date):
+        return DAY
+    if item := fields.model_in(annotation):
+        return _items(key, item, w)
+    if fields.is_text(info):
+        return TEXTS.get(key, _sentence)(w, index or 0)
+    if key.endswith("url"):
+        return f"https://news.example.org/{w.year}/{w.story_id}-{w.rng.randint(100, 999)}"
+    raise TypeError(f"synth.py cannot write '{key}' ({annotation}); teach _value its type")
+
+
+def _items(key: str, item: type[BaseModel], w: Writer) -> list[dict[str, Any]]:
+    count = w.rng.randint(*ANSWERS) if key == "answers" else COUNTS.get(key, 1)
+    return [_item(item, w, _Place(key, index)) for index in range(count)]
+
+
+def _date(
+    key: str, annotation: Any, w: Writer, index: int | None, data: dict[str, Any]
+) -> str | dict[str, str]:
+    """A date: an event's may be a span; a story's start, and an end a few days after;
+    the n-th phase's years, after the one before; any other at its own precision."""
+    if fields.models_in(annotation):  # a date or a span
+        return w.event_date(w.rng.randint(w.year - 6, w.year))
+    if key in ("start", "end") and index is None:
+        if key == "start":
+            return f"{w.year}-03-{w.rng.randint(1, 20):02d}"
+        return f"{data['start'][:-2]}{int(data['start'][-2:]) + w.rng.randint(0, 2):02d}"
+    if key in ("start", "end"):
+        return str(w.year - 6 + 3 * (index or 0) + (2 if key == "end" else 0))
+    return w.when(w.year)
+
+
+def _literal(annotation: Any) -> tuple[Any, ...]:
+    if get_origin(annotation) is Literal:
+        return get_args(annotation)
+    return next(filter(None, (_literal(arg) for arg in get_args(annotation))), ())
+
+
+def _holds(annotation: Any, kind: type) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, kind):
+        return True
+    return any(_holds(arg, kind) for arg in get_args(annotation))
+
+
+# --- YAML as editors write it -----------------------------------------------------------
+
+
+def _yaml(data: dict[str, Any], indent: int) -> list[str]:
+    """Block mappings, flow lists of ids, ``>-`` for long text and ``|-`` for paragraphs."""
+    pad, lines = " " * indent, []
+    for key, value in data.items():
+        if isinstance(value, str):
+            lines.append(f"{pad}{key}: {_scalar(value, indent + 2)}")
+        elif isinstance(value, dict):  # a span: {from: ..., to: ..., label: ...}
+            lines.append(f"{pad}{key}: {{{', '.join(f'{k}: {v}' for k, v in value.items())}}}")
+        elif all(isinstance(item, str) for item in value):
+            lines.append(f"{pad}{key}: [{', '.join(value)}]")
+        else:
+            lines.append(f"{pad}{key}:")
+            for item in value:
+                block = _yaml(item, indent + 4)
+                lines += [f"{pad}  - {block[0].lstrip()}", *block[1:]]
+    return lines
+
+
+def _scalar(text: str, indent: int) -> str:
+    if "\n" in text:
+        paragraphs = [
+            "\n".join(" " * indent + x for x in wrapped(p, indent)) for p in text.split("\n\n")
         ]
-    return "\n".join(lines) + "\n"
+        return "|-\n" + "\n\n".join(paragraphs)
+    if len(text) + indent > 78:
+        return ">-\n" + _lines(text, indent)
+    return text
 
 
-def _issues(w: Writer, ids: Ids) -> str:
-    lines = ["# The issues on the table.", "issues:"]
-    for issue in ids.issues:
-        lines += [
-            f"  - id: {issue}",
-            f"    name: {w.words(2, 3).capitalize()}",
-            f"    summary: {folded(w.sentences(2), 6)}",
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
+def _lines(text: str, indent: int) -> str:
+    return "\n".join(" " * indent + line for line in wrapped(text, indent))
 
 
-def _background(w: Writer, ids: Ids) -> str:
-    lines = ["# Background a reader needs first, in reading order.", "background:"]
-    for index in range(1, BACKGROUND + 1):
-        paragraphs = ["\n".join("      " + x for x in wrapped(w.sentences(3), 6)) for _ in "ab"]
-        lines += [
-            f"  - id: section-{index}",
-            f"    title: {w.words(2, 5).capitalize()}",
-            "    body: |-\n" + "\n\n".join(paragraphs),
-            f"    sources: {w.refs(ids.sources, 3)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _quoted(w: Writer, ids: Ids) -> list[str]:
-    if w.rng.random() < 0.5:
-        return []
-    return [f"    quotations: {w.refs(ids.quotations)}"]
-
-
-def _positions(w: Writer, ids: Ids) -> str:
-    lines = ["# What each actor demanded, offered or refused on each issue.", "positions:"]
-    for index in range(POSITIONS):
-        lines += [
-            f"  - actor: {ids.actors[index % 6]}",
-            f"    issue: {ids.issues[index % len(ids.issues)]}",
-            f"    stance: {STANCES[index % 3]}",
-            f"    summary: {folded(w.sentences(2), 6)}",
-            *_quoted(w, ids),
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _accounts(w: Writer, ids: Ids) -> str:
-    lines = ["# Questions the sides answer differently.", "accounts:"]
-    for index in range(1, ACCOUNTS + 1):
-        lines += [
-            f"  - id: question-{index}",
-            f"    question: Why did the {w.words(1, 3)} {w.rng.choice(VERBS)}?",
-            "    answers:",
-        ]
-        for actor in w.rng.sample(ids.actors[:6], w.rng.randint(2, 3)):
-            lines += [
-                f"      - actor: {actor}",
-                f"        summary: {folded(w.sentences(2), 10)}",
-                *("    " + q for q in _quoted(w, ids)),
-                f"        sources: {w.refs(ids.sources)}",
-            ]
-    return "\n".join(lines) + "\n"
-
-
-def _outcomes(w: Writer, ids: Ids) -> str:
-    lines = ["# What was and was not agreed, and what comes next.", "outcomes:"]
-    for index in range(1, OUTCOMES + 1):
-        lines += [
-            f"  - id: outcome-{index}",
-            f"    status: {OUTCOME_STATUS[index % 3]}",
-            f"    title: {w.words(3, 6).capitalize()}",
-            f"    summary: {folded(w.sentences(2), 6)}",
-            *_quoted(w, ids),
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _reactions(w: Writer, ids: Ids) -> str:
-    lines = ["# How others reacted.", "reactions:"]
-    for index in range(REACTIONS):
-        lines += [
-            f"  - actor: {ids.actors[6 + index]}",
-            f"    stance: {REACTION_STANCES[index % len(REACTION_STANCES)]}",
-            f"    summary: {folded(w.sentences(2), 6)}",
-            *_quoted(w, ids),
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _timeline(w: Writer, year: int, ids: Ids) -> str:
-    lines = ["# The timeline chart: lanes, eras and dated events.", "lanes: category"]
-    lines.append("categories:")
-    for category in CATEGORIES:
-        lines += [f"  - id: {category}", f"    name: {category.replace('-', ' ').capitalize()}"]
-    lines.append("phases:")
-    for index, (start, end) in enumerate(((year - 6, year - 3), (year - 2, year)), start=1):
-        lines += [
-            f"  - id: phase-{index}",
-            f"    title: {w.words(2, 3).capitalize()}",
-            f"    start: {start}",
-            f"    end: {end}",
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    lines.append("events:")
-    for index in range(1, EVENTS + 1):
-        actors = w.rng.sample(ids.actors, w.rng.randint(0, 3))
-        lines += [
-            f"  - id: event-{index:03d}",
-            f"    date: {w.event_date(w.rng.randint(year - 6, year))}",
-            f"    title: {w.words(3, 7).capitalize()}",
-            f"    description: {folded(w.sentences(2), 6)}",
-            f"    category: {w.rng.choice(CATEGORIES)}",
-            *([f"    actors: [{', '.join(actors)}]"] if actors else []),
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _quotations(w: Writer, year: int, ids: Ids) -> str:
-    lines = ["# What people said, word for word.", "quotations:"]
-    for quote in ids.quotations:
-        lines += [
-            f"  - id: {quote}",
-            f"    speaker: {w.rng.choice(ids.actors)}",
-            f"    text: {w.words(5, 16)}",
-            f"    context: {w.sentence()}",
-            f"    date: {w.when(year)}",
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _glossary(w: Writer, terms: list[str], ids: Ids) -> str:
-    lines = ["# Terms defined once and explained wherever they appear.", "glossary:"]
-    for term in terms:
-        lines += [
-            f"  - term: {term}",
-            f"    definition: {folded(w.sentence(), 6)}",
-            f"    sources: {w.refs(ids.sources)}",
-        ]
-    return "\n".join(lines) + "\n"
+def wrapped(text: str, indent: int) -> list[str]:
+    """A long text cut into lines of at most 80 characters once indented."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) + 1 > 80 - indent:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines
 
 
 def main() -> None:

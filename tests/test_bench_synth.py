@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import Field
+
 from bench import synth
-from generator.load import load_stories
+from generator.load import load_content, load_stories
+from generator.models import FILES, Event, TimelineFile
+from generator.types import ActorId
 
 
 def test_synthetic_stories_load_with_the_promised_sizes(tmp_path: Path) -> None:
@@ -25,3 +30,28 @@ def test_synthetic_content_is_the_same_for_the_same_seed(tmp_path: Path) -> None
     again = synth.write_story(second, 7)
     for path in sorted(first.iterdir()):
         assert (again / path.name).read_bytes() == path.read_bytes()
+
+
+def test_synthetic_stories_have_no_warnings(tmp_path: Path) -> None:
+    synth.write_content(tmp_path / "content", stories=3)
+    assert load_content(tmp_path / "content").warnings == []
+
+
+class NegotiatedEvent(Event):
+    negotiators: list[ActorId] = Field(description="Who negotiated.")
+
+
+class NegotiatedTimeline(TimelineFile):
+    events: list[NegotiatedEvent] = Field(description="Events.")  # type: ignore[assignment]
+
+
+def test_a_new_required_field_is_written_from_the_model_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(FILES, "timeline.yml", NegotiatedTimeline)
+    folder = synth.write_story(tmp_path, 1)
+    (story,) = load_stories(tmp_path)  # valid, references included, with the new field
+    actors = {actor.id for actor in story.actors}
+    named = [set(event.negotiators) for event in story.events]  # type: ignore[attr-defined]
+    assert all(named) and set().union(*named) <= actors
+    assert "negotiators: [" in (folder / "timeline.yml").read_text()
