@@ -14,15 +14,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from generator.build import build_site
 from generator.errors import ContentErrors
 from generator.pages import NavTree
+from generator.palette import dark_without_javascript
 from generator.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -31,6 +34,10 @@ fails on any WARNING record, and a content warning must not stop the site."""
 
 CONTENT_ENV = "EXPLAINER_CONTENT"
 """Environment variable naming another content folder (default: content/ beside mkdocs.yml)."""
+
+
+NO_SCRIPT_PALETTE = "assets/stylesheets/palette-no-js.css"
+"""The dark palette for readers without JavaScript (listed in mkdocs.yml's extra_css)."""
 
 
 STORY_ENV = "EXPLAINER_STORY"
@@ -63,6 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, path, content=text))
+    files.append(
+        File.generated(config, NO_SCRIPT_PALETTE, content=_no_script_palette(files, config))
+    )
     if not config.nav:
         static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         config.nav = _mkdocs_nav(site.nav[:-1]) + static + _mkdocs_nav(site.nav[-1:])
@@ -98,6 +108,52 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     story = preview_story()
     server.watch(str(content_dir(config) / story if story else content_dir(config)))
     return server
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Mark the titles this hook escaped (:func:`_mkdocs_nav`) as HTML, once escaped.
+
+    Material prints titles unescaped, except in the footer's ``aria-label``, where it
+    escapes them again (``| e``): as ``Markup``, a title is left as it is there, so a
+    screen reader says "Who's who", not "Who&#39;s who".
+    """
+    for item in _walk(nav.items):
+        if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
+            item.title = Markup(item.title)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark a generated page's title and description, escaped by the generator
+    (:func:`generator.render.front_matter`), as HTML, as :func:`on_nav` does."""
+    if page.file.generated_by:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup(page.meta[key])
+    return markdown
+
+
+def _no_script_palette(files: Files, config: MkDocsConfig) -> str:
+    """The theme's stylesheets, Material's first, then extra_css in its order, made into
+    the dark palette that applies without JavaScript (:mod:`generator.palette`)."""
+    extra = list(config.extra_css)
+    sheets = sorted(
+        (
+            f
+            for f in files
+            if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")
+        ),
+        key=lambda f: extra.index(f.src_uri) if f.src_uri in extra else -1,
+    )
+    return dark_without_javascript(f.content_string for f in sheets)
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    return [
+        found
+        for item in items
+        for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
+    ]
 
 
 def _mkdocs_nav(tree: NavTree) -> list[Any]:
