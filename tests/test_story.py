@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from generator.load import load_stories
 from generator.models import Story
 
 ARTICLE = ROOT.parent / "shared" / "source-material" / "hanoi-summit-2019-article.txt"
+PASSAGES = ROOT / "tests" / "data" / "hanoi-quotation-passages.yml"
+"""Each quotation from a source other than the article, beside the passage that prints it."""
+
+
+def passages() -> list[dict[str, Any]]:
+    """The entries of PASSAGES: quotation id, the source's url, the passage, said_in."""
+    return list(yaml.safe_load(PASSAGES.read_text(encoding="utf-8"))["passages"])
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +40,30 @@ def test_story_has_every_part(hanoi: Story) -> None:
 
 
 def test_differing_accounts_set_trump_beside_ri_yong_ho(hanoi: Story) -> None:
-    (account,) = hanoi.accounts
-    assert {a.actor for a in account.answers} >= {"donald-trump", "ri-yong-ho"}
+    accounts = {account.id: account for account in hanoi.accounts}
+    for question in ("why-no-deal", "what-north-korea-offered"):
+        answers = {a.actor for a in accounts[question].answers}
+        assert answers >= {"donald-trump", "ri-yong-ho"}, question
 
 
-def test_reactions_of_south_korea_and_china(hanoi: Story) -> None:
-    assert {r.actor for r in hanoi.reactions} == {"south-korea", "china"}
+def test_every_account_answers_from_both_sides(hanoi: Story) -> None:
+    sides = {side.id: set(side.actors) for side in hanoi.sides}
+    for account in hanoi.accounts:
+        answers = {a.actor for a in account.answers}
+        assert answers & sides["us-side"] and answers & sides["north-korean-side"], account.id
+
+
+def test_reactions_from_the_article_and_from_around_the_world(hanoi: Story) -> None:
+    reactors = {r.actor for r in hanoi.reactions}
+    assert {"south-korea", "china"} <= reactors  # the article's two
+    assert {"shinzo-abe", "russia", "moon-jae-in", "vietnam", "un-secretary-general"} <= reactors
+
+
+def test_timeline_runs_from_the_korean_war_to_the_aftermath(hanoi: Story) -> None:
+    years = {event.first_day.year for event in hanoi.events}
+    assert len(hanoi.events) >= 20 and min(years) == 1950 and max(years) >= 2019
+    titles = [phase.title for phase in hanoi.phases]
+    assert titles == ["Before Singapore", "Between the summits", "Hanoi summit", "After Hanoi"]
 
 
 def test_the_missile_test_pause_is_not_a_false_exact_day(hanoi: Story) -> None:
@@ -63,3 +90,22 @@ def test_the_article_typos_are_not_repeated(hanoi: Story) -> None:
     corpus = " ".join(p.read_text() for p in Path(text).glob("*.yml"))
     for typo in ("12nd", "stopthe", "former layer", "MichaelCohen", "any date has been set"):
         assert typo not in corpus, typo
+
+
+def test_every_quotation_from_another_source_is_kept_beside_its_passage(hanoi: Story) -> None:
+    kept = [entry["quotation"] for entry in passages()]
+    assert len(kept) == len(set(kept)), "a quotation is kept twice"
+    others = {q.id for q in hanoi.quotations if "article" not in q.sources}
+    assert others == set(kept)
+
+
+@pytest.mark.parametrize("entry", passages(), ids=lambda entry: entry["quotation"])
+def test_a_quotation_is_verbatim_in_its_passage_and_marked_if_translated(
+    hanoi: Story, entry: dict[str, Any]
+) -> None:
+    quotation = next(q for q in hanoi.quotations if q.id == entry["quotation"])
+    # Only line breaks are folded: the words, punctuation and apostrophes must match.
+    assert " ".join(quotation.text.split()) in " ".join(entry["passage"].split())
+    assert entry["url"] in {s.url for s in hanoi.sources if s.id in quotation.sources}
+    language = quotation.translation.language if quotation.translation else None
+    assert language == entry.get("said_in"), "a translated quotation says from what"
