@@ -105,21 +105,13 @@ def _plain_config(scratch: Path, docs: Path, content: Path) -> Path:
 
 
 def hook_nav(content: Path) -> list[Any]:
-    """The ``nav`` the hook sets: stories, then the static pages of docs/, then the schema."""
-    from markupsafe import escape
-
+    """The ``nav`` the hook sets (:func:`generator.navigation.mkdocs_nav`)."""
     from generator.build import build_site
+    from generator.navigation import mkdocs_nav
 
-    def to_mkdocs(tree: Any) -> list[Any]:
-        return [
-            {str(escape(title)): target if isinstance(target, str) else to_mkdocs(target)}
-            for title, target in tree
-        ]
-
-    site = build_site(content)
-    static = sorted(p.relative_to(util.ROOT / "docs").as_posix() for p in
-                    (util.ROOT / "docs").rglob("*.md"))  # fmt: skip
-    return to_mkdocs(site.nav[:-1]) + static + to_mkdocs(site.nav[-1:])
+    docs = util.ROOT / "docs"
+    static = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    return mkdocs_nav(build_site(content).nav, static)
 
 
 def _derive(

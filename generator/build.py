@@ -13,8 +13,8 @@ from pathlib import Path
 from . import opendata
 from .errors import Problem
 from .load import load_content
-from .models import Story
-from .pages import NavTree, render_home, render_schema_index, render_story, story_nav
+from .navigation import NavTree, newest_first, site_nav
+from .pages import render_home, render_schema_index, render_story
 from .schema import schemas
 
 GeneratedFiles = dict[str, str]
@@ -44,35 +44,17 @@ def build_site(
     problems, so a broken story never produces a half-built site.
     """
     stories, warnings = load_content(content_dir, story_id)  # read and validate the YAML
-    site = Site({"index.md": render_home(stories, site_name)}, [("Home", "index.md")], warnings)
+    stories = newest_first(stories)  # the order of the home page and the navigation
+    site = Site({"index.md": render_home(stories, site_name)}, [], warnings)
     for story in stories:
         site.titles[story.id] = story.meta.title
         site.files.update(render_story(story))  # the story's pages
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
-    site.nav += stories_nav(stories)  # navigation: every story, by year when there are many
+    site.nav = site_nav(stories)  # Home, every story (by year when there are many), schema
     site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
     site.files.update({f"schema/{name}": text for name, text in schemas().items()})
-    site.nav.append(("Data schema", "schema/index.md"))
     return site
-
-
-NAV_BY_YEAR_FROM = 13
-"""From this many stories on, the navigation groups them by year.
-
-Every page carries the top level of the navigation, so a flat list of stories would
-make each page grow with the number of stories (and the whole build quadratic)."""
-
-
-def stories_nav(stories: list[Story]) -> NavTree:
-    """The stories' navigation, newest first: flat, or in one section a year."""
-    entries: NavTree = [(story.meta.title, story_nav(story)) for story in stories]
-    if len(stories) < NAV_BY_YEAR_FROM:
-        return entries
-    years: dict[str, NavTree] = {}
-    for story, entry in zip(stories, entries, strict=True):
-        years.setdefault(str(story.meta.start.year), []).append(entry)
-    return list(years.items())
 
 
 def write_files(files: GeneratedFiles, out_dir: Path) -> None:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from generator.build import build_site
 from generator.errors import ContentErrors
-from generator.pages import NavTree
+from generator.navigation import mkdocs_nav
 from generator.palette import dark_without_javascript
 from generator.search import SearchIndexError, index_site
 
@@ -75,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     if not config.nav:
         static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-        config.nav = _mkdocs_nav(site.nav[:-1]) + static + _mkdocs_nav(site.nav[-1:])
+        config.nav = mkdocs_nav(site.nav, static)
     config.extra["story_titles"] = site.titles  # theme/main.html names each page's story
     return files
 
@@ -111,7 +111,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Mark the titles this hook escaped (:func:`_mkdocs_nav`) as HTML, once escaped.
+    """Mark the titles this hook escaped (:func:`.mkdocs_nav`) as HTML, once escaped.
 
     Material prints titles unescaped, except in the footer's ``aria-label``, where it
     escapes them again (``| e``): as ``Markup``, a title is left as it is there, so a
@@ -153,15 +153,4 @@ def _walk(items: list[Any]) -> list[Any]:
         found
         for item in items
         for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
-    ]
-
-
-def _mkdocs_nav(tree: NavTree) -> list[Any]:
-    """Our navigation tree in mkdocs.yml's ``nav`` form.
-
-    Material prints navigation titles as HTML, so editors' titles are escaped here.
-    """
-    return [
-        {str(escape(title)): target if isinstance(target, str) else _mkdocs_nav(target)}
-        for title, target in tree
     ]

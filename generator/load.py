@@ -28,14 +28,14 @@ RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404",
 
 
 class Loaded(NamedTuple):
-    """The stories of a content folder, newest first, and the warnings about them."""
+    """The stories of a content folder, by folder name, and the warnings about them."""
 
     stories: list[Story]
     warnings: list[Problem]
 
 
 def load_stories(content_dir: Path, story_id: str | None = None) -> list[Story]:
-    """Every story under ``content_dir``, newest first; raises ContentErrors on any error.
+    """Every story under ``content_dir``, by folder name; raises ContentErrors on any error.
 
     With ``story_id``, only that story's folder is read (a one-story preview). Warnings
     are left out: :func:`load_content` returns them with the stories.
@@ -57,8 +57,7 @@ def load_content(content_dir: Path, story_id: str | None = None) -> Loaded:
             if story is not None:
                 stories.append(story)
     _raise_errors(problems)
-    newest_first = sorted(stories, key=lambda s: (s.meta.first_day, s.id), reverse=True)
-    return Loaded(newest_first, sorted(problems))
+    return Loaded(stories, sorted(problems))
 
 
 def _raise_errors(problems: list[Problem]) -> None:

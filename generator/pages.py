@@ -63,23 +63,6 @@ def story_pages(story: Story) -> list[Page]:
     return pages
 
 
-NavTree = list[tuple[str, "str | NavTree"]]
-"""Navigation: (title, page path) or (title, children), in reading order."""
-
-
-def story_nav(story: Story) -> NavTree:
-    """The story's navigation: its pages in order, actors' pages under "Who's who"."""
-    pages = story_pages(story)
-    actors = [(p.title, p.path) for p in pages if p.template == "actor.md.j2"]
-    tree: NavTree = []
-    for page in pages:
-        if page.template == "actors.md.j2":
-            tree.append((page.title, [(page.title, page.path), *actors]))
-        elif page.template != "actor.md.j2":
-            tree.append((page.title, page.path))
-    return tree
-
-
 def section_pages(story: Story) -> list[Page]:
     """The pages the story's landing page links to (every page but itself and actors')."""
     return [p for p in story_pages(story)[1:] if p.template != "actor.md.j2"]

@@ -180,7 +180,7 @@ def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> N
 
 
 def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
-    from generator.build import NAV_BY_YEAR_FROM
+    from generator.navigation import NAV_BY_YEAR_FROM
 
     for number in range(NAV_BY_YEAR_FROM):
         story_id = f"story-{number}"

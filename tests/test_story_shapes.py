@@ -17,7 +17,7 @@ from generator import dates, wording
 from generator.build import build_site
 from generator.load import load_stories, load_story
 from generator.models import Actor, PartialDate
-from generator.pages import story_nav
+from generator.navigation import story_nav
 from generator.text import render_markdown
 
 COALITION = FIXTURES / "coalition"

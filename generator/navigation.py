@@ -1,0 +1,90 @@
+"""The site's navigation, in one place, with one ordering rule.
+
+The order, top to bottom:
+
+1. Home.
+2. The stories, newest first: by the earliest day their start can mean, latest first;
+   stories that start on the same day, by id, in reverse (:func:`newest_first`). From
+   :data:`NAV_BY_YEAR_FROM` stories on, they are grouped in one section a year, in the
+   same order. Within a story: its landing page, its sections in reading order
+   (:func:`generator.pages.story_pages`), and the actors' pages under "Who's who".
+3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
+4. The data schema.
+
+The home page lists the stories in the same order. :func:`mkdocs_nav` gives the whole
+tree in the form of mkdocs.yml's ``nav``, for the hook and for the benchmarks' hook-less
+build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import escape
+
+from .models import Story
+from .pages import story_pages
+
+NavTree = list[tuple[str, "str | NavTree"]]
+"""Navigation: (title, page path) or (title, children), in reading order."""
+
+HOME = ("Home", "index.md")
+SCHEMA = ("Data schema", "schema/index.md")
+
+NAV_BY_YEAR_FROM = 13
+"""From this many stories on, the navigation groups them by year.
+
+Every page carries the top level of the navigation, so a flat list of stories would
+make each page grow with the number of stories (and the whole build quadratic)."""
+
+
+def newest_first(stories: Iterable[Story]) -> list[Story]:
+    """The stories in the order of the site: newest first (see the module's docstring)."""
+    return sorted(stories, key=lambda s: (s.meta.first_day, s.id), reverse=True)
+
+
+def site_nav(stories: list[Story]) -> NavTree:
+    """Home, the stories (in the order given: :func:`newest_first`), the data schema."""
+    return [HOME, *stories_nav(stories), SCHEMA]
+
+
+def stories_nav(stories: list[Story]) -> NavTree:
+    """The stories' navigation, in the order given: flat, or in one section a year."""
+    entries: NavTree = [(story.meta.title, story_nav(story)) for story in stories]
+    if len(stories) < NAV_BY_YEAR_FROM:
+        return entries
+    years: dict[str, NavTree] = {}
+    for story, entry in zip(stories, entries, strict=True):
+        years.setdefault(str(story.meta.start.year), []).append(entry)
+    return list(years.items())
+
+
+def story_nav(story: Story) -> NavTree:
+    """The story's navigation: its pages in order, actors' pages under "Who's who"."""
+    pages = story_pages(story)
+    actors = [(p.title, p.path) for p in pages if p.template == "actor.md.j2"]
+    tree: NavTree = []
+    for page in pages:
+        if page.template == "actors.md.j2":
+            tree.append((page.title, [(page.title, page.path), *actors]))
+        elif page.template != "actor.md.j2":
+            tree.append((page.title, page.path))
+    return tree
+
+
+def mkdocs_nav(tree: NavTree, static: list[str]) -> list[Any]:
+    """The navigation in mkdocs.yml's ``nav`` form, the static pages of docs/ (given as
+    MkDocs lists them) placed just before the data schema.
+
+    Material prints navigation titles as HTML, so editors' titles are escaped here.
+    """
+    at = tree.index(SCHEMA) if SCHEMA in tree else len(tree)
+    return [*_mkdocs_form(tree[:at]), *static, *_mkdocs_form(tree[at:])]
+
+
+def _mkdocs_form(tree: NavTree) -> list[Any]:
+    return [
+        {str(escape(title)): target if isinstance(target, str) else _mkdocs_form(target)}
+        for title, target in tree
+    ]
