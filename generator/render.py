@@ -89,6 +89,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
 
 
+@functools.cache
+def inline(macro: str, *names: str) -> str:
+    """The markup of a macro of ``_inline.md.j2``, each argument a ``{name}`` to fill in.
+
+    Rendered once; ``str.format`` fills it in with values escaped for where they go, far
+    faster than calling the macro for each of the thousands of dates and citations.
+    """
+    module = environment().get_template("_inline.md.j2").module
+    return str(getattr(module, macro)(*(Markup(f"{{{name}}}") for name in names)))
+
+
 def time_element(value: PartialDate | DateSpan | Any) -> Markup:
     """A date as ``<time datetime=...>`` showing it at its precision."""
     if isinstance(value, PartialDate | DateSpan):
@@ -96,19 +107,26 @@ def time_element(value: PartialDate | DateSpan | Any) -> Markup:
         title = dates.describe_when(value) if isinstance(value, DateSpan) else None
     else:
         machine, shown, title = value.isoformat(), dates.format_date(value), None
-    title_attr = f' title="{escape(title)}"' if title else ""
-    return Markup(f'<time datetime="{escape(machine)}"{title_attr}>{escape_markdown(shown)}</time>')
+    filled = {"machine": escape(machine), "shown": escape_markdown(shown)}
+    if title:
+        return Markup(
+            inline("time", "machine", "shown", "title").format(**filled, title=escape(title))
+        )
+    return Markup(inline("time", "machine", "shown").format(**filled))
 
 
 def range_element(start: PartialDate, end: PartialDate) -> Markup:
     """A story's dates as one or two ``<time>`` elements: '27–28 February 2019'."""
     first, separator, last = dates.range_parts(start, end)
-    markup = Markup('<time datetime="{}">{}</time>').format(str(start), escape_markdown(first))
-    if last:
-        markup += Markup('{}<time datetime="{}">{}</time>').format(
-            separator, str(end), escape_markdown(last)
+    filled = {"start": escape(str(start)), "first": escape_markdown(first)}
+    if not last:
+        return Markup(inline("time", "start", "first").format(**filled))
+    markup = inline("time_range", "start", "first", "separator", "end", "last")
+    return Markup(
+        markup.format(
+            **filled, separator=escape(separator), end=escape(str(end)), last=escape_markdown(last)
         )
-    return markup
+    )
 
 
 class Links:
@@ -133,17 +151,18 @@ class Links:
 
     def cite(self, source_ids: Iterable[str]) -> Markup:
         """Footnote-style citation links to the numbered sources page."""
-        sources = self.story_page("sources.md")
+        sources, link = self.story_page("sources.md"), inline("link", "text", "href")
         links = ", ".join(
-            f"[{self.numbers[i]}]({sources}#source-{i})"
+            link.format(text=self.numbers[i], href=f"{sources}#source-{i}")
             for i in sorted(set(source_ids), key=self.numbers.__getitem__)
-        )
-        return Markup(f'<sup class="cite">{links}</sup>')  # numbers and slugs only
+        )  # numbers, a path and slugs: nothing to escape
+        return Markup(inline("citations", "links").format(links=links))
 
     def actor(self, actor_id: str) -> Markup:
         """The actor's name, linked to their page."""
         name = escape_markdown(self.story.actor(actor_id).name)
-        return Markup(f"[{name}]({self.story_page(f'actors/{actor_id}.md')})")
+        href = self.story_page(f"actors/{actor_id}.md")
+        return Markup(inline("link", "text", "href").format(text=name, href=href))
 
     def whose(self, item: Any) -> Markup:
         """Who a position or an account belongs to: the actor's linked name, else the side's."""
@@ -197,7 +216,7 @@ def _one_line(text: str) -> str:
 
 def quote_markup(text: str) -> Markup:
     """A verbatim quotation wrapped in typographic quotation marks."""
-    return Markup("“{}”").format(escape_markdown(text))
+    return Markup(inline("quoted", "text").format(text=escape_markdown(text)))
 
 
 __all__ = ["Links", "Page", "environment", "escape", "quote_markup", "render_page"]
