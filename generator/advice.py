@@ -205,6 +205,35 @@ def _unlogged_update(story: Files) -> Iterator[Advice]:
         )
 
 
+_COMMENT_AFTER_TEXT = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_]+):[ \t]+(?P<value>[^'\"|>#\[{\s][^\n]*?)[ \t]+#",
+    re.MULTILINE,
+)
+"""A key, a plain text value and ' #' on the same line: YAML reads what follows the ' #'
+as a comment, so those words never reach the page."""
+
+
+def _cut_by_comments(story: Files) -> Iterator[Advice]:
+    """Words after ' #' in a text value, which YAML drops as a comment without a word."""
+    for name, (document, texts) in story.items():
+        raw = document.path.read_text(encoding="utf-8-sig") if document.path.is_file() else ""
+        if " #" not in raw and "\t#" not in raw:
+            continue
+        for match in _COMMENT_AFTER_TEXT.finditer(raw):
+            key, value = match["key"], match["value"]
+            if key not in _TEXT_KEYS or key not in texts.by_key or " " not in value:
+                continue  # a comment after an id, a date or a single word is meant as one
+            for where, place, found_key, text in _strings(document.data):
+                if found_key == key and text == value:
+                    yield Advice(
+                        name,
+                        (*where, place),
+                        "the words after ' #' are read as a comment and left out of the page; "
+                        f"write '{key}: >-' and the whole text on the next line, indented",
+                    )
+                    break
+
+
 _HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
 
 
@@ -285,6 +314,7 @@ CHECKS: tuple[Callable[[Files], Iterator[Advice]], ...] = (
     _insecure_addresses,
     _unused_terms,
     _unlogged_update,
+    _cut_by_comments,
 )
 """Every check, each a function of the story's documents and their texts."""
 

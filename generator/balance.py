@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .models import Answer, Position, Quotation, Side, Story
+from .wording import in_sentence
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,15 @@ class SideRecord:
 
 @dataclass(frozen=True)
 class Unquoted:
-    """A party that a page quotes no one from, and the sources its claims there cite."""
+    """A party that a page quotes no one from, and the sources its claims there cite.
+
+    ``everyone`` is true when the page quotes none of its parties: then one sentence says
+    so for all of them, rather than one unequal-sources note each.
+    """
 
     name: str
     sources: list[str]
+    everyone: bool = False
 
 
 def side_of_quotation(story: Story, quotation: Quotation) -> Side | None:
@@ -72,7 +78,16 @@ def unquoted(story: Story, claims: Iterable[Position | Answer]) -> list[Unquoted
         cited[key] += [s for s in claim.sources if s not in cited[key]]
     if len(names) < 2:  # a page with one party has nothing to compare
         return []
+    if not any(quoted.values()):
+        sources = list(dict.fromkeys(s for key in names for s in cited[key]))
+        return [Unquoted(_joined([names[key] for key in names], "or"), sources, everyone=True)]
     return [Unquoted(names[key], cited[key]) for key in names if not quoted[key]]
+
+
+def _joined(names: list[str], conjunction: str) -> str:
+    """'Iran or the P5+1', 'A, B or C': names as they read in a sentence."""
+    names = [in_sentence(name) for name in names]
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def _party(story: Story, claim: Position | Answer) -> tuple[str, str]:

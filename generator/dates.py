@@ -68,9 +68,14 @@ def range_parts(start: PartialDate, end: PartialDate) -> tuple[str, str, str]:
 
 
 def duration_phrase(start: PartialDate, end: PartialDate) -> str:
-    """'over 16 years', 'over a year', or '' for a story shorter than a year."""
+    """'about 3 years', 'over a year', or '' for a story shorter than a year.
+
+    Counted in whole months from the first day the start can mean to the last day the end
+    can mean, and rounded to the nearest year from a year and a half on: July 2015 to
+    May 2018 is 'about 3 years', 2002 to 2018 'about 17 years'.
+    """
     first, last = start.first_day, end.last_day
-    years = last.year - first.year - ((last.month, last.day) < (first.month, first.day))
-    if years >= 2:
-        return f"over {years} years"
-    return "over a year" if years == 1 else ""
+    months = (last.year - first.year) * 12 + last.month - first.month + (last.day >= 28)
+    if months >= 18:
+        return f"about {round(months / 12)} years"
+    return "over a year" if months >= 12 else ""

@@ -80,7 +80,7 @@ class ContentErrors(Exception):
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """ "did you mean 'x'? " for the choice nearest to ``word``, or "" when none is close."""
     by_folded = {choice.casefold(): choice for choice in choices}
-    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.75)
     return f"did you mean '{by_folded[matches[0]]}'? " if matches else ""
 
 

@@ -16,9 +16,13 @@ from typing import Any, NamedTuple
 
 from .advice import advise, locate
 from .errors import ContentErrors, Problem, did_you_mean, one_of
-from .models import FILES, REQUIRED_FILES, Story
+from .images import read_story_images
+from .models import FILES, REQUIRED_FILES, ImageData, Story
 from .parallel import cycle_collection_paused, map_shared
+from .publisher import publisher_problems
 from .references import check_story
+from .related import unknown_related
+from .sides import check_sides
 from .types import SLUG_PATTERN
 from .validation import validate_document
 from .yamlsource import Document, YamlProblem, read_document
@@ -166,6 +170,10 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
         if not (folder / name).exists()
     ]
     problems += check_story(documents)
+    problems += check_sides(documents)
+    image_files, image_problems = read_story_images(folder, parts, documents)
+    problems += image_problems
+    problems += unknown_related(folder, parts.get("story.yml"), documents.get("story.yml"))
     story_id = parts["story.yml"].id if "story.yml" in parts else folder.name
     if story_id != folder.name:
         problems.append(

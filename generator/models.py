@@ -221,8 +221,8 @@ class Actor(Model):
         if self.members and self.kind != "group":
             raise FieldError(
                 "members",
-                f"only a group has members, and this actor is a {self.kind}; "
-                "write kind: group or remove members",
+                f"only a group (kind: group) has members, and this actor is a {self.kind}; "
+                "remove members, or write kind: group if it is in fact a coalition",
             )
         if self.id in self.members:
             raise FieldError("members", f"a group cannot be a member of itself; remove '{self.id}'")
@@ -340,6 +340,11 @@ class PositionsFile(Model):
 class Answer(Claim):
     """One actor's, or one side's, stated answer to a question."""
 
+    basis: Basis = Field(
+        default="stated",
+        description="How we know it; an answer is what a side says, so the default is "
+        "'stated'. 'reported' or 'analysis' (with analysis_by) when it is a source's account.",
+    )
     actor: ActorId | None = Field(
         default=None, description="Id of the actor who gave this account; or give side instead."
     )

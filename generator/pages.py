@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
-from markupsafe import Markup
-
-from . import charts, wording
-from .chart_preview import preview_svg
-from .models import FILES, Event, Story
+from . import images, wording
+from .chart_page import chart_context as chart_context  # the timeline page's chart
+from .models import FILES, Event, Position, Story
+from .news import NewsSite, explainer_pages, page_meta, story_context
+from .reading import fill_reading_times
 from .render import Page, render_page
 from .text import abbreviation_definitions
 
@@ -118,6 +117,7 @@ def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str
     return {
         "actor": story.actor(actor_id),
         "positions": [p for p in story.positions if p.actor == actor_id],
+        "side_positions": _side_positions(story, actor_id),
         "answers": [
             (acc, ans) for acc in story.accounts for ans in acc.answers if ans.actor == actor_id
         ],
@@ -125,6 +125,14 @@ def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str
         "reactions": [r for r in story.reactions if r.actor == actor_id],
         "events": [e for e in events if actor_id in e.actors],
     }
+
+
+def _side_positions(story: Story, actor_id: str) -> list[Position]:
+    """Positions the actor's whole side took (written with side: and no actor)."""
+    side = story.side_of(actor_id)
+    if side is None:
+        return []
+    return [p for p in story.positions if p.actor is None and p.side == side.id]
 
 
 def _jsonld(story: Story) -> dict[str, Any]:

@@ -76,8 +76,11 @@ def environment() -> jinja2.Environment:
     env.globals["members_of"] = wording.members_of
     env.globals["groups_of"] = wording.groups_of
     env.globals["position_columns"] = grouping.position_columns
+    env.globals["side_number"] = grouping.side_number
     env.globals["basis_label"] = wording.basis_label
     env.globals["unknown_of"] = wording.unknown_of
+    env.globals["in_sentence"] = wording.in_sentence
+    env.filters["in_sentence"] = wording.in_sentence
     env.globals["side_records"] = balance.side_records
     env.globals["unquoted"] = balance.unquoted
     env.globals["duration"] = dates.duration_phrase

@@ -132,9 +132,34 @@ def parse_partial_date(value: Any) -> PartialDate:
             if month is not None:
                 _check_calendar(year, month, day, raw)
             return PartialDate(year, month, day)
-    raise ValueError(
-        f"'{raw}' is not a date; write a day as 2019-02-27, a month as 2019-02 or a year as 2019"
-    )
+    advice = _rewritten(raw) or "write a day as 2019-02-27, a month as 2019-02 or a year as 2019"
+    raise ValueError(f"'{raw}' is not a date; {advice}")
+
+
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+
+
+def _rewritten(raw: str) -> str:
+    """ "write 2015-07-20 (year-month-day)" for a date in another common form, or ''."""
+    unpadded = _UNPADDED.match(raw)
+    if unpadded:
+        parts = [unpadded[1], *(f"{int(p):02d}" for p in unpadded.groups()[1:] if p)]
+        return f"write {'-'.join(parts)} (two digits for months and days)"
+    slashed = _SLASHED.match(raw)
+    if not slashed:
+        return ""
+    first, second, year = int(slashed[1]), int(slashed[2]), slashed[3]
+    if first > 12 and second <= 12:
+        return f"write {year}-{second:02d}-{first:02d} (year-month-day)"
+    if second > 12 and first <= 12:
+        return f"write {year}-{first:02d}-{second:02d} (year-month-day)"
+    if first <= 12 and second <= 12:
+        return (
+            f"write {year}-{second:02d}-{first:02d} if the day comes first, or "
+            f"{year}-{first:02d}-{second:02d} if the month does (year-month-day)"
+        )
+    return ""
 
 
 def parse_day(value: Any) -> date:
@@ -144,7 +169,8 @@ def parse_day(value: Any) -> date:
     raw = _require_text(value).strip()
     match = _DAY.match(raw)
     if not match:
-        raise ValueError(f"'{raw}' is not a date; write it as year-month-day, such as 2019-02-27")
+        advice = _rewritten(raw) or "write it as year-month-day, such as 2019-02-27"
+        raise ValueError(f"'{raw}' is not a date; {advice}")
     year, month, day = (int(g) for g in match.groups())
     _check_calendar(year, month, day, raw)
     return date(year, month, day)

@@ -103,10 +103,8 @@ def _message(error: Any, document: Document, location: Location) -> str:
     if kind == "literal_error":
         expected = [e.strip().strip("'") for e in str(ctx.get("expected", "")).split(" or ")]
         choices = [c for part in expected for c in part.split("', '")]
-        return (
-            f"'{value}' is not a valid {field}; {did_you_mean(str(value), choices)}"
-            f"write one of {one_of(choices)}"
-        )
+        hint = _meaning(str(value), choices) or did_you_mean(str(value), choices)
+        return f"'{value}' is not a valid {field}; {hint}write one of {one_of(choices)}"
     if kind in ("list_type", "model_type", "dict_type", "model_attributes_type", "string_type"):
         wanted = {"list_type": "a list (lines starting with '- ')", "string_type": "text"}.get(
             kind, "a block of 'key: value' lines"
@@ -118,6 +116,40 @@ def _message(error: Any, document: Document, location: Location) -> str:
     if kind == "union_tag_invalid":
         return f"'{field}' is not understood; see the editors' guide for the forms it takes"
     return f"'{field}': {error['msg']}"
+
+
+SYNONYMS = {
+    "opposed": ("refused", "rejected"),
+    "objected": ("refused", "rejected"),
+    "supported": ("accepted",),
+    "backed": ("accepted",),
+    "agreed": ("accepted",),
+    "asked": ("demanded",),
+    "requested": ("demanded",),
+    "insisted": ("demanded",),
+    "suggested": ("proposed",),
+    "called-for": ("urged",),
+    "coalition": ("group",),
+    "alliance": ("group",),
+    "bloc": ("group",),
+    "country": ("government",),
+    "state": ("government",),
+    "organization": ("organisation",),
+    "ngo": ("organisation",),
+    "individual": ("person",),
+    "positive": ("welcoming", "hopeful"),
+    "negative": ("critical",),
+    "concerned": ("cautious",),
+    "split": ("divided", "mixed"),
+}
+"""Words editors write for a fixed value, and the values that say it. A close spelling
+can mean the opposite ('opposed' is one letter from 'proposed'), so meaning comes first."""
+
+
+def _meaning(value: str, choices: list[str]) -> str:
+    """ "for 'opposed', write 'refused' or 'rejected'; " when the word means a choice."""
+    meant = [c for c in SYNONYMS.get(value.strip().casefold(), ()) if c in choices]
+    return f"for '{value}', use {one_of(meant)}; " if meant else ""
 
 
 def _name_of(location: Location) -> str:

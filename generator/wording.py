@@ -6,6 +6,8 @@ that every actor has a country, or that a quotation was said in English.
 
 from __future__ import annotations
 
+import re
+
 from .languages import language_name
 from .models import Actor, Claim, Quotation, Source, Story
 
@@ -17,7 +19,10 @@ def actor_summary(actor: Actor) -> str:
     it, and never put in brackets inside brackets.
     """
     country = actor.country
-    if not country or _mentions(actor.role, country) or _mentions(actor.name, country):
+    named = (actor.role, actor.name)
+    if not country or any(
+        _mentions(text, country) or _abbreviated(text, country) for text in named
+    ):
         return actor.role
     if "(" in country or "(" in actor.role:
         return f"{actor.role}; {country}"
@@ -26,6 +31,22 @@ def actor_summary(actor: Actor) -> str:
 
 def _mentions(text: str, part: str) -> bool:
     return part.casefold() in text.casefold()
+
+
+def _abbreviated(text: str, country: str) -> bool:
+    """Whether the text names the country by its initials: 'the US delegation' for the
+    United States, 'UK' for the United Kingdom."""
+    words = [word for word in country.split() if word[:1].isupper()]
+    if len(words) < 2:
+        return False
+    initials = "".join(word[0] for word in words)
+    dotted = r"\.".join(initials)  # U.S.
+    return bool(re.search(rf"\b(?:{initials}\b|{dotted}\.)", text))
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: 'The P5+1' becomes 'the P5+1'."""
+    return "the" + name[3:] if name.startswith("The ") else name
 
 
 def reactions_blurb(story: Story) -> str:
@@ -43,20 +64,19 @@ def basis_label(claim: Claim) -> str:
 
 
 def unknown_of(source: Source) -> str:
-    """What a reader cannot check about a source: 'Publisher, date and web address not known.'"""
+    """What a reader cannot check about a source: 'Publisher and date not known. No web
+    address.' ('' when it has all three)."""
     missing = [
         name
-        for name, value in (
-            ("publisher", source.publisher),
-            ("date", source.date),
-            ("web address", source.url or source.archive_url),
-        )
+        for name, value in (("publisher", source.publisher), ("date", source.date))
         if value is None
     ]
-    if not missing:
-        return ""
-    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
-    return f"{listed[0].upper()}{listed[1:]} not known."
+    said = []
+    if missing:
+        said.append(f"{' and '.join(missing).capitalize()} not known.")
+    if source.url is None and source.archive_url is None:
+        said.append("No web address.")
+    return " ".join(said)
 
 
 def translation_note(quotation: Quotation) -> str:
@@ -82,6 +102,7 @@ __all__ = [
     "actor_summary",
     "basis_label",
     "groups_of",
+    "in_sentence",
     "members_of",
     "reactions_blurb",
     "translation_note",

@@ -311,6 +311,15 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
 
 
 _KEY_BEFORE = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[^\s:#'\"\[{][^:]*?):[ ]")
+_LONE_KEY = re.compile(r"[ ]+(?P<key>[A-Za-z_][\w-]*):")
+
+
+def _one_column_off(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` starts one column right of the key on the line above it."""
+    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    key = _KEY_BEFORE.match(above) or re.match(r"[ ]*(?:-[ ]+)*(?P<key>[\w-]+):", above)
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    return key is not None and indent == key.start("key") + 1
 
 
 def _colon_in_value(text: str, mark: Any) -> str:
@@ -319,7 +328,16 @@ def _colon_in_value(text: str, mark: Any) -> str:
     The key is named when the refused colon follows a 'key: ' on the same line; on a
     value's continuation line there is none to name.
     """
-    line = text.split("\n")[mark.line] if mark else ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark else ""
+    lone = _LONE_KEY.match(line)
+    if lone and mark and lone.end("key") == mark.column and _one_column_off(lines, mark.line):
+        # "     name: ..." refused at its own colon, one column right of the key above: the
+        # key was indented a space too far, so YAML read it as more of the value above.
+        return (
+            f"YAML syntax error: '{lone['key']}:' is one space to the right of the key above "
+            "it; start it in the same column as the keys of its block"
+        )
     key = _KEY_BEFORE.match(line)
     if key and mark and key.end() <= mark.column:
         write, under = f"'{key['key']}: >-'", f"'{key['key']}'"

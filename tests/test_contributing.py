@@ -275,6 +275,11 @@ WARNING_EDITS = {
     ),
     "glossary term": ("background.yml", "one tariff above", "the tariffs above"),
     "update without a log entry": ("story.yml", "updated: 2020-02-01", "updated: 2020-03-01"),
+    "words after a #": (
+        "timeline.yml",
+        "description: The two sides meet.",
+        "description: The two sides meet, their #1 priority.",
+    ),
 }
 
 

@@ -135,7 +135,7 @@ def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
         in pages[f"{story.id}/accounts.md"]
     )
     positions = pages[f"{story.id}/positions.md"]
-    assert "The sources quote no one from The Sea Council directly on these issues" in positions
+    assert "The sources quote no one from the Sea Council directly on these issues" in positions
     assert "no one from Northland" not in positions
 
 
@@ -211,6 +211,8 @@ def test_a_source_says_what_a_reader_cannot_check(content: Path) -> None:
     )
     page = build_site(content).files["tiny-story/sources.md"]
     assert "<cite>A supplied memo</cite> (memo). " in page
-    assert '<span class="source-unknown">Publisher, date and web address not known.</span>' in page
+    assert (
+        '<span class="source-unknown">Publisher and date not known. No web address.</span>' in page
+    )
     report = next(line for line in page.splitlines() if 'id="source-report"' in line)
     assert "not known" not in report

@@ -102,7 +102,12 @@ EDITS = {
     ),
     "date format": (
         ("story.yml", "start: 2020-01-02", "start: 02/01/2020"),
-        ("story.yml", 5, 8, "'02/01/2020' is not a date; write a day as 2019-02-27"),
+        (
+            "story.yml",
+            5,
+            8,
+            "'02/01/2020' is not a date; write 2020-01-02 if the day comes first, or 2020-02-01 if the month does",
+        ),
     ),
     "impossible date": (
         ("timeline.yml", "date: 2020-01-02", "date: 2019-02-30"),
