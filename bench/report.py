@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import lighthouse, reload, scale, search, util, weight
+from bench import chart, lighthouse, reload, scale, search, util, weight
 
 START = "<!-- results:start (written by bench/run.py; edit outside these markers) -->"
 END = "<!-- results:end -->"
 README = util.BENCH / "README.md"
 
 LOCAL = re.compile(r"https?://127\.0\.0\.1:\d+")  # the local server's origin, new each run
-PARTS = ("scale", "profile", "profile-mkdocs", "reload", "weight", "lighthouse", "search")
+PARTS = ("scale", "profile", "profile-mkdocs", "reload", "weight", "lighthouse", "search", "chart")
 
 Row = list[Any]
 
@@ -90,6 +90,8 @@ def targets(results: dict[str, Any]) -> list[Row]:
         rows += _lighthouse_targets(results["lighthouse"])
     if "search" in results:
         rows += _search_targets(results["search"]["sizes"])
+    if "chart" in results:
+        rows += _chart_targets(results["chart"])
     return rows
 
 
@@ -422,6 +424,50 @@ def _search_bytes_rows(result: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _chart_targets(result: dict[str, Any]) -> list[Row]:
+    """The timeline chart's two budgets, for its densest story and for every story."""
+    stories = result["stories"]
+    densest = max(stories, key=lambda story: story["events"])
+    heaviest = max(stories, key=lambda story: story["weight"]["before"]["kb"])
+    return [
+        [
+            f"Timeline figure and picture ≤ {chart.SHARE_BUDGET:.0%} of their page's render "
+            f"({densest['events']} events)",
+            f"{densest['share']:.0%}: {densest['chart_ms']:.0f} ms of {densest['page_ms']:.0f} ms",
+            _mark(chart.judge(densest)["share"]),
+        ],
+        [
+            f"Timeline page before the reader reaches for the chart ≤ "
+            f"{chart.FIRST_VIEW_BUDGET_KB:.0f} KB; plotly.js after first paint",
+            f"worst {heaviest['weight']['before']['kb']:.1f} KB ({heaviest['story']}, "
+            f"{heaviest['events']} events)",
+            _mark(all(chart.judge(story)["first_view"] for story in stories)),
+        ],
+    ]
+
+
+_CHART_HEADER = [
+    "Story", "Events", "Figure and picture", "Page render", "Share",
+    "First view", "With the chart", "plotly.js after first paint", "Embeddable page",
+]  # fmt: skip
+
+
+def _chart_rows(result: dict[str, Any]) -> list[Row]:
+    """Each story's timeline: build time of the chart, and its page's weight."""
+    rows: list[Row] = []
+    for story in result["stories"]:
+        weighed, embed = story["weight"], story["embed_weight"]
+        rows.append([
+            story["story"], story["events"], f"{story['chart_ms']:.1f} ms",
+            f"{story['page_ms']:.1f} ms", f"{story['share']:.0%}",
+            f"{weighed['before']['kb']:.1f} KB, {weighed['before']['requests']} requests",
+            f"{weighed['after']['kb']:.1f} KB",
+            _mark(bool(weighed.get("plotly_after_paint"))),
+            f"{embed['before']['kb']:.1f} KB, {embed['before']['requests']} requests",
+        ])  # fmt: skip
+    return rows
+
+
 def _code(text: str) -> str:
     """Text as code in a table cell: no backquote or bar of its own to end it early."""
     return "`" + text.replace("`", "'").replace("|", "/") + "`"
@@ -437,5 +483,6 @@ _TABLES: list[tuple[str, str, list[str], Callable[[dict[str, Any]], list[Row]]]]
     ("lighthouse", "Lighthouse audits that cost points", _AUDIT_HEADER, _audits),
     ("search", "Search: indexing time", _SEARCH_TIME_HEADER, _search_time_rows),
     ("search", "Search: bytes a reader downloads", _SEARCH_BYTES_HEADER, _search_bytes_rows),
+    ("chart", "Timeline chart", _CHART_HEADER, _chart_rows),
 ]
 """Each part's tables: the part, a title, the header and the rows (from the part's results)."""

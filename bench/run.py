@@ -1,6 +1,6 @@
 """Run the benchmarks and write their results into bench/README.md.
 
-    python bench/run.py [all|scale|profile|reload|weight|lighthouse|search|report] [options]
+    python bench/run.py [all|scale|profile|reload|weight|lighthouse|search|chart|report] [options]
 
 ``all`` (the default, what ``make bench`` runs) measures every part; a single part
 updates only its own results. Results are kept in bench/results/latest.json, from which
@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import lighthouse, profiling, reload, report, scale, search, util, weight
+from bench import chart, lighthouse, profiling, reload, report, scale, search, util, weight
 
 LATEST = util.BENCH / "results" / "latest.json"
 QUICK = util.RAW / "quick.json"
-PARTS = ("scale", "profile", "reload", "weight", "lighthouse", "search")
+PARTS = ("scale", "profile", "reload", "weight", "lighthouse", "search", "chart")
 DEFAULT_SIZES = [1, 10, 100]
 QUICK_SIZES = [1, 10]
 PREVIEW_SIZES, QUICK_PREVIEW_SIZES = [100, 300], [10]  # one-story preview, synthetic stories
@@ -88,6 +88,8 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
         return lighthouse.run(runs=args.lighthouse_runs or (1 if args.quick else 3))
     if part == "search":
         return search.run(args.sizes or (QUICK_SIZES if args.quick else SEARCH_SIZES))
+    if part == "chart":
+        return chart.run(repeats=args.repeats or (3 if args.quick else 9))
     raise ValueError(part)
 
 

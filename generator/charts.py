@@ -1,37 +1,51 @@
 """The timeline chart: a Plotly figure built from a story, and its JSON for the page.
 
-Pure functions over the models, no I/O. :func:`timeline_figure` draws every event on a
-time axis, one lane per category (or per actor). A day is a point; a month, a year or
-an approximate span is a translucent bar from its first to its last possible day with
-a hollow marker, so no fuzzy date ever reads as an exact day.
+Pure functions over the models, no I/O. :func:`timeline_figure_data` draws every event
+on a time axis, in the lanes of :mod:`generator.chart_lanes`. A day is a point; a month, a
+year or an approximate span is a translucent bar from its first to its last possible day
+with a hollow mark, so no fuzzy date ever reads as an exact day.
 
-Light and dark mode: the figure's ``layout.meta.palettes`` holds, for ``light`` and
-``dark``, a patch ``{"layout": {...}, "data": [{...} per trace]}`` of every colour in
-the figure. ``timeline.js`` deep-merges the patch for the reader's scheme into a fresh
-copy of the figure (:func:`merge_patch` is the same rule in Python) and calls
-``Plotly.react``; ``layout.uirevision`` keeps the reader's pan and zoom.
+**The opening view.** The chart opens on the story and its lead-up (:func:`initial_range`),
+and counts under the plot the events before and after that view, each count a link that
+pans there (:mod:`generator.chart_description`). On a 375 px phone the plot is about 330 px
+wide: the whole span of the first story (1950 to 2019) would put five of its seven events
+within 7 px of each other; a range slider would take 40 px of height for a strip whose
+handles are smaller than a finger, and Plotly's ``rangebreaks`` would hide how far apart
+events are and break the date ticks. The counts keep the story legible and every event
+accounted for; Autoscale shows the whole span.
 
-Text from YAML reaches Plotly, which reads a subset of HTML in hover and mark text, so
-every string is HTML-escaped here; :func:`figure_json` then makes the JSON safe inside
-``<script type="application/json">``.
+**Lanes and labels.** The plot's y axis is in pixels: each lane has a few sub-rows
+:data:`~generator.chart_labels.ROW` px apart, as many as its densest stretch needs on a
+phone when the chart opens. Where marks and labels go is :mod:`generator.chart_labels`'
+rule; the figure carries its result for a :data:`PICTURE_PLOT_PX`-wide plot (the static
+picture's) and, in ``layout.meta.timeline``, what ``timeline-chart.js`` needs to run the
+rule again at the reader's width after every change of view. Labels are annotations; a
+label that does not fit is shortened or hidden, and the full title is in the mark's
+tooltip and in the list.
+
+Text from YAML reaches Plotly, which reads a subset of HTML in hover and annotation text,
+so it is HTML-escaped here; :func:`figure_json` then makes the JSON safe inside a
+``<script>`` element.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import math
 import re
-import textwrap
 from collections.abc import Sequence
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 import plotly.io as pio  # type: ignore[import-untyped]
 from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
 
-from .dates import describe_when, format_when
-from .models import DateSpan, Event, Story
+from . import chart_labels as labels
+from .chart_lanes import chart_lanes, event_days, is_fuzzy, mark_day
+from .chart_palette import NoteKind, TraceKind, merge_patch, palette_patch
+from .dates import describe_when
+from .models import Event, Story
 
 PLOTLY_BUNDLE = f"assets/vendor/plotly-basic-{get_plotlyjs_version()}.min.js"
 """The vendored plotly.js the figures are written for, relative to the site's root
@@ -40,60 +54,39 @@ PLOTLY_BUNDLE = f"assets/vendor/plotly-basic-{get_plotlyjs_version()}.min.js"
 FONT_FAMILY = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
 """Material's system font stack (the site sets ``theme.font: false``)."""
 
-OTHER_LANE = "Other"
-"""The lane of events without actors when lanes are actors."""
-
-PALETTES: dict[str, dict[str, str]] = {
-    "light": {
-        "background": "#ffffff",  # Material's default scheme; colours are checked on it
-        "text": "#1f2329",
-        "muted": "#545b66",
-        "grid": "#dde1e6",
-        "band": "#eef1f6",
-        "band-alt": "#f7f8fa",
-        "hover": "#ffffff",
-        "lane-1": "#1f5fbf",
-        "lane-2": "#b34700",
-        "lane-3": "#1d7a4a",
-        "lane-4": "#8a3fb0",
-        "lane-5": "#a11d48",
-        "lane-6": "#006d80",
-    },
-    "dark": {
-        "background": "#1e2129",  # Material's slate scheme
-        "text": "#e4e6eb",
-        "muted": "#a9afba",
-        "grid": "#3a3f4b",
-        "band": "#2a2e39",
-        "band-alt": "#23262f",
-        "hover": "#2d313c",
-        "lane-1": "#7db4ff",
-        "lane-2": "#ffa066",
-        "lane-3": "#5fd39a",
-        "lane-4": "#d2a1ff",
-        "lane-5": "#ff87a8",
-        "lane-6": "#4fd2e6",
-    },
-}
-"""Colours of the chart on Material's light (``default``) and dark (``slate``) schemes."""
-
-SPAN_OPACITY = 0.3
+MARGIN = {"l": 8, "r": 8, "t": 64, "b": 28, "pad": 0}
+"""Around the plot, px: the top holds the modebar and two rows of phase titles, the
+bottom the date labels."""
+PICTURE_PLOT_PX = 312
+"""Width of the plot on a 360 px phone, the narrowest common one: the layout carried by
+the figure (and drawn by the static picture) is made for it, and holds at any wider
+width, since marks only move apart as the plot widens."""
+LANE_PAD = 8
+"""Space in a lane above its first row and below its last, px (half each)."""
+MIN_ROWS, MAX_ROWS = 2, 4
+"""Sub-rows of a lane with events: what its densest stretch needs, within these."""
 LOOKBACK = datetime.timedelta(days=731)  # events this long before the start open in view
 LEAD = datetime.timedelta(days=150)
-TITLE_WIDTH = 24  # characters per line of a mark's title
-PHONE_PLOT_PX = 340  # width of the plot on a 375px-wide phone: titles are laid out for it
-CHAR_PX = 6.5  # average width of a character of 11px text in the system font
+BAR_PX = 4
+BAR_BELOW = 9
+"""A fuzzy date's bar: its thickness, and how far under its row's middle it runs, px, so
+that it underlines the mark and the labels of its row instead of crossing them."""
+HIDDEN_Y = -2 * labels.ROW
+"""Where a mark that another stands for is put: above the plot, out of sight."""
+PHASE_ROW_PX = 15
+"""Distance between the two rows of phase titles."""
 HOVER_WIDTH = 44  # characters per line of hover text: fits a 375px-wide phone
 HOVER_TEMPLATE = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
 )
+GROUP_TEMPLATE = "%{text}<extra></extra>"
+"""The hover of a mark that stands for several events (see :func:`group_hover`)."""
+GROUP_ZOOM, GROUP_SAME_DAY = "Zoom in to see each", "All on the same day: see the list"
 _HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
 _SCRIPT_SAFE = (
     ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
     ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
 )  # fmt: skip
-
-TraceKind = Literal["span", "marks"]
 
 
 # --- public API ----------------------------------------------------------------------
@@ -110,56 +103,19 @@ def timeline_figure_data(story: Story, *, dark: bool = False) -> dict[str, Any]:
     The site uses this: plotly's validation of a ``go.Figure`` costs more than building
     the data, and the tests check that both give the same JSON.
     """
-    structure = {"data": _traces(story), "layout": _layout(story)}
-    figure = merge_patch(structure, palette_patch(story, dark=dark))
-    figure["layout"]["meta"] = {
-        "palettes": {
-            "light": palette_patch(story, dark=False),
-            "dark": palette_patch(story, dark=True),
-        }
+    plan = _plan(story)
+    kinds: list[tuple[int, TraceKind]] = [(t.lane, t.kind) for t in plan.traces]
+    counts: dict[NoteKind, int] = {
+        "phase": len(story.phases),
+        "lane": len(plan.lane_names),
+        "label": len(plan.items),
     }
+    notes = [kind for kind, number in counts.items() for _ in range(number)]
+    light = palette_patch(kinds, len(story.phases), notes, dark=False)
+    dark_patch = palette_patch(kinds, len(story.phases), notes, dark=True)
+    figure = merge_patch(_figure(story, plan), dark_patch if dark else light)
+    figure["layout"]["meta"]["palettes"] = {"light": light, "dark": dark_patch}
     return dict(figure)
-
-
-def palette_layout(dark: bool) -> dict[str, Any]:
-    """The story-independent colours of the layout: text, axes, hover labels, modebar."""
-    p = _palette(dark)
-    return {
-        "font": {"color": p["text"]},
-        "xaxis": {"gridcolor": p["grid"], "linecolor": p["grid"], "tickcolor": p["grid"]},
-        "yaxis": {"gridcolor": p["grid"]},
-        "hoverlabel": {
-            "bgcolor": p["hover"],
-            "bordercolor": p["muted"],
-            "font": {"color": p["text"]},
-        },
-        "modebar": {"bgcolor": "rgba(0,0,0,0)", "color": p["muted"], "activecolor": p["text"]},
-    }
-
-
-def palette_patch(story: Story, *, dark: bool) -> dict[str, Any]:
-    """Every colour of the story's figure for one scheme: ``{"layout": ..., "data": [...]}``."""
-    p = _palette(dark)
-    layout = palette_layout(dark)
-    layout["shapes"] = [
-        {"fillcolor": p["band" if i % 2 == 0 else "band-alt"]} for i in range(len(story.phases))
-    ]
-    layout["annotations"] = [{"font": {"color": p["muted"]}} for _ in _annotation_slots(story)]
-    data = [_trace_colours(_lane_colour(p, lane), kind) for lane, kind, _ in _trace_plan(story)]
-    return {"layout": layout, "data": data}
-
-
-def merge_patch(base: Any, patch: Any) -> Any:
-    """``base`` with ``patch`` merged in: dicts by key, lists by index, others replaced.
-
-    timeline.js applies the palettes with the same rule.
-    """
-    if isinstance(patch, dict) and isinstance(base, dict):
-        return {**base, **{k: merge_patch(base.get(k), v) for k, v in patch.items()}}
-    if isinstance(patch, list) and isinstance(base, list):
-        merged = [merge_patch(b, p) for b, p in zip(base, patch, strict=False)]
-        return merged + base[len(patch) :] + patch[len(base) :]
-    return patch
 
 
 def figure_json(figure: go.Figure | dict[str, Any]) -> str:
@@ -174,132 +130,254 @@ def figure_json(figure: go.Figure | dict[str, Any]) -> str:
     return _replace_all(text, _SCRIPT_SAFE)
 
 
-def text_alternative(story: Story) -> str:
-    """One paragraph saying what the chart shows, for its aria-label and figcaption."""
-    events = story.events_in_order()
-    if not events:
-        return "A timeline chart with no events yet."
-    last = max(events, key=lambda e: (_days(e)[1], e.id))
-    lanes = _lane_events(story)
-    counts = [
-        f"{lane} ({_count(len(lane_events), 'event')})" for lane, lane_events in lanes.items()
-    ]
-    text = (
-        f"A timeline chart of {_count(len(events), 'event')} "
-        f"from {format_when(events[0].date)} to {format_when(last.date)}, "
-        f"in {_count(len(lanes), 'lane')} by {story.lanes}: {_join(counts)}."
-    )
-    if story.phases:
-        titles = [phase.title for phase in story.phases]
-        text += f" Shaded bands mark {_count(len(titles), 'phase')}: {_join(titles)}."
-    return text
-
-
-def lane_names(story: Story) -> list[str]:
-    """The chart's lanes, top to bottom: categories in their order, or actors with events."""
-    return list(_lane_events(story))
-
-
 def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:
     """The x range the chart opens on: the story and its recent lead-up, with a margin.
 
-    Older events (a war decades earlier) stay on the chart, reachable by pan or zoom.
+    Older events (a war decades earlier) stay on the chart, counted under it and
+    reachable by the count's link, by pan, zoom or Autoscale.
     """
     start, end = story.meta.first_day, story.meta.last_day
     recent = [e.first_day for e in story.events if start - LOOKBACK <= e.first_day <= start]
-    after = [_days(e)[1] for e in story.events if end <= _days(e)[1] <= end + LOOKBACK / 2]
+    after = [
+        event_days(e)[1] for e in story.events if end <= event_days(e)[1] <= end + LOOKBACK / 2
+    ]
     left, right = min([start - LEAD, *recent]), max([end, *after])
     pad = datetime.timedelta(days=max(14, (right - left).days // 20))
     return left - pad, right + pad
 
 
-def is_fuzzy(event: Event) -> bool:
-    """Whether the event's date is wider than a day (a month, a year or a span)."""
-    return isinstance(event.date, DateSpan) or event.date.precision != "day"
+def lane_names(story: Story) -> list[str]:
+    """The chart's lanes, top to bottom."""
+    return [lane.name for lane in chart_lanes(story)]
 
 
-# --- lanes and traces ----------------------------------------------------------------
+# --- the plan: traces, items and the order they are placed in -------------------------
 
 
-def _lane_events(story: Story) -> dict[str, list[Event]]:
-    if story.lanes == "category":
-        lanes: dict[str, list[Event]] = {c.name: [] for c in story.categories}
-        names = {c.id: c.name for c in story.categories}
-        for event in story.events_in_order():
-            lanes.setdefault(names[event.category], []).append(event)
-        return lanes
-    by_actor: dict[str, list[Event]] = {a.id: [] for a in story.actors}
-    for event in story.events_in_order():
-        for actor_id in event.actors or [""]:
-            by_actor.setdefault(actor_id, []).append(event)
-    return {
-        story.actor(actor_id).name if actor_id else OTHER_LANE: events
-        for actor_id, events in sorted(by_actor.items(), key=lambda item: item[0] == "")
-        if events
-    }
+@dataclass(frozen=True)
+class _Trace:
+    lane: int
+    kind: TraceKind
+    events: tuple[Event, ...]
 
 
-def _trace_plan(story: Story) -> list[tuple[int, TraceKind, list[Event]]]:
-    """(lane index, kind, events) of each trace, in the figure's order."""
-    plan: list[tuple[int, TraceKind, list[Event]]] = []
-    for index, events in enumerate(_lane_events(story).values()):
-        fuzzy = [e for e in events if is_fuzzy(e)]
+@dataclass(frozen=True)
+class _Item:
+    """An event drawn in one lane: its mark (and bar), and its label if it has one."""
+
+    event: Event
+    lane: int
+    marks: tuple[int, int]  # (trace, point)
+    bar: tuple[int, int] | None
+    forms: tuple[str, ...]  # its title's label forms: none in the lanes after its first
+
+
+@dataclass(frozen=True)
+class _Plan:
+    lane_names: list[str]
+    traces: list[_Trace]
+    items: list[_Item]
+    in_time: list[int]  # items in time order: their marks are placed in it
+    order: list[int]  # items in the order their labels are placed
+
+
+def _plan(story: Story) -> _Plan:
+    lanes = chart_lanes(story)
+    traces: list[_Trace] = []
+    items: list[_Item] = []
+    seen: set[str] = set()
+    for index, lane in enumerate(lanes):
+        fuzzy = {e.id: n for n, e in enumerate(e for e in lane.events if is_fuzzy(e))}
         if fuzzy:
-            plan.append((index, "span", fuzzy))
-        if events:
-            plan.append((index, "marks", events))
-    return plan
+            traces.append(_Trace(index, "span", tuple(e for e in lane.events if is_fuzzy(e))))
+        if lane.events:
+            traces.append(_Trace(index, "marks", lane.events))
+        for point, event in enumerate(lane.events):
+            bar = (len(traces) - 2, fuzzy[event.id]) if event.id in fuzzy else None
+            forms = () if event.id in seen else labels.label_forms(event.title)  # titled once
+            seen.add(event.id)
+            items.append(_Item(event, index, (len(traces) - 1, point), bar, forms))
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (
+            _distance(story, items[i].event),
+            event_days(items[i].event)[0],
+            not items[i].forms,
+            items[i].lane,
+        ),
+    )
+    in_time = sorted(range(len(items)), key=lambda i: (mark_day(items[i].event), i))
+    return _Plan([lane.name for lane in lanes], traces, items, in_time, order)
 
 
-def _traces(story: Story) -> list[dict[str, Any]]:
-    lanes = lane_names(story)
-    window = initial_range(story)
+def _distance(story: Story, event: Event) -> int:
+    """Days between the event and the story's own dates (0 within them)."""
+    first, last = event_days(event)
+    return max((story.meta.first_day - last).days, (first - story.meta.last_day).days, 0)
+
+
+# --- the layout for the picture's width ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _View:
+    """The opening view at the picture's width: px of each date."""
+
+    left: datetime.date
+    right: datetime.date
+    width: float = PICTURE_PLOT_PX
+
+    def px(self, day: datetime.date) -> float:
+        return (day - self.left).days / max((self.right - self.left).days, 1) * self.width
+
+
+def _layout_items(
+    plan: _Plan, view: _View, rows: Sequence[int]
+) -> tuple[list[labels.Item], list[labels.Placement]]:
+    reserved = [_lane_title_width(name) for name in plan.lane_names]
+    items = [_geometry(item, view) for item in plan.items]
+    placed = labels.place_items(
+        items, plan.in_time, plan.order, view.width, rows, reserved, _count_width
+    )
+    return items, placed
+
+
+def _count_width(number: int) -> float:
+    return labels.text_width(labels.count_label(number))
+
+
+def _geometry(item: _Item, view: _View) -> labels.Item:
+    first, last = event_days(item.event)
+    bar = (view.px(first), view.px(last + datetime.timedelta(days=1))) if item.bar else None
+    widths = tuple(labels.text_width(form) for form in item.forms)
+    return labels.Item(item.lane, view.px(mark_day(item.event)), bar, widths)
+
+
+def _lane_title_width(name: str) -> float:
+    return labels.GAP / 2 + labels.text_width(name, bold=True)
+
+
+def _rows(plan: _Plan, placements: Sequence[labels.Placement]) -> list[int]:
+    """Rows of each lane: what its items used when the chart opens, within the limits."""
+    used = [0] * len(plan.lane_names)
+    for item, placed in zip(plan.items, placements, strict=True):
+        used[item.lane] = max(used[item.lane], placed.row + 1 if placed.shown else 1)
+    has_events = {item.lane for item in plan.items}
     return [
-        _span_trace(story, lanes[index], events)
-        if kind == "span"
-        else _marks_trace(story, lanes[index], events, window)
-        for index, kind, events in _trace_plan(story)
+        min(MAX_ROWS, max(MIN_ROWS, count)) if lane in has_events else 1
+        for lane, count in enumerate(used)
     ]
 
 
-def _span_trace(story: Story, lane: str, events: list[Event]) -> dict[str, Any]:
+def _lane_tops(rows: Sequence[int]) -> list[int]:
+    tops, top = [], 0
+    for count in rows:
+        tops.append(top)
+        top += count * labels.ROW + LANE_PAD
+    return [*tops, top]  # the last is the plot's height
+
+
+def _row_centre(tops: Sequence[int], lane: int, row: int) -> int:
+    return tops[lane] + LANE_PAD // 2 + row * labels.ROW + labels.ROW // 2
+
+
+# --- the figure ----------------------------------------------------------------------
+
+
+_NO_TEMPLATE: dict[str, Any] = pio.templates["none"].to_plotly_json()
+"""Plotly's "none" template, as go.Figure expands it."""
+
+
+def _figure(story: Story, plan: _Plan) -> dict[str, Any]:
+    view = _View(*initial_range(story))
+    _, first_pass = _layout_items(plan, view, [MAX_ROWS] * len(plan.lane_names))
+    rows = _rows(plan, first_pass)
+    _, placements = _layout_items(plan, view, rows)
+    tops = _lane_tops(rows)
+    ys = [
+        HIDDEN_Y if p.host is not None else _row_centre(tops, it.lane, p.row)
+        for it, p in zip(plan.items, placements, strict=True)
+    ]
+    hover = {event.id: _customdata(story, event) for event in story.events}
+    data = [_trace(story, trace, hover) for trace in plan.traces]
+    for index, (item, placed, y) in enumerate(zip(plan.items, placements, ys, strict=True)):
+        data[item.marks[0]]["y"][item.marks[1]] = y
+        if item.bar:
+            data[item.bar[0]]["y"][item.bar[1]] = y + BAR_BELOW
+        if placed.group > 1:
+            _stand_for_group(data, plan, placements, index)
+    layout = _layout(story, plan, view, tops)
+    layout["annotations"] += [
+        _label(item, placed, y) for item, placed, y in zip(plan.items, placements, ys, strict=True)
+    ]
+    layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
+    return {"data": data, "layout": layout}
+
+
+def _stand_for_group(
+    data: list[dict[str, Any]], plan: _Plan, placements: Sequence[labels.Placement], index: int
+) -> None:
+    """A mark that stands for several events: its hover names them all (its ``text``)."""
+    host = plan.items[index]
+    group = [host] + [it for it, p in zip(plan.items, placements, strict=True) if p.host == index]
+    trace = data[host.marks[0]]
+    titles = [data[it.marks[0]]["customdata"][it.marks[1]][1] for it in group]
+    same_day = len({mark_day(it.event) for it in group}) == 1
+    hint = GROUP_SAME_DAY if same_day else GROUP_ZOOM
+    trace["text"][host.marks[1]] = group_hover(len(group), titles, hint)
+    if isinstance(trace["hovertemplate"], str):
+        trace["hovertemplate"] = [trace["hovertemplate"]] * len(trace["x"])
+    trace["hovertemplate"][host.marks[1]] = GROUP_TEMPLATE
+
+
+def group_hover(number: int, titles: Sequence[str], hint: str) -> str:
+    """The hover text of a mark that stands for ``number`` events (titles escaped)."""
+    return f"<b>{labels.count_label(number)}</b><br>{';<br>'.join(titles)}<br><i>{hint}</i>"
+
+
+def _trace(story: Story, trace: _Trace, hover: dict[str, list[str]]) -> dict[str, Any]:
+    """A trace of a lane; its points' heights (rows) are filled in by the layout."""
+    ys = [0.0] * len(trace.events)
+    if trace.kind == "span":
+        return _span_trace(trace.events, ys, hover)
+    return _marks_trace(trace.events, ys, hover)
+
+
+def _span_trace(
+    events: Sequence[Event], ys: list[float], hover: dict[str, list[str]]
+) -> dict[str, Any]:
     """A horizontal bar per fuzzy event, from its first day to the end of its last day."""
-    days = [_days(e) for e in events]
+    days = [event_days(e) for e in events]
     return {
         "type": "bar",
         "orientation": "h",
-        "name": f"{lane} (approximate dates)",
-        "y": [lane] * len(events),
+        "y": ys,
         "base": [first.isoformat() for first, _ in days],
         "x": [((last - first).days + 1) * 86_400_000 for first, last in days],
-        "width": 0.2,
-        "marker": {"line": {"width": 1.5}},
+        "width": BAR_PX,
+        "marker": {"line": {"width": 1}},
         "textposition": "none",
-        "customdata": [_customdata(story, e) for e in events],
+        "customdata": [hover[e.id] for e in events],
         "hovertemplate": HOVER_TEMPLATE,
     }
 
 
 def _marks_trace(
-    story: Story, lane: str, events: list[Event], window: tuple[datetime.date, datetime.date]
+    events: Sequence[Event], ys: list[float], hover: dict[str, list[str]]
 ) -> dict[str, Any]:
-    """A marker per event with its title beside it: solid for a day, hollow when fuzzy."""
-    xs = [_mark_day(e) for e in events]
+    """A mark per event: solid for a day, hollow when the date is fuzzy."""
     return {
         "type": "scatter",
-        "mode": "markers+text",
-        "name": lane,
-        "x": [x.isoformat() for x in xs],
-        "y": [lane] * len(events),
-        "text": [_wrap(e.title, TITLE_WIDTH) for e in events],
-        "textposition": _text_positions(story, lane, events, window),
-        "textfont": {"size": 11},
+        "mode": "markers",
+        "x": [mark_day(e).isoformat() for e in events],
+        "y": ys,
+        "text": [""] * len(events),  # a group's hover, on a mark that stands for several
         "marker": {
-            "size": 11,
+            "size": 2 * labels.RADIUS,
             "symbol": ["circle-open" if is_fuzzy(e) else "circle" for e in events],
             "line": {"width": 2},
         },
-        "customdata": [_customdata(story, e) for e in events],
+        "customdata": [hover[e.id] for e in events],
         "hovertemplate": HOVER_TEMPLATE,
     }
 
@@ -317,80 +395,15 @@ def _customdata(story: Story, event: Event) -> list[str]:
     ]
 
 
-def _text_positions(
-    story: Story, lane: str, events: list[Event], window: tuple[datetime.date, datetime.date]
-) -> list[str]:
-    """Where each title goes, laid out for a phone's width so titles rarely overprint.
-
-    The story's own events are placed first, then the others from the nearest in time.
-    A title goes right of its mark (left of it in the right part of the view, so it
-    stays in the plot), above the mark or else below, or else on the other side if it
-    fits there. If nothing is free it takes the row whose marks are furthest away, which
-    zooming in separates. The lane's own label holds the start of the top row.
-    """
-    left, right = window
-    span = (right - left).days
-    per_px = span / PHONE_PLOT_PX  # days per pixel when the chart opens on a phone
-    rows: dict[str, list[tuple[float, float, float]]] = {  # (from, to, mark) per title
-        "top": [(0, (len(lane) * CHAR_PX + 8) * per_px, -math.inf)],
-        "bottom": [],
-    }
-    positions = [""] * len(events)
-    for i in sorted(range(len(events)), key=lambda i: (_distance(story, events[i]), i)):
-        at = (_mark_day(events[i]) - left).days
-        width = (max(map(len, textwrap.wrap(events[i].title, TITLE_WIDTH))) * CHAR_PX + 8) * per_px
-        preferred = "left" if at > 0.6 * span else "right"
-        extents = {"right": (at, at + width), "left": (at - width, at)}
-        choices = [
-            (row, side)
-            for side in (preferred, "right" if preferred == "left" else "left")
-            for row in ("top", "bottom")
-            if (side == preferred or 0 <= extents[side][0] <= extents[side][1] <= span)
-            and all(
-                end < extents[side][0] or start > extents[side][1] for start, end, _ in rows[row]
-            )
-        ]
-        row, side = choices[0] if choices else (_furthest_row(rows, at), preferred)
-        rows[row].append((*extents[side], at))
-        positions[i] = f"{row} {side}"
-    return positions
-
-
-def _furthest_row(rows: dict[str, list[tuple[float, float, float]]], at: float) -> str:
-    return max(
-        rows, key=lambda row: min((abs(at - mark) for *_, mark in rows[row]), default=math.inf)
-    )
-
-
-def _distance(story: Story, event: Event) -> int:
-    """Days between the event and the story's own dates (0 within them)."""
-    first, last = _days(event)
-    return max((story.meta.first_day - last).days, (first - story.meta.last_day).days, 0)
-
-
-def _trace_colours(colour: str, kind: TraceKind) -> dict[str, Any]:
-    if kind == "span":
-        return {"marker": {"color": _rgba(colour, SPAN_OPACITY), "line": {"color": colour}}}
-    return {"marker": {"color": colour, "line": {"color": colour}}}
-
-
-# --- layout --------------------------------------------------------------------------
-
-
-_NO_TEMPLATE: dict[str, Any] = pio.templates["none"].to_plotly_json()
-"""Plotly's "none" template, as go.Figure expands it."""
-
-
-def _layout(story: Story) -> dict[str, Any]:
-    lanes = lane_names(story)
-    left, right = initial_range(story)
+def _layout(story: Story, plan: _Plan, view: _View, tops: Sequence[int]) -> dict[str, Any]:
+    height = tops[-1]
     return {
         "template": _NO_TEMPLATE,  # keeps plotly.py's large default template out of the page
         "font": {"family": FONT_FAMILY, "size": 12},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        # The top margin holds the modebar and, below it, two rows of phase titles.
-        "margin": {"l": 8, "r": 8, "t": 64, "b": 28, "pad": 0},
+        "margin": MARGIN,
+        "height": height + MARGIN["t"] + MARGIN["b"],
         "autosize": True,
         "showlegend": False,
         "dragmode": "pan",
@@ -400,25 +413,25 @@ def _layout(story: Story) -> dict[str, Any]:
         "uirevision": story.id,
         "xaxis": {
             "type": "date",
-            "range": [left.isoformat(), right.isoformat()],
+            "range": [view.left.isoformat(), view.right.isoformat()],
             "showgrid": True,
             "showline": True,
             "ticks": "outside",
             "zeroline": False,
         },
         "yaxis": {
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": lanes,
-            "range": [max(len(lanes), 1) - 0.5, -0.5],  # first lane on top
+            "type": "linear",
+            "range": [height, 0],  # px from the top of the plot
             "fixedrange": True,
             "showticklabels": False,
+            "ticks": "",
+            "tickmode": "array",
+            "tickvals": list(tops[1:-1]),  # a grid line between lanes
+            "showgrid": True,
             "zeroline": False,
         },
-        "shapes": [
-            _phase_band(phase.start.first_day, phase.end.last_day) for phase in story.phases
-        ],
-        "annotations": _annotations(story, lanes, (left, right)),
+        "shapes": [_phase_band(p.start.first_day, p.end.last_day) for p in story.phases],
+        "annotations": _phase_titles(story, view) + _lane_titles(plan, tops),
     }
 
 
@@ -436,92 +449,128 @@ def _phase_band(first: datetime.date, last: datetime.date) -> dict[str, Any]:
     }
 
 
-def _annotation_slots(story: Story) -> list[str]:
-    """One entry per annotation, in order: a label per phase, then per lane."""
-    return [p.id for p in story.phases] + lane_names(story)
+def _phase_titles(story: Story, view: _View) -> list[dict[str, Any]]:
+    """A title per phase, above the plot, placed by the labels' rule (None: hidden)."""
+    bands = [_band_px(p.start.first_day, p.end.last_day, view) for p in story.phases]
+    forms = [labels.label_forms(p.title) for p in story.phases]
+    widths = [tuple(labels.text_width(f) for f in fs) for fs in forms]
+    placed = labels.place_phase_titles(bands, widths, _phase_order(story), view.width)
+    return [_phase_title(fs, title, view.width) for fs, title in zip(forms, placed, strict=True)]
 
 
-def _annotations(
-    story: Story, lanes: Sequence[str], window: tuple[datetime.date, datetime.date]
-) -> list[dict[str, Any]]:
-    phases = [
-        _phase_label(i, phase.title, (phase.start.first_day, phase.end.last_day), window)
-        for i, phase in enumerate(story.phases)
-    ]
-    return phases + [_lane_label(i, lane) for i, lane in enumerate(lanes)]
+def _band_px(first: datetime.date, last: datetime.date, view: _View) -> tuple[float, float]:
+    return view.px(first), view.px(last + datetime.timedelta(days=1))
 
 
-def _phase_label(
-    index: int,
-    title: str,
-    days: tuple[datetime.date, datetime.date],
-    window: tuple[datetime.date, datetime.date],
-) -> dict[str, Any]:
-    # Centre the title on the part of the phase in view when the chart opens, anchored
-    # inwards near the edges; consecutive titles alternate between two rows.
-    left, right = window
-    first, last = days
-    if first <= right and last >= left:
-        first, last = max(first, left), min(last, right)
-    at = first + (last - first) / 2
-    share = (at - left) / (right - left)
-    anchor = "left" if share < 0.2 else "right" if share > 0.8 else "center"
+def _phase_order(story: Story) -> list[int]:
+    """Phases by how near they are to the story's own dates: the story's own first."""
+    start, end = story.meta.first_day, story.meta.last_day
+
+    def distance(index: int) -> int:
+        phase = story.phases[index]
+        return max((start - phase.end.last_day).days, (phase.start.first_day - end).days, 0)
+
+    return sorted(range(len(story.phases)), key=lambda i: (distance(i), i))
+
+
+def _phase_title(forms: Sequence[str], title: labels.Title | None, width: float) -> dict[str, Any]:
     return {
-        "text": _escape(title),
-        "xref": "x",
+        "text": _escape(forms[title.form] if title else forms[0]),
+        "visible": title is not None,
+        "xref": "paper",
         "yref": "paper",
-        "x": at.isoformat(),
+        "x": round(title.start / width, 4) if title else 0,
         "y": 1,
-        "xanchor": anchor,
+        "xanchor": "left",
         "yanchor": "bottom",
-        "yshift": 2 + 15 * (index % 2),
+        "yshift": 3 + PHASE_ROW_PX * (title.row if title else 0),
         "showarrow": False,
-        "font": {"size": 11},
+        "borderpad": 0,
+        "font": {"size": labels.FONT_SIZE},
     }
 
 
-def _lane_label(index: int, lane: str) -> dict[str, Any]:
+def _lane_titles(plan: _Plan, tops: Sequence[int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": f"<b>{_escape(name)}</b>",
+            "xref": "paper",
+            "yref": "y",
+            "x": 0,
+            "xshift": labels.GAP / 2,
+            "y": _row_centre(tops, lane, 0),
+            "xanchor": "left",
+            "yanchor": "middle",
+            "showarrow": False,
+            "borderpad": 0,
+            "font": {"size": labels.FONT_SIZE},
+        }
+        for lane, name in enumerate(plan.lane_names)
+    ]
+
+
+def _label(item: _Item, placed: labels.Placement, y: float) -> dict[str, Any]:
+    """An item's label beside its mark: a form of its title, its group's count, or none."""
+    right = placed.side == "right"
+    if placed.form == labels.COUNT:
+        text = labels.count_label(placed.group)
+    else:
+        text = item.forms[placed.form or 0] if item.forms else ""
     return {
-        "text": f"<b>{_escape(lane)}</b>",
-        "xref": "paper",
+        "text": _escape(text),
+        "visible": placed.shown and placed.form is not None,
+        "xref": "x",
         "yref": "y",
-        "x": 0,
-        "y": index - 0.5,  # the top edge of the lane (the axis runs downwards)
-        "xanchor": "left",
-        "yanchor": "top",
+        "x": mark_day(item.event).isoformat(),
+        "xshift": (1 if right else -1) * (labels.RADIUS + labels.GAP),
+        "y": y,
+        "xanchor": "left" if right else "right",
+        "yanchor": "middle",
         "showarrow": False,
-        "font": {"size": 11},
+        "borderpad": 0,
+        "font": {"size": labels.FONT_SIZE},
+    }
+
+
+def _model(story: Story, plan: _Plan, rows: Sequence[int], tops: Sequence[int]) -> dict[str, Any]:
+    """What timeline-chart.js needs to lay the chart out again at the reader's width."""
+    phases = len(story.phases)
+    lanes = len(plan.lane_names)
+    return {
+        "row": labels.ROW,
+        "target": labels.TARGET,
+        "radius": labels.RADIUS,
+        "gap": labels.GAP,
+        "lanePad": LANE_PAD,
+        "phaseRow": PHASE_ROW_PX,
+        "barBelow": BAR_BELOW,
+        "hiddenY": HIDDEN_Y,
+        "hover": [HOVER_TEMPLATE, GROUP_TEMPLATE, GROUP_ZOOM, GROUP_SAME_DAY],
+        "lanes": [
+            {"name": name, "top": top, "rows": count}
+            for name, top, count in zip(plan.lane_names, tops, rows, strict=False)
+        ],
+        "items": [[it.lane, *it.marks, *(it.bar or (-1, -1)), list(it.forms)] for it in plan.items],
+        "inTime": plan.in_time,
+        "order": plan.order,
+        "phases": [
+            [
+                p.start.first_day.isoformat(),
+                (p.end.last_day + datetime.timedelta(days=1)).isoformat(),
+                list(labels.label_forms(p.title)),
+            ]
+            for p in story.phases
+        ],
+        "phaseOrder": _phase_order(story),
+        "notes": {"phases": 0, "lanes": phases, "labels": phases + lanes},
+        "events": [
+            next(i for i, it in enumerate(plan.items) if it.event.id == e.id)
+            for e in story.events_in_order()
+        ],
     }
 
 
 # --- small helpers -------------------------------------------------------------------
-
-
-def _days(event: Event) -> tuple[datetime.date, datetime.date]:
-    """The first and last day the event's date can mean."""
-    date = event.date
-    if isinstance(date, DateSpan):
-        return date.start.first_day, date.end.last_day
-    return date.first_day, date.last_day
-
-
-def _mark_day(event: Event) -> datetime.date:
-    first, last = _days(event)
-    return first + (last - first) / 2
-
-
-def _palette(dark: bool) -> dict[str, str]:
-    return PALETTES["dark" if dark else "light"]
-
-
-def _lane_colour(palette: dict[str, str], index: int) -> str:
-    lanes = sorted(key for key in palette if key.startswith("lane-"))
-    return palette[lanes[index % len(lanes)]]
-
-
-def _rgba(hex_colour: str, alpha: float) -> str:
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
 
 
 def _escape(text: str) -> str:
@@ -557,11 +606,3 @@ def _wrap(text: str, width: int) -> str:
             line, length = [word], len(word)
     lines.append(" ".join(line))
     return "<br>".join(map(_escape, lines))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -77,7 +77,7 @@ def render_story(story: Story, context: dict[str, Any] | None = None) -> dict[st
         **(context or {}),
     }
     result = {}
-    for page in story_pages(story):
+    for page in story_pages(story) + embed_pages(story):
         actor_id = page.context.get("actor_id")
         page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
         result[page.path] = render_page(story, page, {**extra, **page_context})
@@ -95,21 +95,15 @@ def render_home(stories: list[Story], site_name: str = "Explainers") -> str:
     return render_page(None, page, {"stories": stories})
 
 
-def chart_context(story: Story) -> dict[str, Any] | None:
-    """What the timeline page needs to show its chart, or None without events."""
+def embed_pages(story: Story) -> list[Page]:
+    """Pages for other sites to embed in an ``<iframe>``, outside the navigation: the
+    timeline chart with its list of events, without the site around it (the theme's
+    embed.html, which also keeps it out of search: the timeline page has its text)."""
     if not story.events:
-        return None
-    figure = charts.timeline_figure_data(story)
-    return {
-        # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
-        # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
-        "figure_json": Markup(f"[{charts.figure_json(figure)}]"),
-        # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
-        "preview": preview_svg(figure),
-        "alternative": charts.text_alternative(story),
-        # Read by timeline.js relative to its own address (assets/javascripts/).
-        "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),
-    }
+        return []
+    title = f"Timeline: {story.meta.title}"
+    meta = {"template": "embed.html"}
+    return [Page(f"{story.id}/timeline/embed.md", "timeline_embed.md.j2", title, title, meta=meta)]
 
 
 def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str, Any]:

@@ -1,0 +1,51 @@
+"""What a page needs to show the timeline chart: the figure, its picture, its words.
+
+The timeline page and its embeddable twin (``<story>/timeline/embed/``) show the same
+chart, through the macros of ``templates/_timeline.md.j2``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+
+from . import charts
+from .chart_description import outside_view, outside_wording, text_alternative
+from .chart_preview import preview_svg
+from .models import Story
+
+EMBED_EXTRA_PX = 300
+"""What the embeddable page shows around the chart, px: its title, the counts under the
+chart, the caption, the link back and the folded list of events (on a phone; a wider
+frame leaves some space at the bottom)."""
+
+
+def chart_context(story: Story) -> dict[str, Any] | None:
+    """What the timeline pages need to show their chart, or None without events."""
+    if not story.events:
+        return None
+    figure = charts.timeline_figure_data(story)
+    earlier, later = outside_view(story, charts.initial_range(story))
+    height = figure["layout"]["height"]
+    return {
+        # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
+        # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
+        "figure_json": Markup(f"[{charts.figure_json(figure)}]"),
+        # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
+        "preview": preview_svg(figure),
+        "height": height,
+        "alternative": text_alternative(story),
+        "events": len(story.events),
+        # Where the keyboard's slider starts: the first event in the opening view.
+        "first": min(len(earlier) + 1, len(story.events)),
+        # Events outside the opening view: how many, and the nearest, for the links.
+        "earlier": outside_wording(earlier, "earlier") if earlier else "",
+        "earlier_id": earlier[0].id if earlier else story.events_in_order()[0].id,
+        "later": outside_wording(later, "later") if later else "",
+        "later_id": later[0].id if later else story.events_in_order()[-1].id,
+        "embed_height": height + EMBED_EXTRA_PX,
+        # Read by timeline.js relative to its own address (assets/javascripts/).
+        "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),
+    }

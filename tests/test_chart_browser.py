@@ -1,0 +1,453 @@
+"""The timeline chart in Chromium, on a site of three stories of rising density: the
+first story, a 25-event story over 16 years and a 150-event story over 60 years with
+20 actors (tests/fixtures/dense/), served under a sub-path as on GitHub Pages.
+
+Label boxes are measured as drawn, in the static picture and in Plotly's chart, at
+375 and 1280 px, light and dark, when the chart opens and after Autoscale, Zoom in and
+Reset axes: no two texts (labels, lane and phase titles) intersect, none crosses the
+plot's edge, and every mark in view keeps a 24 px target to itself."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import CONTENT, FIRST_STORY, FIXTURES, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+DENSE = FIXTURES / "dense"
+STORIES = [FIRST_STORY, "example-harbour-accord", "synthetic-long-story"]
+WIDTHS = [375, 1280]
+PLOT = "#timeline-chart"
+
+MEASURE = """(mode) => {
+  const rect = (b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom });
+  const out = { texts: [], marks: [] };
+  if (mode === "picture") {
+    const svg = document.querySelector(".timeline-chart__preview");
+    out.plot = rect(svg.getBoundingClientRect());
+    svg.querySelectorAll("text").forEach((t) => {
+      const kind = t.classList.contains("label") ? "label"
+        : t.getAttribute("font-weight") === "bold" ? "lane"
+        : t.getAttribute("font-size") === "12" ? "tick" : "phase";
+      out.texts.push({ kind, text: t.textContent, box: rect(t.getBoundingClientRect()) });
+    });
+    svg.querySelectorAll("circle").forEach((c) => out.marks.push(rect(c.getBoundingClientRect())));
+  } else {
+    const gd = document.getElementById("timeline-chart");
+    const notes = gd.layout.meta.timeline.notes;
+    out.plot = rect(gd.querySelector(".draglayer .nsewdrag").getBoundingClientRect());
+    gd.querySelectorAll(".annotation").forEach((a) => {
+      const i = Number(a.getAttribute("data-index"));
+      const kind = i >= notes.labels ? "label" : i >= notes.lanes ? "lane" : "phase";
+      const t = a.querySelector(".annotation-text");
+      out.texts.push({ kind, text: t.textContent, box: rect(t.getBoundingClientRect()) });
+    });
+    gd.querySelectorAll(".scatterlayer .point")
+      .forEach((p) => out.marks.push(rect(p.getBoundingClientRect())));
+    out.modebar = rect(gd.querySelector(".modebar").getBoundingClientRect());
+  }
+  const plot = out.plot;
+  const centres = out.marks.map((b) => [(b.left + b.right) / 2, (b.top + b.bottom) / 2])
+    .filter(([x, y]) => x >= plot.left && x <= plot.right && y >= plot.top && y <= plot.bottom);
+  const hit = (a, b) => a.left + 0.5 < b.right && b.left + 0.5 < a.right
+    && a.top + 0.5 < b.bottom && b.top + 0.5 < a.bottom;
+  const texts = out.texts.filter((t) => t.kind !== "tick" && t.box.right > t.box.left);
+  const result = { overlaps: [], outside: [], close: [], modebar: [], marks: centres.length };
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+    if (hit(a.box, b.box)) result.overlaps.push([a.text, b.text]);
+  }));
+  texts.forEach((t) => {
+    const across = t.box.left < plot.left - 0.5 || t.box.right > plot.right + 0.5;
+    const below = t.box.top < plot.top - 0.5 || t.box.bottom > plot.bottom + 0.5;
+    if (across || (t.kind !== "phase" && below)) result.outside.push(t.text);
+    if (out.modebar && hit(t.box, out.modebar)) result.modebar.push(t.text);
+  });
+  centres.forEach((a, i) => centres.slice(i + 1).forEach((b) => {
+    if (Math.hypot(a[0] - b[0], a[1] - b[1]) < 23.5) result.close.push([a, b]);
+  }));
+  result.labels = texts.filter((t) => t.kind === "label").length;
+  return result;
+}"""
+
+
+@pytest.fixture(scope="module")
+def dense_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The first story and the two dense fixtures, built for and served at /explainer/."""
+    from browser import serve_directory
+
+    work = tmp_path_factory.mktemp("dense")
+    content = work / "content"
+    shutil.copytree(CONTENT / FIRST_STORY, content / FIRST_STORY)
+    for story in DENSE.iterdir():
+        if (story / "story.yml").is_file():
+            shutil.copytree(story, content / story.name)
+    with serve_directory(work / "served") as base:
+        url = base + "explainer/"
+        result = mkdocs_build(work / "served" / "explainer", site_url=url, content=content)
+        assert result.returncode == 0, result.stderr
+        yield url
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    made: list[Any] = []
+
+    def make(width: int = 1280, **options: Any) -> Any:
+        made.append(browser.new_context(viewport={"width": width, "height": 900}, **options))
+        return made[-1]
+
+    yield make
+    for item in made:
+        item.close()
+
+
+def open_chart(page: Any, url: str) -> None:
+    """Open a timeline page and reach for its chart, as a reader does, until laid out."""
+    page.goto(url, wait_until="networkidle")
+    page.hover(".timeline-chart__box")
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)
+    page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached")
+
+
+def layouts(page: Any) -> int:
+    return int(page.get_attribute(PLOT, "data-layouts") or 0)
+
+
+def after(page: Any, action: Any) -> None:
+    """Do ``action`` and wait until the chart has been laid out again."""
+    before = layouts(page)
+    action()
+    page.wait_for_function(
+        f"n => Number(document.querySelector('{PLOT}').getAttribute('data-layouts')) > n",
+        arg=before,
+        timeout=10000,
+    )
+    page.wait_for_timeout(50)  # Plotly's last frame
+
+
+def click_modebar(page: Any, title: str) -> None:
+    after(page, lambda: page.click(f"{PLOT} .modebar-btn[data-title='{title}']"))
+
+
+def assert_legible(found: dict[str, Any], where: str) -> None:
+    assert found["overlaps"] == [], f"{where}: texts overprint: {found['overlaps']}"
+    assert found["outside"] == [], f"{where}: texts cut by the plot's edge: {found['outside']}"
+    assert found["close"] == [], f"{where}: marks closer than a 24 px target: {found['close']}"
+    assert found.get("modebar", []) == [], f"{where}: texts under the modebar"
+
+
+def titles_in_order(story: str) -> list[str]:
+    """The story's event titles in time order, by the models' own rule."""
+    from generator.load import load_stories
+
+    folder = CONTENT if story == FIRST_STORY else DENSE
+    (loaded,) = load_stories(folder, story)
+    return [event.title for event in loaded.events_in_order()]
+
+
+# --- labels, titles and marks keep clear, in every view ---------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("story", STORIES)
+def test_labels_keep_clear_of_each_other_and_the_edges_in_every_view(
+    dense_site: str, context: Any, story: str, width: int
+) -> None:
+    page = context(width).new_page()
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{dense_site}{story}/timeline/", wait_until="networkidle")
+    for scheme in ("default", "slate"):  # the static picture, light and dark
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        picture = page.evaluate(MEASURE, "picture")
+        assert_legible(picture, f"{story} at {width} px, picture, {scheme}")
+        assert picture["marks"] > 0
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    open_chart(page, f"{dense_site}{story}/timeline/")
+    assert_legible(page.evaluate(MEASURE, "chart"), f"{story} at {width} px, opening view")
+    for button in ("Autoscale", "Zoom in", "Zoom in", "Reset axes"):
+        click_modebar(page, button)
+        found = page.evaluate(MEASURE, "chart")
+        assert_legible(found, f"{story} at {width} px, after {button}")
+        assert found["labels"] > 0, f"{story} at {width} px, after {button}: no label at all"
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function(f"document.querySelector('{PLOT}')._fullLayout.font.color === '#e4e6eb'")
+    assert_legible(page.evaluate(MEASURE, "chart"), f"{story} at {width} px, dark")
+
+
+def test_the_measurement_fails_when_the_collision_rule_is_off(
+    dense_site: str, context: Any
+) -> None:
+    page = context(375).new_page()
+    open_chart(page, f"{dense_site}example-harbour-accord/timeline/")
+    after(page, lambda: page.evaluate("window.ExplainerTimeline.current.setCollide(false)"))
+    found = page.evaluate(MEASURE, "chart")
+    assert found["overlaps"] and found["close"], "the measurement cannot fail: it proves nothing"
+
+
+def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context: Any) -> None:
+    """timeline-chart.js and generator/chart_labels.py, given the same input, agree."""
+    from generator import charts
+    from generator.load import load_stories
+
+    page = context(375).new_page()
+    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    for folder, story_id in ((CONTENT, FIRST_STORY), (DENSE, "synthetic-long-story")):
+        (story,) = load_stories(folder, story_id)
+        plan = charts._plan(story)
+        view = charts._View(*charts.initial_range(story))
+        for rows in ([2] * len(plan.lane_names), [4] * len(plan.lane_names)):
+            items, placed = charts._layout_items(plan, view, rows)
+            reserved = [charts._lane_title_width(name) for name in plan.lane_names]
+            given = [{"lane": i.lane, "x": i.x, "bar": i.bar, "widths": i.widths} for i in items]
+            counts = {n: charts._count_width(n) for n in range(2, len(items) + 1)}
+            js = page.evaluate(
+                """([items, inTime, order, width, rows, reserved, counts, m]) =>
+                     window.ExplainerTimeline.layout.placeItems(items, inTime, order, width,
+                       rows, reserved, (n) => counts[n], m)""",
+                [given, plan.in_time, plan.order, view.width, rows, reserved, counts,
+                 {"target": 24, "radius": 5.5, "gap": 4}],
+            )  # fmt: skip
+            python = [[p.row, p.form, p.side, p.shown, p.host, p.group] for p in placed]
+            browser = [
+                [p["row"], p["form"], p["side"], p["shown"], p["host"], p["group"]] for p in js
+            ]
+            assert browser == python, story_id
+
+
+# --- every event reachable ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [FIRST_STORY, "synthetic-long-story"])
+def test_hovering_each_mark_shows_its_own_event(dense_site: str, context: Any, story: str) -> None:
+    page = context(375).new_page()
+    open_chart(page, f"{dense_site}{story}/timeline/")
+    marks = page.evaluate(
+        """() => { const gd = document.getElementById('timeline-chart');
+          const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+          const found = [];
+          gd.querySelectorAll('.scatterlayer .point').forEach((p) => {
+            const trace = p.closest('.trace').__data__[0].trace, i = p.__data__.i;
+            const b = p.getBoundingClientRect();
+            const x = (b.left + b.right) / 2, y = (b.top + b.bottom) / 2;
+            if (x < plot.left || x > plot.right || y < plot.top || y > plot.bottom) return;
+            const text = trace.text && trace.text[i];
+            const title = text ? text.match(/<b>(.*?)<\\/b>/)[1] : trace.customdata[i][1];
+            found.push([x, y, title.replace(/<br>/g, ' ')]);
+          }); return found; }"""
+    )
+    assert len(marks) >= 5
+    for x, y, title in marks:
+        page.mouse.move(x, y)
+        page.wait_for_selector(f"{PLOT} .hoverlayer .hovertext", state="attached", timeout=3000)
+        shown = page.eval_on_selector(f"{PLOT} .hoverlayer .hovertext", "h => h.textContent")
+        assert shown.replace(" ", "").startswith(title.replace(" ", "")), (title, shown)
+        page.mouse.move(1, 1)
+
+
+@pytest.mark.parametrize("story", [FIRST_STORY, "example-harbour-accord"])
+def test_arrow_keys_reach_every_event_in_time_order(
+    dense_site: str, context: Any, story: str
+) -> None:
+    page = context(375).new_page()
+    page.goto(f"{dense_site}{story}/timeline/", wait_until="networkidle")
+    page.evaluate("(h) => { h.tabIndex = -1; h.focus(); }", page.query_selector("article h1"))
+    for _ in range(10):  # Tab, as a keyboard user moves on from the heading
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('timeline-chart__keys')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('type')") == "range"
+    style = page.eval_on_selector(".timeline-chart__box", "b => getComputedStyle(b).outlineStyle")
+    assert style == "solid", "the chart shows where the keyboard is"
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)  # focus drew it
+    titles = titles_in_order(story)
+    page.keyboard.press("Home")
+    for index, title in enumerate(titles):
+        if index:
+            page.keyboard.press("ArrowRight")
+        said = page.get_attribute(".timeline-chart__keys", "aria-valuetext")
+        assert said.startswith(title + ", "), (index, said)
+        assert said.endswith(f"({index + 1} of {len(titles)})")
+        page.wait_for_function(  # and the chart shows it
+            "t => { const h = document.querySelector('#timeline-chart .hoverlayer .hovertext');"
+            " return h !== null && h.textContent.replace(/\\s/g, '').includes(t); }",
+            arg=title.replace(" ", "")[:24],
+            timeout=8000,
+        )
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('ol.timeline > li:last-child')")
+
+
+def test_a_tap_elsewhere_or_a_zoom_removes_the_tooltip(dense_site: str, context: Any) -> None:
+    page = context(375, has_touch=True, is_mobile=True).new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    page.tap(".timeline-chart__preview")  # a first touch draws the chart
+    page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=20000)
+    tooltip = f"{PLOT} .hoverlayer .hovertext"
+
+    def tap_a_mark() -> None:
+        box = page.evaluate(
+            """() => { const gd = document.getElementById('timeline-chart');
+              const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+              const r = Array.from(gd.querySelectorAll('.scatterlayer .point'))
+                .map((p) => p.getBoundingClientRect())
+                .find((b) => b.left > plot.left + 20 && b.right < plot.right - 20
+                  && b.top > plot.top && b.bottom < plot.bottom);
+              return [r.left + r.width / 2, r.top + r.height / 2]; }"""
+        )
+        page.touchscreen.tap(*box)
+        page.wait_for_selector(tooltip, state="attached", timeout=5000)
+
+    tap_a_mark()
+    page.tap("figcaption")  # elsewhere on the page
+    page.wait_for_selector(tooltip, state="detached", timeout=5000)
+    page.wait_for_timeout(350)  # a reader's pace: two taps within 300 ms are a double tap
+    tap_a_mark()
+    after(page, lambda: page.tap(f"{PLOT} .modebar-btn[data-title='Zoom in']"))
+    assert page.locator(tooltip).count() == 0
+
+
+def test_the_counts_under_the_chart_pan_to_the_events_outside_it(
+    dense_site: str, context: Any
+) -> None:
+    page = context(1280).new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    earlier = page.locator(".timeline-chart__earlier")
+    assert earlier.is_visible() and earlier.text_content().endswith("1950–1953")
+    target = earlier.get_attribute("href").split("#")[1]
+    assert page.locator(f"li#{target}").count() == 1, "without the chart, it leads to the list"
+    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    after(page, lambda: earlier.click())
+    left, right = page.evaluate(
+        f"(() => {{ const xa = document.querySelector('{PLOT}')._fullLayout.xaxis;"
+        " return [xa.r2l(xa.range[0]), xa.r2l(xa.range[1])]; })()"
+    )
+    assert left < -536_457_600_000 < right  # 1953 is in view now
+    assert page.locator(".timeline-chart__later").is_visible()  # and the story after it
+    assert page.evaluate("location.hash") == ""  # panned, did not jump
+
+
+# --- the chart's page life ------------------------------------------------------------
+
+
+def test_plotly_is_not_fetched_until_the_reader_reaches_for_the_chart(
+    dense_site: str, context: Any
+) -> None:
+    page = context(1280).new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.clock.install()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    page.evaluate("document.querySelector('.timeline-chart').scrollIntoView()")
+    page.clock.run_for(60_000)  # a minute with the chart in view: no timer fetches it
+    page.wait_for_load_state("networkidle")
+    assert not [r for r in requests if "plotly" in r or "timeline-chart.js" in r]
+    assert page.locator(".timeline-chart__preview").is_visible()
+    page.clock.resume()
+    page.hover(".timeline-chart__box")
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)
+    assert len([r for r in requests if "plotly-basic" in r]) == 1
+    assert page.locator(".timeline-chart__preview").is_hidden()  # Plotly's chart replaces it
+
+
+def test_the_picture_and_the_chart_agree_on_where_marks_are(dense_site: str, context: Any) -> None:
+    page = context(375).new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    centre = "(e) => { const r = e.getBoundingClientRect(); return r.x + r.width / 2; }"
+    drawn = page.eval_on_selector_all(
+        ".timeline-chart__preview circle", f"els => els.map({centre})"
+    )
+    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    plotted = page.eval_on_selector_all(f"{PLOT} .scatterlayer .point", f"els => els.map({centre})")
+    assert drawn
+    for x in drawn:  # every mark of the picture has Plotly's at the same date
+        assert min(abs(x - px) for px in plotted) < 2, x
+
+
+def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, context: Any) -> None:
+    made = context(375, has_touch=True, is_mobile=True)
+    page = made.new_page()
+    page.goto(f"{dense_site}synthetic-long-story/timeline/")
+    page.tap(".timeline-chart__preview")
+    page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=20000)
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    assert page.evaluate(f"document.querySelector('{PLOT}')._fullLayout.dragmode") is False
+    cdp = made.new_cdp_session(page)
+    box = page.locator(PLOT).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        point = {"x": x, "y": y - 20 * step}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function("window.scrollY > 50")  # a swipe on the chart scrolls the page
+
+
+def test_the_picture_and_caption_stay_when_plotly_cannot_load(
+    dense_site: str, context: Any
+) -> None:
+    page = context(1280).new_page()
+    page.route("**/plotly-basic-*.min.js", lambda route: route.abort())
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/")
+    page.hover(".timeline-chart__preview")
+    page.wait_for_selector("figure.timeline-chart.is-failed")
+    assert page.locator("figcaption").is_visible()
+    assert page.locator(".timeline-chart__preview").is_visible()
+
+
+def test_on_paper_the_picture_replaces_the_chart(dense_site: str, context: Any) -> None:
+    page = context(1280).new_page()
+    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    page.emulate_media(media="print")
+    assert page.locator(PLOT).is_hidden()
+    assert page.locator(".timeline-chart__preview").is_visible()
+    assert page.locator(".timeline-embed").is_hidden()
+
+
+# --- the embeddable timeline ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [FIRST_STORY, "synthetic-long-story"])
+def test_the_embeddable_timeline_stands_alone(dense_site: str, context: Any, story: str) -> None:
+    page = context(375).new_page()
+    host = urlsplit(dense_site).netloc
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    embed = f"{dense_site}{story}/timeline/embed/"
+    frame = f"<iframe src='{embed}' style='width:100%;height:900px;border:0'></iframe>"
+    page.set_content(f"<!doctype html><html><body>{frame}</body></html>")  # another site
+    inside = page.frame_locator("iframe")
+    inside.locator("figure.timeline-chart figcaption").wait_for()
+    assert inside.locator(".md-header, .md-sidebar, .md-footer, nav").count() == 0
+    back = inside.locator("a", has_text="Read the whole story")
+    assert back.get_attribute("href") == "../../"  # relative: it holds under any sub-path
+    assert inside.locator("base").get_attribute("target") == "_top"  # links leave the frame
+    inside.locator(".timeline-chart__box").hover()
+    inside.locator("figure.timeline-chart.is-ready").wait_for(timeout=20000)
+    inside.locator("summary", has_text="Every event").click()
+    assert inside.locator("ol.timeline > li").count() > 5
+    foreign = [r for r in requests if urlsplit(r).netloc not in (host, "")]
+    assert foreign == [] and errors == []
+    back.click()
+    page.wait_for_url(f"{dense_site}{story}/")  # the top window, not the frame
+
+
+def test_the_timeline_page_gives_the_code_to_embed_it(dense_site: str, context: Any) -> None:
+    made = context(1280)
+    made.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = made.new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    page.click("summary:has-text('Embed this timeline')")
+    code = page.locator(".timeline-embed__code code").text_content()
+    src = f"{dense_site}{FIRST_STORY}/timeline/embed/"
+    assert code.startswith(f'<iframe src="{src}" title="Timeline: ')
+    page.click("button.timeline-embed__copy")
+    page.wait_for_selector(".timeline-embed__status:has-text('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    assert page.request.get(src).ok
