@@ -11,7 +11,7 @@ from .models import DateSpan, Story
 def story_json(story: Story) -> str:
     """The whole validated story as JSON, in the shape of its YAML files."""
     # pydantic's serialiser writes what json.dumps(..., indent=2, ensure_ascii=False)
-    # writes of model_dump(mode="json") (tested), three times faster.
+    # writes of model_dump(mode="json") (tested), and faster (bench/README.md).
     return story.model_dump_json(by_alias=True, indent=2) + "\n"
 
 
