@@ -22,7 +22,7 @@ from typing import Any
 from .errors import Problem
 from .fields import text_keys
 from .models import FILES
-from .references import REFERENCE_KEYS
+from .references import DEFINED_IN, REFERENCE_KEYS
 from .types import parse_day, parse_partial_date
 from .yamlsource import Document, Location
 
@@ -77,31 +77,29 @@ def _uncited_sources(story: Files) -> Iterator[Advice]:
             )
 
 
+_UNREFERENCED = {
+    "actors": "actor '{id}' is never referred to; name it where it takes part (an event's "
+    "actors, a position, an answer, a quotation's speaker, a reaction or a group's members), "
+    "or delete it",
+    "issues": "issue '{id}' is never referred to; add a position on it in positions.yml "
+    "(issue: {id}), or delete it",
+}
+"""The kinds of things a story should not define without naming them, and what to say."""
+
+
 def _unreferenced(story: Files) -> Iterator[Advice]:
     """Actors and issues that nothing names (their own definition does not count)."""
-    named: dict[str, set[str]] = {"actors": set(), "issues": set()}
+    named: dict[str, set[str]] = {kind: set() for kind in _UNREFERENCED}
     for _, texts in story.values():
         for key, refs in texts.by_key.items():
             kind = REFERENCE_KEYS.get(key)
             if kind in named:
                 named[kind].update(refs)
-    for index, item in _items(story, "actors.yml", "actors"):
-        if item["id"] not in named["actors"]:
-            yield Advice(
-                "actors.yml",
-                ("actors", index, "id"),
-                f"actor '{item['id']}' is never referred to; name it where it takes part "
-                "(an event's actors, a position, an answer, a quotation's speaker, a reaction "
-                "or a group's members), or delete it",
-            )
-    for index, item in _items(story, "issues.yml", "issues"):
-        if item["id"] not in named["issues"]:
-            yield Advice(
-                "issues.yml",
-                ("issues", index, "id"),
-                f"issue '{item['id']}' is never referred to; add a position on it in "
-                f"positions.yml (issue: {item['id']}), or delete it",
-            )
+    for kind, message in _UNREFERENCED.items():
+        filename, key = DEFINED_IN[kind]
+        for index, item in _items(story, filename, key):
+            if item["id"] not in named[kind]:
+                yield Advice(filename, (key, index, "id"), message.format(id=item["id"]))
 
 
 _TODO = re.compile(r"\bTODO\b")
@@ -110,25 +108,25 @@ _TODO_ID = re.compile(r"(?:^|-)todo(?:-|$)", re.MULTILINE)
 
 def _placeholders(story: Files) -> Iterator[Advice]:
     """What ``new-story`` writes for editors to replace: TODO texts and todo-... ids."""
-    for name, (document, texts) in story.items():
+
+    def may_hold(texts: Texts) -> bool:
         ids = "\n".join(texts.by_key.get("id", ()))
-        if "TODO" not in texts.joined and not ("todo" in ids and _TODO_ID.search(ids)):
-            continue
-        for where, place, key, text in _strings(document.data):
-            if _TODO.search(text):
-                yield Advice(
-                    name,
-                    (*where, place),
-                    "placeholder text from new-story ('TODO'); write the story's own text "
-                    "here, or delete what the story does not need",
-                )
-            elif key == "id" and _TODO_ID.search(text):
-                yield Advice(
-                    name,
-                    (*where, place),
-                    f"id '{text}' is a placeholder from new-story; choose an id that says "
-                    "what it is, and change it wherever it is used",
-                )
+        return "TODO" in texts.joined or ("todo" in ids and bool(_TODO_ID.search(ids)))
+
+    def message(key: str, text: str) -> str | None:
+        if _TODO.search(text):
+            return (
+                "placeholder text from new-story ('TODO'); write the story's own text here, "
+                "or delete what the story does not need"
+            )
+        if key == "id" and _TODO_ID.search(text):
+            return (
+                f"id '{text}' is a placeholder from new-story; choose an id that says what it "
+                "is, and change it wherever it is used"
+            )
+        return None
+
+    return _flagged(story, may_hold, message)
 
 
 _DOUBLE_QUOTES = '"“”„‟«»'
@@ -238,17 +236,34 @@ _HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
 
 
 def _insecure_addresses(story: Files) -> Iterator[Advice]:
+    def may_hold(texts: Texts) -> bool:
+        return "://" in texts.joined and bool(_HTTP.search(texts.joined))
+
+    def message(key: str, text: str) -> str | None:
+        if not _HTTP.search(text):
+            return None
+        return (
+            "an http:// address; write https:// if the page opens with it (keep http:// only "
+            "for a page that has no https:// version)"
+        )
+
+    return _flagged(story, may_hold, message)
+
+
+def _flagged(
+    story: Files,
+    may_hold: Callable[[Texts], bool],
+    message: Callable[[str, str], str | None],
+) -> Iterator[Advice]:
+    """Advice on each text ``message`` has something to say about (from its key and the
+    text), in the files that ``may_hold`` one: a quick look at all their text at once, so
+    that only those files are walked for the places."""
     for name, (document, texts) in story.items():
-        if "://" not in texts.joined or not _HTTP.search(texts.joined):
-            continue
-        for where, place, _, text in _strings(document.data):
-            if _HTTP.search(text):
-                yield Advice(
-                    name,
-                    (*where, place),
-                    "an http:// address; write https:// if the page opens with it (keep "
-                    "http:// only for a page that has no https:// version)",
-                )
+        if may_hold(texts):
+            for where, place, key, text in _strings(document.data):
+                said = message(key, text)
+                if said:
+                    yield Advice(name, (*where, place), said)
 
 
 _TEXT_KEYS = text_keys(FILES.values())
