@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
+    _add_check(commands)
+    _add_build(commands)
+    _add_schema(commands)
+    _add_new_story(commands)
+    _add_diff(commands)
+    return parser
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser("check", help="validate every story; print every problem")
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     check.add_argument("--story", metavar="ID", help="check only this story (its folder's name)")
@@ -54,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
+
+def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser("build", help="write the generated pages into a folder")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write into")
@@ -62,10 +73,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_build)
 
+
+def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR)
     schema.set_defaults(run=_schema)
 
+
+def _add_new_story(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new_story = commands.add_parser(
         "new-story", help="start a story folder with every file, placeholders marked TODO"
     )
@@ -79,13 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     new_story.set_defaults(run=_new_story)
 
+
+def _add_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diff = commands.add_parser(
         "diff", help="summarise, in Markdown, what changed between two content folders"
     )
     diff.add_argument("base", metavar="BASE_DIR", type=Path, help="the content before")
     diff.add_argument("head", metavar="HEAD_DIR", type=Path, help="the content after")
     diff.set_defaults(run=_diff)
-    return parser
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -152,18 +152,8 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
     problems = _folder_problems(folder)
     if problems:  # a folder that cannot be a story is not read further
         return None, problems
-    documents: dict[str, Document] = {}
-    parts: dict[str, Any] = {}
-    for path in sorted(folder.iterdir()):
-        if path.name not in FILES:
-            problems += _unknown_file(path)
-            continue
-        document, model, file_problems = _load_file(path, positions)
-        problems += file_problems
-        if document is not None:
-            documents[path.name] = document
-        if model is not None:
-            parts[path.name] = model
+    documents, parts, file_problems = _read_files(folder, positions)
+    problems += file_problems
     problems += [
         Problem(folder / name, 1, 1, f"{name} is missing; every story folder needs one")
         for name in REQUIRED_FILES
@@ -184,6 +174,27 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
     if problems and not positions:
         return load_story(folder, positions=True)
     return (None, problems) if problems else (assemble(parts), _warnings(documents, positions))
+
+
+def _read_files(
+    folder: Path, positions: bool
+) -> tuple[dict[str, Document], dict[str, Any], list[Problem]]:
+    """Each file of the folder read and validated: its documents, its models (by
+    file name) and the problems found in them."""
+    documents: dict[str, Document] = {}
+    parts: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name not in FILES:
+            problems += _unknown_file(path)
+            continue
+        document, model, file_problems = _load_file(path, positions)
+        problems += file_problems
+        if document is not None:
+            documents[path.name] = document
+        if model is not None:
+            parts[path.name] = model
+    return documents, parts, problems
 
 
 def _warnings(documents: dict[str, Document], positions: bool) -> list[Problem]:

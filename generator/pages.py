@@ -14,7 +14,10 @@ from .text import abbreviation_definitions
 
 
 def story_pages(story: Story) -> list[Page]:
-    """The pages of one story in the order of its navigation; empty sections get none."""
+    """The pages of one story in the order of its navigation; empty sections get none.
+
+    Long only as a table: one entry for each page a story can have, in reading order.
+    """
     sid, summary = story.id, story.meta.standfirst
     sections = [
         ("background.md", "Background", story.background, "What led up to it."),
