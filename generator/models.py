@@ -514,6 +514,12 @@ class Event(Model):
         return self.date.first_day
 
 
+def _middle(event: Event) -> datetime.date:
+    """The middle of the time an event's date can mean (its day, for a day)."""
+    first, last = event.date.first_day, event.date.last_day
+    return first + (last - first) / 2
+
+
 class TimelineFile(Model):
     """timeline.yml: categories, phases and dated events."""
 
@@ -691,9 +697,22 @@ class Story(Model):
         """The issue with this id."""
         return next(i for i in self.issues if i.id == issue_id)
 
+    def images(self) -> list[Image]:
+        """Every picture of the story, lead image first, in reading order."""
+        found = [self.meta.image]
+        found += [section.image for section in self.background]
+        found += [event.image for event in self.events_in_order()]
+        found += [actor.image for actor in self.actors]
+        return [image for image in found if image is not None]
+
     def events_in_order(self) -> list[Event]:
-        """Events sorted by their earliest possible day, then by id (stable output)."""
-        return sorted(self.events, key=lambda e: (e.first_day, e.id))
+        """Events in time order, each placed at the middle of the time its date can mean,
+        then by id (stable output).
+
+        "May 2018" happened some time in May, so it comes after "8 May 2018" rather than
+        before it, as it would if it stood for 1 May; "2019" stands for mid-2019.
+        """
+        return sorted(self.events, key=lambda e: (_middle(e), e.id))
 
 
 __all__ = ["FILES", "REQUIRED_FILES", "PartialDate", "Story"]
