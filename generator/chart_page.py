@@ -27,14 +27,15 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     if not story.events:
         return None
     figure = charts.timeline_figure_data(story)
+    figure_json = charts.figure_json(figure)
     earlier, later = outside_view(story, charts.initial_range(story))
     height = figure["layout"]["height"]
     return {
         # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
         # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
-        "figure_json": Markup(f"[{charts.figure_json(figure)}]"),
+        "figure_json": Markup(f"[{figure_json}]"),
         # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
-        "preview": preview_svg(figure),
+        "preview": preview_svg(figure, charts.wide_patch(story, figure)),
         "height": height,
         "alternative": text_alternative(story),
         "events": len(story.events),

@@ -26,7 +26,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .chart_palette import LANE_COLOURS
+from .chart_palette import LANE_COLOURS, merge_patch
 from .dates import MONTHS
 from .render import environment
 
@@ -79,6 +79,17 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Layer:
+    """What a layout places: for a narrow plot (a phone), or a wide one (a desktop)."""
+
+    name: str
+    phase_titles: list[Text]
+    bars: list[Bar]
+    marks: list[Mark]
+    labels: list[Text]
+
+
+@dataclass(frozen=True)
 class Picture:
     """Everything the template draws, in the order it draws it."""
 
@@ -90,24 +101,25 @@ class Picture:
     ticks: list[Tick]
     rules: list[float]
     lane_titles: list[Text]
-    phase_titles: list[Text]
-    bars: list[Bar]
-    marks: list[Mark]
-    labels: list[Text]
+    layers: list[Layer]
 
 
-def preview_svg(figure: dict[str, Any]) -> Markup:
-    """The figure's opening view as an ``<svg>`` element, no blank line in it."""
+def preview_svg(figure: dict[str, Any], wide: dict[str, Any] | None = None) -> Markup:
+    """The figure's opening view as an ``<svg>`` element, no blank line in it; with
+    ``wide`` (:func:`generator.charts.wide_patch`), its layout for a wide plot too."""
     template = environment().get_template("timeline_picture.svg.j2")
-    return Markup(template.render(picture=picture(figure)).strip())
+    return Markup(template.render(picture=picture(figure, wide)).strip())
 
 
-def picture(figure: dict[str, Any]) -> Picture:
-    """The geometry of the figure's opening view."""
+def picture(figure: dict[str, Any], wide: dict[str, Any] | None = None) -> Picture:
+    """The geometry of the figure's opening view, in one layout or two."""
     layout = figure["layout"]
     frame = _Frame(*(_date(value) for value in layout["xaxis"]["range"]))
-    margin, notes = layout["margin"], layout["annotations"]
-    lanes = _trace_lanes(figure)
+    margin = layout["margin"]
+    notes = layout["annotations"]
+    layers = [_layer("narrow", frame, figure)]
+    if wide is not None:
+        layers.append(_layer("wide", frame, merge_patch(figure, wide)))
     return Picture(
         top=margin["t"],
         left=margin["l"],
@@ -117,19 +129,18 @@ def picture(figure: dict[str, Any]) -> Picture:
         ticks=[Tick(_round(frame.x(day)), label) for day, label in _ticks(frame.left, frame.right)],
         rules=list(layout["yaxis"]["tickvals"]),
         lane_titles=[_lane_title(n) for n in notes if n["xref"] == "paper" and n["yref"] == "y"],
+        layers=layers,
+    )
+
+
+def _layer(name: str, frame: _Frame, figure: dict[str, Any]) -> Layer:
+    notes = figure["layout"]["annotations"]
+    traces = list(zip(figure["data"], _trace_lanes(figure), strict=True))
+    return Layer(
+        name=name,
         phase_titles=[_phase_title(n) for n in notes if n["yref"] == "paper" and n["visible"]],
-        bars=[
-            bar
-            for trace, lane in zip(figure["data"], lanes, strict=True)
-            if trace["type"] == "bar"
-            for bar in _bars(frame, trace, lane)
-        ],
-        marks=[
-            mark
-            for trace, lane in zip(figure["data"], lanes, strict=True)
-            if trace["type"] == "scatter"
-            for mark in _marks(frame, trace, lane)
-        ],
+        bars=[bar for t, lane in traces if t["type"] == "bar" for bar in _bars(frame, t, lane)],
+        marks=[m for t, lane in traces if t["type"] == "scatter" for m in _marks(frame, t, lane)],
         labels=[_label(frame, n) for n in notes if n["xref"] == "x" and n["visible"]],
     )
 

@@ -61,6 +61,9 @@ PICTURE_PLOT_PX = 312
 """Width of the plot on a 360 px phone, the narrowest common one: the layout carried by
 the figure (and drawn by the static picture) is made for it, and holds at any wider
 width, since marks only move apart as the plot widens."""
+WIDE_PLOT_PX = 640
+"""Width of the plot in a desktop's column (from about 1220 px of window): the static
+picture has a second layout made for it (:func:`wide_patch`), shown from that width on."""
 LANE_PAD = 8
 """Space in a lane above its first row and below its last, px (half each)."""
 MIN_ROWS, MAX_ROWS = 2, 4
@@ -292,26 +295,59 @@ def _figure(story: Story, plan: _Plan) -> dict[str, Any]:
     view = _View(*initial_range(story))
     _, first_pass = _layout_items(plan, view, [MAX_ROWS] * len(plan.lane_names))
     rows = _rows(plan, first_pass)
+    tops = _lane_tops(rows)
+    hover = {event.id: _customdata(story, event) for event in story.events}
+    data = [_trace(story, trace, hover) for trace in plan.traces]
+    layout = _layout(story, plan, view, tops)
+    layout["annotations"] += _arrange(plan, view, rows, data)
+    layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
+    return {"data": data, "layout": layout}
+
+
+def wide_patch(story: Story, figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure laid out for a :data:`WIDE_PLOT_PX`-wide plot, as a patch for
+    :func:`~generator.chart_palette.merge_patch`: each trace's heights and group hovers,
+    the phase titles and the labels. The static picture draws it as its second layout,
+    shown where the chart is that wide (a desktop's column), so that a wide screen shows
+    the labels a phone has no room for before any script runs."""
+    plan = _plan(story)
+    view = _View(*initial_range(story), WIDE_PLOT_PX)
+    rows = [lane["rows"] for lane in figure["layout"]["meta"]["timeline"]["lanes"]]
+    data = [  # copies of what _arrange changes: the figure stays as it is
+        {
+            **trace,
+            "y": list(trace["y"]),
+            "text": [""] * len(trace["x"]) if "text" in trace else [],
+            "hovertemplate": HOVER_TEMPLATE,
+        }
+        for trace in figure["data"]
+    ]
+    labels_ = _arrange(plan, view, rows, data)
+    notes = _phase_titles(story, view) + _lane_titles(plan, _lane_tops(rows)) + labels_
+    patch = [{"y": trace["y"], "text": trace["text"]} for trace in data]
+    return {"data": patch, "layout": {"annotations": notes}}
+
+
+def _arrange(
+    plan: _Plan, view: _View, rows: Sequence[int], data: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Lays the items out in ``view``: sets each mark's and bar's height in ``data`` (and
+    the hover of a mark that stands for several), and returns the labels."""
     _, placements = _layout_items(plan, view, rows)
     tops = _lane_tops(rows)
     ys = [
         HIDDEN_Y if p.host is not None else _row_centre(tops, it.lane, p.row)
         for it, p in zip(plan.items, placements, strict=True)
     ]
-    hover = {event.id: _customdata(story, event) for event in story.events}
-    data = [_trace(story, trace, hover) for trace in plan.traces]
     for index, (item, placed, y) in enumerate(zip(plan.items, placements, ys, strict=True)):
         data[item.marks[0]]["y"][item.marks[1]] = y
         if item.bar:
             data[item.bar[0]]["y"][item.bar[1]] = y + BAR_BELOW
         if placed.group > 1:
             _stand_for_group(data, plan, placements, index)
-    layout = _layout(story, plan, view, tops)
-    layout["annotations"] += [
+    return [
         _label(item, placed, y) for item, placed, y in zip(plan.items, placements, ys, strict=True)
     ]
-    layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
-    return {"data": data, "layout": layout}
 
 
 def _stand_for_group(

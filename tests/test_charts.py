@@ -30,11 +30,13 @@ from generator.chart_preview import MAX_TICKS, _ticks, picture, preview_svg
 from generator.charts import (
     PICTURE_PLOT_PX,
     PLOTLY_BUNDLE,
+    WIDE_PLOT_PX,
     figure_json,
     initial_range,
     lane_names,
     timeline_figure,
     timeline_figure_data,
+    wide_patch,
 )
 from generator.load import load_stories
 from generator.models import PartialDate, Story
@@ -292,13 +294,26 @@ def test_a_mark_with_no_room_is_hosted_by_its_nearest_neighbour() -> None:
     assert [p.host for p in placed].count(placed.index(host)) == 1
 
 
-def test_labels_and_marks_never_overlap_when_the_chart_opens(story: Story) -> None:
+@pytest.mark.parametrize("wide", [False, True], ids=["phone", "desktop"])
+def test_labels_never_overlap_when_the_chart_opens(story: Story, wide: bool) -> None:
     figure = figure_dict(story)
-    boxes = _label_boxes(figure)
+    width = WIDE_PLOT_PX if wide else PICTURE_PLOT_PX
+    if wide:  # the static picture's second layout
+        figure = merge_patch(figure, wide_patch(story, timeline_figure_data(story)))
+    boxes = _label_boxes(figure, width)
     for (a, one), (b, two) in itertools.combinations(boxes, 2):
         assert not _overlap(one, two), (a, b)
     for text, (left, right, _, _) in boxes:
-        assert left >= 0 and right <= PICTURE_PLOT_PX, text
+        assert left >= 0 and right <= width, text
+
+
+def test_a_wide_plot_shows_more_labels_than_a_phone(long_story: Story) -> None:
+    figure = timeline_figure_data(long_story)
+    narrow = [n for n in labels_of(figure) if n["visible"]]
+    wide = [
+        n for n in labels_of(merge_patch(figure, wide_patch(long_story, figure))) if n["visible"]
+    ]
+    assert len(wide) > 1.5 * len(narrow)
 
 
 def test_the_layout_test_can_fail_without_the_collision_rule(harbour: Story) -> None:
@@ -329,9 +344,11 @@ def _box(item: Any, placed: Any, width: float) -> tuple[float, float, float, flo
     return start, start + size, placed.row, placed.row
 
 
-def _label_boxes(figure: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _label_boxes(
+    figure: dict[str, Any], width: float = PICTURE_PLOT_PX
+) -> list[tuple[str, tuple[float, float, float, float]]]:
     """Every shown label and lane title as (text, (left, right, top, bottom)) in px of a
-    PICTURE_PLOT_PX-wide plot, with widths estimated as the picture's are."""
+    plot ``width`` px wide, with widths estimated as the picture's are."""
     layout = figure["layout"]
     left, right = (datetime.date.fromisoformat(d[:10]) for d in layout["xaxis"]["range"])
     days = (right - left).days
@@ -342,10 +359,10 @@ def _label_boxes(figure: dict[str, Any]) -> list[tuple[str, tuple[float, float, 
         text = html.unescape(re.sub("</?b>", "", note["text"]))
         size = labels.text_width(text, bold="<b>" in note["text"])
         if note["xref"] == "paper":
-            x = note["x"] * PICTURE_PLOT_PX + note["xshift"]
+            x = note["x"] * width + note["xshift"]
         else:
             day = datetime.date.fromisoformat(note["x"])
-            x = (day - left).days / days * PICTURE_PLOT_PX + note["xshift"]
+            x = (day - left).days / days * width + note["xshift"]
         start = x if note["xanchor"] == "left" else x - size
         boxes.append((text, (start, start + size, note["y"] - 6, note["y"] + 6)))
     return boxes
@@ -356,10 +373,12 @@ def _overlap(one: tuple[float, ...], two: tuple[float, ...]) -> bool:
 
 
 def test_marks_in_view_keep_24_px_apart_when_the_chart_opens(story: Story) -> None:
-    shown = picture(figure_dict(story)).marks
-    for one, two in itertools.combinations(shown, 2):
-        dx = (one.x - two.x) / 100 * PICTURE_PLOT_PX
-        assert (dx**2 + (one.y - two.y) ** 2) ** 0.5 >= labels.TARGET - 0.01, (one, two)
+    figure = timeline_figure_data(story)
+    layers = picture(figure, wide_patch(story, figure)).layers
+    for layer, width in zip(layers, (PICTURE_PLOT_PX, WIDE_PLOT_PX), strict=True):
+        for one, two in itertools.combinations(layer.marks, 2):
+            dx = (one.x - two.x) / 100 * width
+            assert (dx**2 + (one.y - two.y) ** 2) ** 0.5 >= labels.TARGET - 0.01, (one, two)
 
 
 def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny: Story) -> None:
@@ -694,10 +713,13 @@ def test_picture_draws_every_mark_in_view_once(story: Story) -> None:
         for x, y, symbol in zip(trace["x"], trace["y"], trace["marker"]["symbol"], strict=True)
         if left <= x <= right and y >= 0
     ]
-    svg = preview_svg(timeline_figure_data(story))
-    assert svg.count("<circle ") == len(shown)
+    data = timeline_figure_data(story)
+    svg = str(preview_svg(data, wide_patch(story, data)))
+    narrow, wide = svg.split('<g class="timeline-chart__wide">')
+    assert narrow.count("<circle ") == len(shown)  # each layout draws each mark once
     hollow = [s for _, s in shown if s.endswith("-open")]
-    assert svg.count('open" cx=') == len(hollow)
+    assert narrow.count('open" cx=') == len(hollow)
+    assert 0 < wide.count("<circle ") <= len({x for x, _ in shown}) * 6
 
 
 def test_picture_is_markup_from_a_template_with_no_style_of_its_own(hanoi: Story) -> None:
