@@ -10,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import opendata
+from . import feeds, images, opendata, reading
 from .errors import Problem
 from .load import load_content
 from .navigation import NavTree, newest_first, site_nav
-from .pages import render_home, render_schema_index, render_story
+from .news import DEFAULT_SITE_URL, NewsSite, explainer_pages
+from .pages import render_home, render_schema_index, render_story, story_pages
+from .publisher import load_publisher
+from .related import cross_links
 from .schema import schemas
 
-GeneratedFiles = dict[str, str]
-"""Generated files: path under the docs folder -> text."""
+GeneratedFiles = dict[str, str | bytes]
+"""Generated files: path under the docs folder -> text (pages, data) or bytes (pictures)."""
 
 
 @dataclass
@@ -35,22 +38,43 @@ class Site:
 
 
 def build_site(
-    content_dir: Path, site_name: str = "Explainers", story_id: str | None = None
+    content_dir: Path,
+    site_name: str = "Explainers",
+    story_id: str | None = None,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> Site:
     """Every generated file for the stories under ``content_dir``, in navigation order.
 
     With ``story_id``, the site of that one story alone (a preview: its folder is the
-    only one read). Raises :class:`~generator.errors.ContentErrors` when the content has
-    problems, so a broken story never produces a half-built site.
+    only one read). ``site_url`` is the address the site is published at (feeds and
+    shared pictures need whole addresses). Raises
+    :class:`~generator.errors.ContentErrors` when the content has problems, so a broken
+    story never produces a half-built site.
     """
     stories, warnings = load_content(content_dir, story_id)  # read and validate the YAML
     stories = newest_first(stories)  # the order of the home page and the navigation
-    site = Site({"index.md": render_home(stories, site_name)}, [], warnings)
+    publisher = load_publisher(content_dir)  # publisher.yml, if the content has one
+    news = NewsSite(site_url, publisher, cross_links(stories))  # related stories, actors
+    site = Site({"index.md": ""}, [], warnings)
+    read_in: dict[str, str] = {}
     for story in stories:
         site.titles[story.id] = story.meta.title
-        site.files.update(render_story(story))  # the story's pages
+        pages = render_story(story, site=news)  # the story's pages
+        site.files.update(pages)
+        read_in[story.id] = reading.phrase(
+            reading.explainer_words(pages, explainer_pages(story_pages(story)))
+        )
+        site.files.update(images.image_files(story))  # its pictures, resized
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
+        site.files[feeds.story_feed_path(story)] = feeds.story_feed(
+            story, site_name, site_url, publisher.info.name if publisher else None
+        )  # its corrections and updates, to follow
+    site.files["index.md"] = render_home(stories, site_name, read_in)  # newest first
+    site.files[feeds.SITE_FEED] = feeds.site_feed(
+        stories, site_name, site_url, publisher.info.name if publisher else None
+    )
+    site.files.update(publisher.files() if publisher else {})  # the publisher's logo
     site.nav = site_nav(stories)  # Home, every story (by year when there are many), schema
     site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
     site.files.update({f"schema/{name}": text for name, text in schemas().items()})
@@ -59,7 +83,10 @@ def build_site(
 
 def write_files(files: GeneratedFiles, out_dir: Path) -> None:
     """Write generated files below ``out_dir`` (for ``build --out``)."""
-    for relative, text in files.items():
+    for relative, content in files.items():
         path = out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")

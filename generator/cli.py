@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .errors import ContentErrors, Problem
 from .load import check_content
+from .news import DEFAULT_SITE_URL
 from .schema import SCHEMA_DIR, write_schemas
 
 # The rendering side (Jinja, Markdown, Plotly) is imported by the commands that use it,
@@ -71,6 +73,12 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument(
         "--story", metavar="ID", help="build this story alone, as `make serve STORY=ID` does"
     )
+    build.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+        help="the address the site is published at (default: $SITE_URL, else the "
+        "default of mkdocs.yml); feeds and shared pictures name it",
+    )
     build.set_defaults(run=_build)
 
 
@@ -120,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site, write_files
 
-    site = build_site(args.content, story_id=args.story)
+    site = build_site(args.content, story_id=args.story, site_url=args.site_url.rstrip("/") + "/")
     write_files(site.files, args.out)
     _copy_static_docs(args.out)
     print(f"wrote {len(site.files)} files into {args.out}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .balance import side_of_claim
-from .models import Position, Side, Story
+from .models import Answer, Position, Side, Story
 
 
 @dataclass
@@ -32,3 +32,12 @@ def position_columns(story: Story, positions: list[Position]) -> list[Column]:
             columns[key] = Column(actor=position.actor) if side is None else Column(side=side)
         columns[key].positions.append(position)
     return [column for column in columns.values() if column.positions]
+
+
+def side_number(
+    story: Story, claim: Position | Answer | None = None, side: Side | None = None
+) -> int:
+    """The 1-based place of a claim's side (or of ``side``) in the story's list of sides,
+    or 0 for none: the pages colour each side's cards by it."""
+    found = side if side is not None else side_of_claim(story, claim) if claim else None
+    return next((n for n, s in enumerate(story.sides, start=1) if found and s.id == found.id), 0)

@@ -50,6 +50,11 @@ def content_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get(CONTENT_ENV, default))
 
 
+def site_address(config: MkDocsConfig) -> str:
+    """The address the site is built for, ending in '/' (feeds and shared pictures use it)."""
+    return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
 def preview_story() -> str | None:
     """The id of the one story to build, when previewing one story; None for all."""
     return os.environ.get(STORY_ENV) or None
@@ -58,7 +63,9 @@ def preview_story() -> str | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and data file; stop the build on any content problem."""
     try:
-        site = build_site(content_dir(config), config.site_name, preview_story())
+        site = build_site(
+            content_dir(config), config.site_name, preview_story(), site_url=site_address(config)
+        )
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         raise PluginError(

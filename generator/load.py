@@ -27,6 +27,9 @@ from .types import SLUG_PATTERN
 from .validation import validate_document
 from .yamlsource import Document, YamlProblem, read_document
 
+IMAGES_FOLDER = "images"
+"""The one folder a story folder may hold: the pictures its files name."""
+
 RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404", "sitemap"})
 """Names the site itself uses at its top level; a story folder cannot take them."""
 
@@ -95,6 +98,7 @@ def check_content(
     folders = _content_folders(content_dir, story_id)
     found = map_shared(_problems_of, folders, per_worker=STORIES_PER_WORKER, workers=workers)
     problems = [problem for story_problems in found for problem in story_problems]
+    problems += publisher_problems(content_dir)
     _raise_errors(problems)
     return Checked(len(folders), sorted(problems))
 
@@ -173,7 +177,9 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
         )
     if problems and not positions:
         return load_story(folder, positions=True)
-    return (None, problems) if problems else (assemble(parts), _warnings(documents, positions))
+    if problems:
+        return None, problems
+    return assemble(parts, image_files), _warnings(documents, positions)
 
 
 def _read_files(
@@ -185,6 +191,8 @@ def _read_files(
     parts: dict[str, Any] = {}
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
+        if path.name == IMAGES_FOLDER and path.is_dir() and not path.is_symlink():
+            continue  # read below, picture by picture, as the story names them
         if path.name not in FILES:
             problems += _unknown_file(path)
             continue
@@ -206,9 +214,9 @@ def _warnings(documents: dict[str, Document], positions: bool) -> list[Problem]:
     return locate(advice, documents)
 
 
-def assemble(parts: dict[str, Any]) -> Story:
-    """Join the validated files of one story into a :class:`Story`."""
-    fields: dict[str, Any] = {"meta": parts["story.yml"]}
+def assemble(parts: dict[str, Any], image_files: dict[str, ImageData] | None = None) -> Story:
+    """Join the validated files of one story, and the pictures it names, into a :class:`Story`."""
+    fields: dict[str, Any] = {"meta": parts["story.yml"], "image_files": image_files or {}}
     for name, part in parts.items():
         if name != "story.yml":
             fields.update(dict(part))
@@ -262,6 +270,8 @@ def _unknown_file(path: Path) -> list[Problem]:
         return []
     if path.suffix == ".yaml" and path.with_suffix(".yml").name in FILES:
         hint = f"rename it to {path.with_suffix('.yml').name}"
+    elif path.is_dir():
+        hint = f"pictures go in a folder named '{IMAGES_FOLDER}'; a story folder holds no other"
     else:
-        hint = f"a story folder holds {one_of(FILES)}"
+        hint = f"a story folder holds {one_of(FILES)} and an '{IMAGES_FOLDER}' folder"
     return [Problem(path, 1, 1, f"unexpected file; {did_you_mean(path.name, FILES)}{hint}")]

@@ -18,8 +18,10 @@ from .types import (
     ActorId,
     CategoryId,
     Day,
+    ImageFile,
     IssueId,
     LanguageTag,
+    LogoFile,
     MarkdownText,
     PartialDate,
     QuotationId,
@@ -87,6 +89,56 @@ class KeyFact(Claim):
     sources: SourceRefs
 
 
+class KeyNumber(Claim):
+    """One figure of the 'key numbers' grid on the story page, such as '3.67%'."""
+
+    figure: Text = Field(
+        description="The number as readers see it, short: '3.67%', '2', '$1.2bn', '8 months'."
+    )
+    label: Text = Field(
+        description="What it counts, in a few words: 'enrichment cap', 'summits in 8 months'."
+    )
+    sources: SourceRefs
+
+
+KEY_NUMBERS_AT_MOST = 6
+"""Key numbers a story may show: a few figures, not a table."""
+
+
+class Credit(Model):
+    """A person credited for the explainer: one of its authors or editors."""
+
+    name: Text = Field(description="The person's name as it is printed in the byline.")
+    role: Text | None = Field(
+        default=None, description="Their job or part, such as 'Diplomatic correspondent'."
+    )
+    url: Url | None = Field(
+        default=None, description="A page about them, such as their author page (https://...)."
+    )
+
+
+class Image(Model):
+    """A picture of the story: a file of its images/ folder, described and credited."""
+
+    file: ImageFile = Field(
+        description="The file, under the story's images/ folder: 'images/summit-handshake.jpg' "
+        "(JPEG, PNG or WebP; resized for the site when it is built)."
+    )
+    alt: Text = Field(
+        description="What the picture shows, for readers who cannot see it (alt text)."
+    )
+    caption: Text = Field(description="The caption shown under the picture.")
+    credit: Text = Field(
+        description="Who made it, as the credit line shows it: 'Jane Doe / Example Agency'."
+    )
+    licence: Text = Field(
+        description="Under what terms we publish it: 'CC BY 4.0', 'Used with permission'."
+    )
+    licence_url: Url | None = Field(
+        default=None, description="The licence's text, if it is online (https://...)."
+    )
+
+
 class Correction(Model):
     """One entry of the corrections and updates log shown on the story page."""
 
@@ -123,8 +175,29 @@ class StoryFile(Model):
         "know of gets an entry in corrections with the same day."
     )
     sources: SourceRefs
+    authors: list[Credit] = Field(
+        default_factory=list, description="Who wrote it, in byline order (name, role, url)."
+    )
+    editors: list[Credit] = Field(
+        default_factory=list, description="Who edited it (name, role, url)."
+    )
+    image: Image | None = Field(
+        default=None,
+        description="The lead picture, shown under the headline, on the home page and when "
+        "the story is shared.",
+    )
+    key_numbers: list[KeyNumber] = Field(
+        default_factory=list,
+        description=f"Up to {KEY_NUMBERS_AT_MOST} figures shown as a grid on the story page, "
+        "each with its label and sources.",
+    )
     key_facts: list[KeyFact] = Field(
         default_factory=list, description="Facts at a glance, shown at the top of the story."
+    )
+    related: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of related or earlier stories of this site (their folder names); "
+        "each is linked from this story and links back to it.",
     )
     corrections: list[Correction] = Field(
         default_factory=list, description="Corrections and updates, newest last."
@@ -137,6 +210,21 @@ class StoryFile(Model):
                 "end",
                 f"the end ({self.end}) is before the start ({self.start}); "
                 "swap them or fix the date",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _a_few_key_numbers(self) -> StoryFile:
+        if len(self.key_numbers) > KEY_NUMBERS_AT_MOST:
+            raise FieldError(
+                ("key_numbers", KEY_NUMBERS_AT_MOST),
+                f"a story shows at most {KEY_NUMBERS_AT_MOST} key numbers, and this one has "
+                f"{len(self.key_numbers)}; keep the ones that matter most",
+            )
+        if self.id in self.related:
+            raise FieldError(
+                ("related", self.related.index(self.id)),
+                "a story cannot be related to itself; remove its own id",
             )
         return self
 
@@ -171,6 +259,9 @@ class BackgroundSection(Model):
     id: Slug = Field(description="Id of the section, used in its web address.")
     title: Text = Field(description="Heading of the section.")
     body: MarkdownText = Field(description="The prose; Markdown allowed.")
+    image: Image | None = Field(
+        default=None, description="A picture shown under the section's heading."
+    )
     sources: SourceRefs
 
 
@@ -196,7 +287,10 @@ ActorKind = Literal["person", "government", "organisation", "group"]
 class Actor(Model):
     """A person, government, organisation, or a group of other actors (a coalition)."""
 
-    id: Slug = Field(description="Id used to refer to this actor elsewhere.")
+    id: Slug = Field(
+        description="Id used to refer to this actor elsewhere. Give the same person or body the "
+        "same id in every story: their pages then link to each other."
+    )
     name: Text = Field(description="Name as readers know it.")
     kind: ActorKind = Field(
         description="person, government, organisation, or group (a coalition of other actors, "
@@ -213,6 +307,9 @@ class Actor(Model):
     members: list[ActorId] = Field(
         default_factory=list,
         description="For kind: group only, the ids of its members (other actors in actors.yml).",
+    )
+    image: Image | None = Field(
+        default=None, description="A portrait or emblem, shown on the actor's page."
     )
     sources: SourceRefs
 
@@ -506,6 +603,9 @@ class Event(Model):
         description="Id of its category (from categories in timeline.yml)."
     )
     actors: list[ActorId] = Field(default_factory=list, description="Ids of the actors involved.")
+    image: Image | None = Field(
+        default=None, description="A picture of the event, shown in the timeline's list."
+    )
     sources: SourceRefs
 
     @property
@@ -650,6 +750,31 @@ FILES: dict[str, type[Model]] = {
 REQUIRED_FILES = ("story.yml", "sources.yml")
 
 
+class PublisherFile(Model):
+    """publisher.yml, beside the story folders: who publishes the explainers (optional)."""
+
+    name: Text = Field(description="The publisher's name, such as 'Example News'.")
+    url: Url | None = Field(
+        default=None, description="The publisher's web address (https://...), if it has one."
+    )
+    logo: LogoFile | None = Field(
+        default=None,
+        description="A PNG or JPEG file beside publisher.yml, such as 'logo.png': the logo "
+        "search engines and news readers show with the stories.",
+    )
+
+
+class ImageData(BaseModel):
+    """An image file as the loader read it: its bytes, format and size in pixels."""
+
+    model_config = ConfigDict(frozen=True)
+
+    data: bytes = Field(repr=False, description="The file's bytes.")
+    format: Literal["JPEG", "PNG", "WEBP"] = Field(description="The file's format.")
+    width: int = Field(description="Width in pixels, once turned upright.")
+    height: int = Field(description="Height in pixels, once turned upright.")
+
+
 class Story(Model):
     """A whole story: every file of its folder, validated and assembled."""
 
@@ -669,6 +794,12 @@ class Story(Model):
     events: list[Event] = Field(default=[], description="timeline.yml.")
     quotations: list[Quotation] = Field(default=[], description="quotations.yml.")
     glossary: list[Term] = Field(default=[], description="glossary.yml.")
+    image_files: dict[str, ImageData] = Field(
+        default={},
+        exclude=True,
+        description="The image files the story uses, by their path in its folder "
+        "('images/x.jpg'), as the loader read them; not part of the open data.",
+    )
 
     @property
     def id(self) -> str:
@@ -696,6 +827,14 @@ class Story(Model):
     def issue(self, issue_id: str) -> AgendaIssue:
         """The issue with this id."""
         return next(i for i in self.issues if i.id == issue_id)
+
+    def images(self) -> list[Image]:
+        """Every picture of the story, lead image first, in reading order."""
+        found = [self.meta.image]
+        found += [section.image for section in self.background]
+        found += [event.image for event in self.events_in_order()]
+        found += [actor.image for actor in self.actors]
+        return [image for image in found if image is not None]
 
     def images(self) -> list[Image]:
         """Every picture of the story, lead image first, in reading order."""

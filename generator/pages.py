@@ -70,32 +70,47 @@ def section_pages(story: Story) -> list[Page]:
     return [p for p in story_pages(story)[1:] if p.template != "actor.md.j2"]
 
 
-def render_story(story: Story, context: dict[str, Any] | None = None) -> dict[str, str]:
-    """Every page of one story: {path under the docs folder: Markdown}."""
+def render_story(
+    story: Story, context: dict[str, Any] | None = None, site: NewsSite | None = None
+) -> dict[str, str]:
+    """Every page of one story: {path under the docs folder: Markdown}.
+
+    ``site`` is what the site around the story holds (its address, publisher, related
+    stories); without it, the story is rendered as if it were alone.
+    """
+    site = site or NewsSite()
     extra = {
         "sections": section_pages(story),
         "chart": chart_context(story),
         "abbreviations": abbreviation_definitions(story.glossary),  # the same on every page
         "events": story.events_in_order(),
+        **story_context(story, site),  # pictures, related stories, publisher, reading time
         **(context or {}),
     }
     result = {}
-    for page in story_pages(story) + embed_pages(story):
+    pages = story_pages(story)
+    for page in pages + embed_pages(story):
         actor_id = page.context.get("actor_id")
         page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
-        result[page.path] = render_page(story, page, {**extra, **page_context})
-    return result
+        shown = page_meta(story, page, site)
+        result[page.path] = render_page(story, shown, {**extra, **page_context})
+    return fill_reading_times(result, explainer_pages(pages))
 
 
-def render_home(stories: list[Story], site_name: str = "Explainers") -> str:
-    """The home page: every story, newest first."""
+def render_home(
+    stories: list[Story], site_name: str = "Explainers", reading: dict[str, str] | None = None
+) -> str:
+    """The home page: every story, newest first, with its lead picture and reading time
+    (``reading``: the whole explainer's, by story id, as its landing page says it)."""
     page = Page(
         "index.md",
         "home.md.j2",
         f"{site_name}: all stories",
         "Explainers of news events, sourced and dated.",
     )
-    return render_page(None, page, {"stories": stories})
+    cards = [(story, images.pictures(story)) for story in stories]
+    context = {"stories": stories, "cards": cards, "reading": reading or {}}
+    return render_page(None, page, context)
 
 
 def embed_pages(story: Story) -> list[Page]:

@@ -70,6 +70,7 @@ def environment() -> jinja2.Environment:
     env.filters["date"] = dates.format_date
     env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
     env.filters["slug"] = slugify
+    env.filters["attr"] = attribute_value
     env.globals["quote"] = quote_markup
     env.filters["actor_summary"] = wording.actor_summary
     env.globals["translation_note"] = wording.translation_note
@@ -85,6 +86,24 @@ def environment() -> jinja2.Environment:
     env.globals["unquoted"] = balance.unquoted
     env.globals["duration"] = dates.duration_phrase
     return env
+
+
+def attribute_value(text: str) -> Markup:
+    """Editors' text for an HTML attribute (such as alt): escaped, quotation marks too."""
+    return Markup(str(escape_markdown(text)).replace('"', "&quot;"))
+
+
+class Anchors:
+    """The anchors given on one page so far: an item shown twice is anchored once."""
+
+    def __init__(self) -> None:
+        self.given: set[str] = set()
+
+    def first(self, anchor: str) -> bool:
+        """True the first time ``anchor`` is asked for on the page, False after."""
+        seen = anchor in self.given
+        self.given.add(anchor)
+        return not seen
 
 
 def slugify(text: str) -> str:
@@ -138,6 +157,7 @@ class Links:
     def __init__(self, story: Story, page_path: str) -> None:
         self.story = story
         self.here = posixpath.dirname(page_path)
+        self.built = built_folder(page_path)
         self.numbers = {source.id: n for n, source in enumerate(story.sources, start=1)}
 
     def to(self, path: str, anchor: str = "") -> Markup:
@@ -147,6 +167,11 @@ class Links:
         """
         relative = _relative(path, self.here)
         return Markup(escape(f"{relative}#{anchor}" if anchor else relative))
+
+    def asset(self, path: str) -> Markup:
+        """The address of a file of the site (``path`` from its root), relative to the
+        page as built: for raw HTML, whose addresses MkDocs does not rewrite."""
+        return Markup(escape(_relative(path, self.built)))
 
     def story_page(self, name: str, anchor: str = "") -> Markup:
         """Link to a page of this story, such as 'timeline.md'."""
@@ -178,6 +203,13 @@ class Links:
         return self.story_page("timeline.md", f"event-{event_id}")
 
 
+def built_folder(page_path: str) -> str:
+    """The folder a page's HTML is built into (directory URLs): 'a/b.md' -> 'a/b',
+    'a/index.md' -> 'a', 'index.md' -> ''."""
+    stem = page_path.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
 @functools.lru_cache(maxsize=4096)
 def _relative(path: str, here: str) -> str:
     return posixpath.relpath(path, here or ".")
@@ -187,7 +219,9 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
     """The Markdown of one page: YAML front matter, the template's body, glossary terms."""
     template = environment().get_template(page.template)
     links = Links(story, page.path) if story else None
-    body = template.render(story=story, links=links, page=page, **context, **page.context)
+    body = template.render(
+        story=story, links=links, page=page, anchors=Anchors(), **context, **page.context
+    )
     if story and story.glossary:
         abbreviations = context.get("abbreviations") or abbreviation_definitions(story.glossary)
         body = body.rstrip("\n") + "\n\n" + abbreviations + "\n"

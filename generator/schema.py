@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import FILES, Story
+from .models import FILES, PublisherFile, Story
+from .publisher import PUBLISHER_FILE
 
 STORY_DATA_SCHEMA = "story-data.schema.json"
 """Schema of the JSON each story publishes as open data (all its files in one)."""
@@ -31,6 +32,10 @@ def schemas() -> dict[str, str]:
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"{filename} of a story"
         result[schema_name(filename)] = _dump(schema)
+    publisher = PublisherFile.model_json_schema(by_alias=True)
+    publisher["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    publisher["title"] = "publisher.yml, beside the story folders"
+    result[schema_name(PUBLISHER_FILE)] = _dump(publisher)
     data_schema = Story.model_json_schema(by_alias=True, mode="serialization")
     data_schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data_schema["title"] = "A story's open data (data/story.json)"

@@ -21,6 +21,9 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 SAFE_URL_SCHEMES = ("https://", "http://")
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+LOGO_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpg|jpeg|png)$"
+IMAGE_PATTERN = r"^images/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpg|jpeg|png|webp)$"
+_IMAGE = re.compile(IMAGE_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 Precision = Literal["day", "month", "year"]
@@ -69,6 +72,28 @@ def _check_language(value: Any) -> str:
         raise ValueError(
             f"'{text}' is not a language code; write the two-letter code of the language, "
             "such as 'ko' for Korean, 'fa' for Persian or 'zh-Hant' for traditional Chinese"
+        )
+    return text
+
+
+def _check_image_file(value: Any) -> str:
+    text = _require_text(value).strip()
+    if not _IMAGE.match(text):
+        name = re.sub(r"[^a-z0-9.]+", "-", text.lower().rsplit("/", 1)[-1]).strip("-.")
+        raise ValueError(
+            f"'{text}' is not an image of the story's images folder; write images/ and the "
+            "file's name, in lower-case letters, digits and hyphens, ending in .jpg, .jpeg, "
+            f".png or .webp, such as 'images/{name or 'photo.jpg'}'"
+        )
+    return text
+
+
+def _check_logo_file(value: Any) -> str:
+    text = _require_text(value).strip()
+    if not re.match(LOGO_PATTERN, text):
+        raise ValueError(
+            f"'{text}' is not a logo file's name; write the name of a PNG or JPEG file beside "
+            "publisher.yml, in lower-case letters, digits and hyphens, such as 'logo.png'"
         )
     return text
 
@@ -235,6 +260,20 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
 ]
 """A web address starting with https:// or http://."""
+
+ImageFile = Annotated[
+    str,
+    BeforeValidator(_check_image_file),
+    WithJsonSchema({"type": "string", "pattern": IMAGE_PATTERN}),
+]
+"""An image file of the story, under its images/ folder: 'images/summit-handshake.jpg'."""
+
+LogoFile = Annotated[
+    str,
+    BeforeValidator(_check_logo_file),
+    WithJsonSchema({"type": "string", "pattern": LOGO_PATTERN}),
+]
+"""The publisher's logo: a PNG or JPEG file beside publisher.yml, such as 'logo.png'."""
 
 Day = Annotated[
     date,

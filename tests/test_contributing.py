@@ -6,13 +6,16 @@ says where it goes: `<!-- file: sources.yml -->`, or `<!-- file: timeline.yml, l
 events -->` when the file has several lists. A block that is a whole file (a mapping)
 replaces the file; a block of list items is added at the end of that list (which is
 started if the file has none). `with: previous` in the marker pastes the block before
-it first, for an example that needs another (a side, then a position of that side).
+it first, for an example that needs another (a side, then a position of that side);
+`with: story ID` adds a renamed copy of the practice story, for an example that names
+another story. `publisher.yml` goes beside the story folders.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +31,8 @@ from devkit.content import edit_file, run_generator
 from generator.cli import _parser
 from generator.errors import ContentErrors
 from generator.load import load_stories
-from generator.models import FILES
+from generator.models import FILES, PublisherFile
+from generator.publisher import PUBLISHER_FILE, load_publisher
 from generator.schema import schema_name
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -38,7 +42,8 @@ FENCE = re.compile(
 )
 MARKER = re.compile(
     r"<!--\s*file:\s*(?P<file>[\w.-]+)(?:\s*,\s*list:\s*(?P<list>[\w-]+))?"
-    r"(?P<previous>\s*,\s*with:\s*previous)?\s*-->"
+    r"(?P<previous>\s*,\s*with:\s*previous)?"
+    r"(?:\s*,\s*with:\s*story\s+(?P<story>[a-z0-9-]+))?\s*-->"
 )
 GENERATOR_COMMAND = re.compile(r"\bpython3? -m generator\b(?P<args>[^`\n#]*)")
 MAKE_COMMAND = re.compile(r"^make\s+(?P<target>[\w-]+)")
@@ -53,6 +58,7 @@ class Example:
     file: str | None
     list_key: str | None
     with_previous: bool = False
+    other_story: str | None = None
 
 
 def _guide() -> str:
@@ -74,6 +80,7 @@ def _examples() -> list[Example]:
                 file=marker["file"] if marker else None,
                 list_key=marker["list"] if marker else None,
                 with_previous=bool(marker and marker["previous"]),
+                other_story=marker["story"] if marker else None,
             )
         )
     return examples
@@ -120,8 +127,9 @@ def _add_items(file_text: str, key: str, items: str) -> str:
 
 
 def _paste(example: Example, content: Path) -> None:
-    assert example.file in FILES, f"{example.file} is not a content file"
-    path = content / STORY / example.file
+    assert example.file in FILES or example.file == PUBLISHER_FILE, f"{example.file}?"
+    folder = content if example.file == PUBLISHER_FILE else content / STORY
+    path = folder / example.file
     data = yaml.load(example.text, Loader=yaml.BaseLoader)
     if isinstance(data, dict):
         path.write_text(example.text, encoding="utf-8")
@@ -163,9 +171,15 @@ def test_yaml_example_loads_in_the_practice_story(example: Example, content: Pat
     assert example.file, f"CONTRIBUTING.md line {example.line}: no <!-- file: ... --> marker"
     if example.with_previous:
         _paste(EXAMPLES[EXAMPLES.index(example) - 1], content)
+    if example.other_story:
+        other = content / example.other_story
+        shutil.copytree(content / STORY, other)
+        story = (other / "story.yml").read_text(encoding="utf-8")
+        (other / "story.yml").write_text(story.replace(STORY, example.other_story), "utf-8")
     _paste(example, content)
     try:
         load_stories(content)
+        load_publisher(content)
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         pytest.fail(f"the example on line {example.line} of CONTRIBUTING.md fails:\n{listing}")
@@ -178,7 +192,8 @@ def test_yaml_example_loads_in_the_practice_story(example: Example, content: Pat
 )
 def test_whole_file_examples_start_with_their_schema_modeline(example: Example) -> None:
     assert example.file
-    modeline = f"# yaml-language-server: $schema=../../schema/{schema_name(example.file)}"
+    up = "../" if example.file == PUBLISHER_FILE else "../../"
+    modeline = f"# yaml-language-server: $schema={up}schema/{schema_name(example.file)}"
     assert example.text.split("\n", 1)[0] == modeline
 
 
@@ -321,7 +336,7 @@ def _options_in(annotation: Any) -> Iterator[str]:
 def _keys_and_options() -> dict[str, tuple[str, str]]:
     """Every key of every content file and every fixed value it takes: {where: (kind, text)}."""
     found: dict[str, tuple[str, str]] = {}
-    todo: list[tuple[str, type[BaseModel]]] = list(FILES.items())
+    todo: list[tuple[str, type[BaseModel]]] = [*FILES.items(), (PUBLISHER_FILE, PublisherFile)]
     while todo:
         where, model = todo.pop()
         for name, field in model.model_fields.items():

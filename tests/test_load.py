@@ -298,7 +298,7 @@ def test_unknown_file_name_suggests_the_right_one(content: Path) -> None:
         "unexpected file; did you mean 'actors.yml'? a story folder holds 'story.yml', "
         "'sources.yml', 'actors.yml', 'issues.yml', 'background.yml', 'positions.yml', "
         "'accounts.yml', 'outcomes.yml', 'reactions.yml', 'timeline.yml', 'quotations.yml' "
-        "or 'glossary.yml'"
+        "or 'glossary.yml' and an 'images' folder"
     )
 
 

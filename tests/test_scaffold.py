@@ -115,10 +115,11 @@ def test_new_story_refuses_an_id_that_is_not_a_slug(
 
 
 def test_new_story_refuses_an_existing_folder_and_leaves_it_alone(content: Path) -> None:
-    before = {p.name: p.read_bytes() for p in (content / "tiny-story").iterdir()}
+    before = {p.name: p.read_bytes() for p in (content / "tiny-story").rglob("*") if p.is_file()}
     result = new_story("tiny-story", cwd=content.parent)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         "content/tiny-story already exists; choose another id or edit the story there\n"
     )
-    assert {p.name: p.read_bytes() for p in (content / "tiny-story").iterdir()} == before
+    after = {p.name: p.read_bytes() for p in (content / "tiny-story").rglob("*") if p.is_file()}
+    assert after == before

@@ -1,0 +1,246 @@
+"""Pictures of a story: read and checked for the loader, resized for the site.
+
+The loader calls :func:`read_image` for every picture a story names (only the loader
+reads files). :func:`renditions` turns one into the few widths the pages offer, with
+Pillow, and always the same way: the same file gives the same bytes on every build
+(no metadata is copied, and the encoder's settings are fixed). :func:`picture` says
+what a page needs to show it: its addresses, widths and size in pixels.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from .errors import Problem
+from .models import Image, ImageData, Story
+from .yamlsource import Document, Location
+
+if TYPE_CHECKING:  # Pillow is imported where it is used: `check` starts without it
+    from PIL.Image import Image as PillowImage
+
+MAX_BYTES = 5_000_000
+"""Largest image file accepted: a photograph saved for the web is well under this."""
+
+MAX_SIDE = 6000
+"""Longest side accepted, in pixels; the site never shows more than WIDTHS[-1]."""
+
+WIDTHS = (480, 800, 1200)
+"""Widths (pixels) each picture is offered in: a phone, a desktop column, a sharp one."""
+
+FORMATS = ("JPEG", "PNG", "WEBP")
+"""Formats an image file may have."""
+
+JPEG_QUALITY = 80
+
+_EXIF_ORIENTATION = 0x0112
+_TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+
+class ImageProblem(Exception):
+    """Why an image file cannot be used, in editors' words."""
+
+
+def read_image(path: Path, name: str, where: str = "the story's images/ folder") -> ImageData:
+    """The image file at ``path`` (``name`` as the content wrote it), checked and read.
+
+    ``where`` says, in a message about a missing file, where it should be.
+
+    Raises :class:`ImageProblem` for a missing, linked, oversized or unreadable file.
+    """
+    from PIL import Image as Pillow
+    from PIL import UnidentifiedImageError
+
+    if path.is_symlink():
+        raise ImageProblem(f"'{name}' is a symbolic link; copy the picture itself there")
+    if not path.is_file():
+        raise ImageProblem(_missing(path, name, where))
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ImageProblem(
+            f"'{name}' is {size / 1_000_000:.1f} MB; a picture may be {MAX_BYTES // 1_000_000} "
+            f"MB at most: save it again smaller (about {WIDTHS[-1] * 2} pixels wide is plenty)"
+        )
+    data = path.read_bytes()
+    try:
+        with Pillow.open(io.BytesIO(data)) as opened:
+            opened.verify()
+        with Pillow.open(io.BytesIO(data)) as image:
+            format_, (width, height) = image.format, image.size
+            orientation = image.getexif().get(_EXIF_ORIENTATION)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ImageProblem(
+            f"'{name}' cannot be read as a picture ({error}); save it again as JPEG or PNG"
+        ) from None
+    if format_ not in FORMATS:
+        raise ImageProblem(f"'{name}' is a {format_} file; save it as JPEG, PNG or WebP")
+    if max(width, height) > MAX_SIDE:
+        raise ImageProblem(
+            f"'{name}' is {width} by {height} pixels; a picture may be {MAX_SIDE} pixels at most "
+            f"on its longest side: save it smaller (about {WIDTHS[-1] * 2} pixels wide is plenty)"
+        )
+    if orientation in _TURNED:
+        width, height = height, width
+    kind = cast(Literal["JPEG", "PNG", "WEBP"], format_)
+    return ImageData(data=data, format=kind, width=width, height=height)
+
+
+IMAGE_PLACES = {"story.yml": None, "background.yml": "background", "actors.yml": "actors",
+                "timeline.yml": "events"}  # fmt: skip
+"""Files whose items may have an image: the file itself (story.yml) or each item of a list."""
+
+
+def read_story_images(
+    folder: Path, parts: dict[str, object], documents: dict[str, Document]
+) -> tuple[dict[str, ImageData], list[Problem]]:
+    """The loader's part: every image file the story's validated files name, read once.
+
+    Returns them by the name written ('images/x.jpg'), and a problem at the ``file:`` key
+    of each picture whose file is missing, too large or unreadable.
+    """
+    found: dict[str, ImageData] = {}
+    problems: list[Problem] = []
+    refused: dict[str, str] = {}
+    for location, image, document in _named_images(parts, documents):
+        if image.file not in found and image.file not in refused:
+            try:
+                found[image.file] = read_image(folder / image.file, image.file)
+            except ImageProblem as problem:
+                refused[image.file] = str(problem)
+        if image.file in refused:
+            problems.append(document.problem((*location, "file"), refused[image.file]))
+    return found, problems
+
+
+def _named_images(
+    parts: dict[str, object], documents: dict[str, Document]
+) -> list[tuple[Location, Image, Document]]:
+    named: list[tuple[Location, Image, Document]] = []
+    for filename, key in IMAGE_PLACES.items():
+        part = parts.get(filename)
+        if part is None:
+            continue
+        items: list[tuple[Location, Any]] = (
+            [(("image",), part)]
+            if key is None
+            else [((key, index, "image"), item) for index, item in enumerate(getattr(part, key))]
+        )
+        named += [
+            (location, item.image, documents[filename])
+            for location, item in items
+            if item.image is not None
+        ]
+    return named
+
+
+def _missing(path: Path, name: str, where: str) -> str:
+    from .errors import did_you_mean
+
+    folder = path.parent
+    there = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    hint = did_you_mean(path.name, there) if there else ""
+    return f"no picture '{name}'; {hint}put the file in {where}, or correct its name"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One width of a picture, as published: its path in the site and its bytes."""
+
+    path: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a page needs to show a picture: its renditions, smallest first, and its text."""
+
+    image: Image
+    renditions: tuple[Rendition, ...]
+
+    @property
+    def largest(self) -> Rendition:
+        """The widest rendition (used where one address is wanted, such as og:image)."""
+        return self.renditions[-1]
+
+
+def widths(image: ImageData) -> list[int]:
+    """The widths a picture is published in: those of WIDTHS it is wider than, and its
+    own width when it is narrower than the largest."""
+    chosen = [width for width in WIDTHS if width < image.width]
+    return [*chosen, min(image.width, WIDTHS[-1])]
+
+
+def picture(story_id: str, image: Image, data: ImageData) -> Picture:
+    """The picture ``image`` of the story, as its pages show it."""
+    stem, _ = posixpath.splitext(posixpath.basename(image.file))
+    extension = "png" if data.format == "PNG" else "jpg"
+    renditions = tuple(
+        Rendition(
+            f"{story_id}/images/{stem}-{width}.{extension}",
+            width,
+            max(1, round(data.height * width / data.width)),
+        )
+        for width in widths(data)
+    )
+    return Picture(image, renditions)
+
+
+def pictures(story: Story) -> dict[str, Picture]:
+    """Every picture of the story, by its file ('images/x.jpg')."""
+    return {
+        image.file: picture(story.id, image, story.image_files[image.file])
+        for image in story.images()
+    }
+
+
+def image_files(story: Story) -> dict[str, bytes]:
+    """Every rendition of every picture of the story: {path in the site: bytes}."""
+    files = {}
+    for file, shown in pictures(story).items():
+        data = story.image_files[file]
+        for rendition in shown.renditions:
+            files[rendition.path] = encode(data.data, rendition.width, rendition.height)
+    return files
+
+
+@functools.lru_cache(maxsize=128)
+def encode(data: bytes, width: int, height: int) -> bytes:
+    """The picture ``data`` resized to ``width`` by ``height``, without its metadata.
+
+    JPEG (and WebP) files are published as JPEG, PNG files as PNG. Cached, so that a
+    live preview does not resize the same picture again on every rebuild.
+    """
+    from PIL import Image as Pillow
+    from PIL import ImageOps
+
+    with Pillow.open(io.BytesIO(data)) as opened:
+        is_png = opened.format == "PNG"
+        upright = ImageOps.exif_transpose(opened)
+    if is_png:
+        converted = upright.convert("RGBA" if _has_alpha(upright) else "RGB")
+    else:
+        converted = _on_white(upright) if _has_alpha(upright) else upright.convert("RGB")
+    resized = converted.resize((width, height), Pillow.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if is_png:
+        resized.save(out, format="PNG", optimize=True)
+    else:
+        resized.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def _has_alpha(image: PillowImage) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+
+
+def _on_white(image: PillowImage) -> PillowImage:
+    from PIL import Image as Pillow
+
+    rgba = image.convert("RGBA")
+    background = Pillow.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Pillow.alpha_composite(background, rgba).convert("RGB")

@@ -1,0 +1,72 @@
+"""Links between stories: related stories, both ways, and the same actor in several stories.
+
+A story names the stories it follows on or relates to in ``related:`` (their ids, the
+folder names); the loader checks that each is a story folder beside it, and the site
+links them both ways. An actor is the same actor in every story where it has the same
+id (``donald-trump``): each of its pages links to its pages in the other stories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, did_you_mean
+from .models import Actor, Story, StoryFile
+from .yamlsource import Document
+
+
+def unknown_related(
+    folder: Path, meta: StoryFile | None, document: Document | None
+) -> list[Problem]:
+    """A problem for each id of ``related:`` that names no story folder beside ``folder``."""
+    if meta is None or document is None or not meta.related:
+        return []
+    content = folder.parent
+    ids = sorted(
+        p.name for p in content.iterdir() if (p / "story.yml").is_file() and p.name != folder.name
+    )
+    return [
+        document.problem(
+            ("related", index),
+            f"no story '{story_id}' in the content folder; {did_you_mean(story_id, ids)}"
+            "write the id (the folder name) of another story",
+        )
+        for index, story_id in enumerate(meta.related)
+        if story_id not in ids
+    ]
+
+
+@dataclass
+class CrossLinks:
+    """What each story links to in the others: related stories, and its actors elsewhere."""
+
+    related: dict[str, list[Story]] = field(default_factory=dict)
+    appearances: dict[str, list[tuple[Story, Actor]]] = field(default_factory=dict)
+
+    def related_to(self, story: Story) -> list[Story]:
+        """The stories related to ``story``, either way, newest first."""
+        return self.related.get(story.id, [])
+
+    def elsewhere(self, story: Story, actor_id: str) -> list[tuple[Story, Actor]]:
+        """The other stories where the actor appears, with its entry there, newest first."""
+        return [(s, a) for s, a in self.appearances.get(actor_id, []) if s.id != story.id]
+
+
+def cross_links(stories: list[Story]) -> CrossLinks:
+    """The links between ``stories`` (newest first); ids of stories not built are left out."""
+    by_id = {story.id: story for story in stories}
+    pairs: dict[str, set[str]] = {story.id: set() for story in stories}
+    for story in stories:
+        for other in story.meta.related:
+            if other in by_id:
+                pairs[story.id].add(other)
+                pairs[other].add(story.id)
+    order = {story.id: index for index, story in enumerate(stories)}
+    links = CrossLinks()
+    for story_id, others in pairs.items():
+        links.related[story_id] = [by_id[o] for o in sorted(others, key=order.__getitem__)]
+    for story in stories:
+        for actor in story.actors:
+            links.appearances.setdefault(actor.id, []).append((story, actor))
+    return links

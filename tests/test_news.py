@@ -1,0 +1,443 @@
+"""What readers of a news explainer expect: credits, pictures, key numbers, reading time,
+feeds, related stories. Loader errors, rendered Markdown, and the built fixture site
+(tests/fixtures/news: one story with pictures and credits, one without)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, MINIMAL, mkdocs_build
+
+from generator.build import build_site
+from generator.errors import ContentErrors
+from generator.images import MAX_BYTES, WIDTHS, encode
+from generator.load import load_stories
+from generator.reading import WORDS_PER_MINUTE, minutes, words_in
+
+NEWS = FIXTURES / "news"
+LEAD = "example-lead-summit"  # pictures, credits, key numbers, related
+PLAIN = "example-geneva-talks"  # none of them
+SITE_URL = "https://owner.github.io/repo/"
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    """A copy of the news fixture's content folder, to edit."""
+    target = tmp_path / "content"
+    shutil.copytree(NEWS, target, ignore=shutil.ignore_patterns("*.py"))
+    return target
+
+
+def problems(content: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_stories(content)
+    return [str(problem) for problem in caught.value.errors]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- pictures: what the loader refuses, at the line of the picture's file ---------------
+
+
+def test_a_picture_without_alt_text_is_refused_at_its_block(news: Path) -> None:
+    edit(news / LEAD / "story.yml", "  alt: The two delegations seated", "  # alt: x")
+    (found,) = problems(news)
+    assert re.search(r"story\.yml:\d+:\d+: 'alt' is missing from this block", found), found
+
+
+def test_a_picture_without_a_credit_is_refused(news: Path) -> None:
+    edit(news / LEAD / "background.yml", "      credit: Example Agency\n", "")
+    (found,) = problems(news)
+    assert "background.yml:" in found and "'credit' is missing" in found
+
+
+def test_a_missing_picture_file_is_an_error_at_its_file_line(news: Path) -> None:
+    edit(news / LEAD / "timeline.yml", "file: images/signing.png", "file: images/signin.png")
+    (found,) = problems(news)
+    line = next(
+        n
+        for n, text in enumerate((news / LEAD / "timeline.yml").read_text().splitlines(), 1)
+        if "images/signin.png" in text
+    )
+    assert f"timeline.yml:{line}:13: no picture 'images/signin.png'; " in found
+    assert "did you mean 'signing.png'?" in found
+
+
+def test_an_oversized_picture_file_is_refused(news: Path) -> None:
+    big = news / LEAD / "images" / "summit-table.jpg"
+    big.write_bytes(big.read_bytes() + b"\0" * MAX_BYTES)
+    (found,) = problems(news)
+    assert "story.yml:" in found and "a picture may be 5 MB at most" in found
+
+
+def test_a_picture_too_many_pixels_wide_is_refused(news: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (6400, 10), "white").save(news / LEAD / "images" / "summit-table.jpg")
+    (found,) = problems(news)
+    assert "is 6400 by 10 pixels; a picture may be 6000 pixels at most" in found
+
+
+def test_a_file_that_is_no_picture_is_refused(news: Path) -> None:
+    (news / LEAD / "images" / "summit-table.jpg").write_text("not a picture")
+    (found,) = problems(news)
+    assert "cannot be read as a picture" in found
+
+
+def test_a_picture_outside_the_images_folder_is_refused(news: Path) -> None:
+    edit(news / LEAD / "story.yml", "file: images/summit-table.jpg", "file: ../secret.jpg")
+    (found,) = problems(news)
+    assert "is not an image of the story's images folder" in found
+
+
+def test_a_story_folder_may_hold_an_images_folder_and_no_other(news: Path) -> None:
+    assert len(load_stories(news)) == 2
+    (news / LEAD / "pictures").mkdir()
+    (found,) = problems(news)
+    assert "pictures go in a folder named 'images'" in found
+
+
+def test_more_than_six_key_numbers_are_refused(news: Path) -> None:
+    number = "  - figure: 1\n    label: thing\n    sources: [wire]\n"
+    edit(news / LEAD / "story.yml", "key_facts:", "key_numbers:\n" + number * 4 + "key_facts:")
+    story = news / LEAD / "story.yml"
+    text = story.read_text()
+    story.write_text(
+        text.replace("key_numbers:\n" + number * 4, "", 1).replace(
+            "key_numbers:\n", "key_numbers:\n" + number * 4, 1
+        )
+    )
+    (found,) = problems(news)
+    assert "a story shows at most 6 key numbers, and this one has 7" in found
+
+
+def test_a_related_story_must_exist(news: Path) -> None:
+    edit(news / LEAD / "story.yml", "related: [example-geneva-talks]", "related: [example-geneva]")
+    (found,) = problems(news)
+    assert re.search(r"story\.yml:\d+:11: no story 'example-geneva' in the content folder", found)
+    assert "did you mean 'example-geneva-talks'?" in found
+
+
+# --- renditions: a few widths, deterministic, no metadata ---------------------------------
+
+
+def test_pictures_are_published_at_a_few_widths_never_wider_than_the_file() -> None:
+    files = build_site(NEWS).files
+    lead = sorted(p for p in files if p.startswith(f"{LEAD}/images/summit-table-"))
+    assert lead == [f"{LEAD}/images/summit-table-{w}.jpg" for w in sorted(WIDTHS, key=str)]
+    portrait = sorted(p for p in files if "side-a-portrait" in p)
+    assert portrait == [
+        f"{LEAD}/images/side-a-portrait-480.jpg",
+        f"{LEAD}/images/side-a-portrait-600.jpg",
+    ]
+    assert f"{LEAD}/images/signing-900.png" in files  # a PNG stays a PNG
+
+
+def test_renditions_are_the_same_bytes_every_time_and_carry_no_metadata() -> None:
+    from PIL import Image
+
+    source = io.BytesIO()
+    picture = Image.new("RGB", (1000, 500), "#336699")
+    exif = picture.getexif()
+    exif[0x010F] = "Camera maker"  # a tag a camera writes
+    picture.save(source, format="JPEG", exif=exif)
+    data = source.getvalue()
+    first = encode(data, 480, 240)
+    encode.cache_clear()
+    assert encode(data, 480, 240) == first
+    with Image.open(io.BytesIO(first)) as out:
+        assert out.size == (480, 240)
+        assert not out.getexif()
+
+
+def test_a_turned_photograph_is_published_upright(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from generator.images import read_image
+
+    picture = Image.new("RGB", (800, 400), "#336699")
+    exif = picture.getexif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view"
+    path = tmp_path / "turned.jpg"
+    picture.save(path, exif=exif)
+    data = read_image(path, "images/turned.jpg")
+    assert (data.width, data.height) == (400, 800)
+    with Image.open(io.BytesIO(encode(data.data, 200, 400))) as out:
+        assert out.size == (200, 400)
+
+
+# --- the pages: present where the content has them, cleanly absent where not -------------
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str | bytes]:
+    return build_site(NEWS, site_url=SITE_URL).files
+
+
+def text_of(files: dict[str, str | bytes], path: str) -> str:
+    text = files[path]
+    assert isinstance(text, str)
+    return text
+
+
+def test_the_byline_names_authors_roles_editors_and_publisher(
+    files: dict[str, str | bytes],
+) -> None:
+    page = text_of(files, f"{LEAD}/index.md")
+    byline = page[page.index('<p class="byline__credits">') :].split("\n", 1)[0]
+    assert byline.startswith('<p class="byline__credits">By <span class="byline__person">')
+    assert (
+        'href="https://newsroom.example.org/people/jane-example" rel="author">Jane Example</a>'
+        in byline
+    )
+    assert "(Diplomatic correspondent)</span></span> and <span" in byline
+    assert 'Edited by <span class="byline__person">Alex Editor' in byline
+    assert 'Published by <a href="https://newsroom.example.org/">Example Newsroom</a>.' in byline
+
+
+def test_a_story_without_credits_has_no_byline_but_its_dateline(
+    files: dict[str, str | bytes],
+) -> None:
+    page = text_of(files, f"{PLAIN}/index.md")
+    assert "byline__credits" not in page and "news-figure" not in page
+    assert "key-numbers" not in page
+    assert (
+        '<p class="story-meta dateline"><span class="dateline__place">Geneva, Switzerland</span>'
+        in page
+    )
+
+
+def test_key_numbers_show_figure_label_and_citation(files: dict[str, str | bytes]) -> None:
+    page = text_of(files, f"{LEAD}/index.md")
+    assert "<dt>3&#46;5%</dt>" in page  # the dot as an entity: "3." would start a list
+    assert '<dd markdown="span">cap on port fees agreed<sup class="cite">' in page
+    assert 'of talks on the second day <span class="basis basis--stated">' in page
+
+
+def test_reading_times_are_filled_in_every_page(files: dict[str, str | bytes]) -> None:
+    pages = {p: t for p, t in files.items() if p.endswith(".md") and isinstance(t, str)}
+    assert not [p for p, t in pages.items() if "@@reading-time" in t]
+    landing = pages[f"{LEAD}/index.md"]
+    assert re.search(
+        r'The whole explainer: <span class="reading-time">\d+ min</span> read', landing
+    )
+    background = pages[f"{LEAD}/background.md"]
+    assert re.search(
+        r'<p class="page-meta"><span class="reading-time">\d+ min</span> read', background
+    )
+
+
+def test_reading_time_counts_what_a_reader_sees() -> None:
+    page = (
+        "---\ntitle: X\n---\n\n# Talks open\n\nThe two sides [meet](other.md) today."
+        '<sup class="cite">[1](sources.md#source-a)</sup>\n{ .standfirst }\n\n'
+        "<svg><title>not read</title></svg><script>var notRead = 1</script>\n\n"
+        "*[sides]: A definition shown on hover.\n"
+    )
+    assert words_in(page) == 7  # Talks open The two sides meet today
+    assert minutes(0) == 1 and minutes(WORDS_PER_MINUTE + 1) == 2
+
+
+def test_related_stories_link_both_ways(files: dict[str, str | bytes]) -> None:
+    lead, plain = text_of(files, f"{LEAD}/index.md"), text_of(files, f"{PLAIN}/index.md")
+    assert "## Related stories { #related }" in lead
+    assert f"(../{PLAIN}/index.md)" in lead.split("## Related stories")[1]
+    assert f"(../{LEAD}/index.md)" in plain.split("## Related stories")[1]
+
+
+def test_an_actor_links_to_its_pages_in_other_stories(files: dict[str, str | bytes]) -> None:
+    lead = text_of(files, f"{LEAD}/actors/side-a.md")
+    plain = text_of(files, f"{PLAIN}/actors/side-a.md")
+    assert f"- [Side A](../../{PLAIN}/actors/side-a.md) in [" in lead
+    assert f"- [Side A](../../{LEAD}/actors/side-a.md) in [" in plain
+    assert "## In other stories" not in text_of(files, f"{PLAIN}/actors/side-b.md")
+
+
+def test_the_lead_picture_is_shared_and_in_the_json_ld(files: dict[str, str | bytes]) -> None:
+    import yaml
+
+    page = text_of(files, f"{LEAD}/index.md")
+    meta = yaml.safe_load(page.split("---\n")[1])
+    url = f"{SITE_URL}{LEAD}/images/summit-table-1200.jpg"
+    assert meta["og_image"] == {
+        "url": url,
+        "width": 1200,
+        "height": 675,
+        "alt": "The two delegations seated facing each other across a long table.",
+    }
+    assert meta["jsonld"]["image"] == [url]
+    assert "og_image" not in yaml.safe_load(text_of(files, f"{PLAIN}/index.md").split("---\n")[1])
+
+
+def test_open_data_carries_the_credits(files: dict[str, str | bytes]) -> None:
+    data = json.loads(text_of(files, f"{LEAD}/data/story.json"))
+    assert [a["name"] for a in data["meta"]["authors"]] == ["Jane Example", "Sam Sample"]
+    assert data["meta"]["editors"][0] == {
+        "name": "Alex Editor",
+        "role": "Foreign editor",
+        "url": None,
+    }
+    assert data["meta"]["image"]["credit"] == "Pat Photographer / Example Agency"
+    assert "image_files" not in data
+
+
+# --- feeds: parsed by a real feed parser --------------------------------------------------
+
+
+def test_the_feed_of_every_story_parses_with_dates_links_and_authors(
+    files: dict[str, str | bytes],
+) -> None:
+    import feedparser
+
+    feed = feedparser.parse(text_of(files, "feed.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert [e.link for e in feed.entries] == [f"{SITE_URL}{LEAD}/", f"{SITE_URL}{PLAIN}/"]
+    lead = feed.entries[0]
+    assert lead.updated == "2021-03-20T00:00:00Z" and lead.published == "2021-03-12T00:00:00Z"
+    assert [a.name for a in lead.authors] == ["Jane Example", "Sam Sample"]
+    assert feed.feed.author == "Example Newsroom"
+    assert feed.feed.updated == "2021-03-20T00:00:00Z"
+
+
+def test_a_story_feed_lists_its_log_with_links_to_each_entry_and_escapes_text(
+    files: dict[str, str | bytes],
+) -> None:
+    import feedparser
+
+    feed = feedparser.parse(text_of(files, f"{LEAD}-updates.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    links = [e.link for e in feed.entries]
+    assert links == [f"{SITE_URL}{LEAD}/#log-2", f"{SITE_URL}{LEAD}/#log-1", f"{SITE_URL}{LEAD}/"]
+    update = feed.entries[0]
+    assert update.updated == "2021-03-20T00:00:00Z"
+    assert update.title.startswith("Update: Added Side B's statement")
+    assert 'with "fees" & <tags> kept as typed.' in update.summary
+    page = text_of(files, f"{LEAD}/index.md")
+    assert '<li id="log-1" markdown="block">' in page and '<li id="log-2" markdown="block">' in page
+
+
+def test_feeds_need_no_site_to_parse_the_same_twice() -> None:
+    first = build_site(NEWS, site_url=SITE_URL).files
+    again = build_site(NEWS, site_url=SITE_URL).files
+    assert first == again
+
+
+# --- the built site: JSON-LD, feed links, images, determinism -----------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    site = tmp_path_factory.mktemp("news-site")
+    result = mkdocs_build(site, site_url=SITE_URL, content=NEWS)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    yield site
+
+
+def json_ld(html: str) -> dict[str, object]:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found, "no JSON-LD"
+    data = json.loads(found.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
+NEWS_ARTICLE = {
+    "@context", "@type", "headline", "description", "inLanguage", "datePublished",
+    "dateModified", "contentLocation", "about", "author", "editor", "publisher", "image",
+    "url", "mainEntityOfPage",
+}  # fmt: skip
+"""Properties of schema.org's NewsArticle (Article, CreativeWork, Thing) the pages use."""
+
+
+def test_json_ld_has_the_news_article_fields(built: Path) -> None:
+    data = json_ld((built / LEAD / "index.html").read_text())
+    assert set(data) <= NEWS_ARTICLE, set(data) - NEWS_ARTICLE
+    assert data["@type"] == "NewsArticle"
+    assert data["datePublished"] == "2021-03-12" and data["dateModified"] == "2021-03-20"
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Jane Example",
+            "jobTitle": "Diplomatic correspondent",
+            "url": "https://newsroom.example.org/people/jane-example",
+        },
+        {"@type": "Person", "name": "Sam Sample"},
+    ]
+    publisher = data["publisher"]
+    assert isinstance(publisher, dict)
+    assert publisher["@type"] == "NewsMediaOrganization" and publisher["name"] == "Example Newsroom"
+    logo = publisher["logo"]
+    assert isinstance(logo, dict) and logo["url"] == f"{SITE_URL}images/logo-512.png"
+    assert (built / "images" / "logo-512.png").is_file()
+    image = data["image"]
+    assert isinstance(image, list) and image[0].startswith(SITE_URL)
+    assert (built / image[0].removeprefix(SITE_URL)).is_file()
+
+
+def test_json_ld_of_a_story_without_credits_names_none(built: Path) -> None:
+    data = json_ld((built / PLAIN / "index.html").read_text())
+    assert "author" not in data and "editor" not in data and "image" not in data
+    assert data["publisher"] == json_ld((built / LEAD / "index.html").read_text())["publisher"]
+
+
+def test_pages_link_their_feeds_and_share_their_lead_picture(built: Path) -> None:
+    lead = (built / LEAD / "index.html").read_text()
+    every = 'type="application/atom+xml" title="Explainers: every story" href="../feed.xml">'
+    assert '<link rel="alternate" ' + every in lead
+    assert (
+        'type="application/atom+xml" title="This story\'s corrections and updates" '
+        f'href="../{LEAD}-updates.xml">' in lead
+    )
+    assert (
+        f'<meta property="og:image" content="{SITE_URL}{LEAD}/images/summit-table-1200.jpg">'
+        in lead
+    )
+    assert '<meta name="twitter:card" content="summary_large_image">' in lead
+    plain = (built / PLAIN / "index.html").read_text()
+    assert "og:image" not in plain and '<meta name="twitter:card" content="summary">' in plain
+    about = (built / "about" / "index.html").read_text()
+    assert 'href="../feed.xml"' in about and 'corrections and updates" href' not in about
+
+
+def test_every_picture_has_alt_size_and_only_the_lead_loads_at_once(built: Path) -> None:
+    images = []
+    for page in built.rglob("index.html"):
+        html = re.sub(r"<noscript>.*?</noscript>", "", page.read_text(), flags=re.S)
+        images += [(page, tag) for tag in re.findall(r"<img [^>]*>", html)]
+    assert len(images) >= 6
+    for page, tag in images:
+        assert re.search(r' alt="[^"]+"', tag) and ' width="' in tag and ' height="' in tag, tag
+        assert ("data-src=" in tag) != ('fetchpriority="high"' in tag), (page, tag)
+
+
+def test_a_build_of_pictures_is_byte_identical(built: Path, tmp_path: Path) -> None:
+    import filecmp
+
+    again = tmp_path / "again"
+    assert mkdocs_build(again, site_url=SITE_URL, content=NEWS).returncode == 0
+    pictures = sorted(
+        p.relative_to(built) for p in built.rglob("*") if p.suffix in (".jpg", ".png")
+    )
+    assert pictures
+    _, mismatch, errors = filecmp.cmpfiles(built, again, [str(p) for p in pictures], shallow=False)
+    assert mismatch == errors == []
+
+
+def test_the_minimal_story_still_builds_without_any_of_it() -> None:
+    files = build_site(MINIMAL).files
+    page = files["tiny-story/index.md"]
+    assert isinstance(page, str)
+    assert "byline__credits" not in page and "## Related stories" not in page
+    assert not [p for p in files if "/images/" in p]
