@@ -55,6 +55,9 @@ schema: $(VENV)/.site-deps
 ## screenshots: take the README's screenshots again from the built site
 screenshots: $(VENV)/.dev-deps site
 	$(BIN)/python scripts/screenshots.py --site site --out screenshots
+	EXPLAINER_CONTENT=tests/fixtures/dense $(BIN)/mkdocs build --strict --quiet --site-dir build/dense-site
+	$(BIN)/python scripts/screenshots.py --site build/dense-site --story synthetic-long-story \
+		--pages timeline --chart --prefix dense- --out screenshots
 
 clean:
 	rm -rf site .pytest_cache

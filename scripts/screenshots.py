@@ -2,13 +2,16 @@
 
 Serves site/ on localhost, opens the story page and its timeline in headless Chromium
 (Debian's /usr/bin/chromium) at phone and desktop widths, in light and dark palettes,
-and writes PNG files into screenshots/.
+and writes PNG files into screenshots/. With ``--chart``, each timeline is taken as the
+chart alone, once the reader has reached for it and it is laid out at that width
+(``make screenshots`` does so for the densest fixture story, files named ``dense-*``).
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from devkit.chromium import launch_chromium
 from devkit.site import serve_directory
@@ -23,6 +26,8 @@ def main() -> int:
     parser.add_argument("--story", default="hanoi-summit-2019", help="the story's id")
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--chart", action="store_true", help="the timeline's chart alone")
+    parser.add_argument("--prefix", default="", help="before each file's name")
     args = parser.parse_args()
     if not (args.site / args.story / "index.html").is_file():
         built = sorted(p.parent.parent.name for p in args.site.glob("*/data/story.json"))
@@ -31,19 +36,32 @@ def main() -> int:
     with serve_directory(args.site) as base, launch_chromium() as browser:
         for scheme in ("default", "slate"):
             for width_name, (width, height) in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": height})
+                tall = 1600 if args.chart else height  # the whole chart, under the header
+                page = browser.new_page(viewport={"width": width, "height": tall})
                 for name in args.pages:
                     page.goto(f"{base}{args.story}/{PAGES.get(name, name)}")
                     page.evaluate(
                         "s => { document.body.setAttribute('data-md-color-scheme', s) }", scheme
                     )
-                    page.wait_for_timeout(300)  # the timeline opens as its static picture
                     mode = "dark" if scheme == "slate" else "light"
-                    target = args.out / f"{name}-{width_name}-{mode}.png"
-                    page.screenshot(path=str(target))
+                    target = args.out / f"{args.prefix}{name}-{width_name}-{mode}.png"
+                    if args.chart:
+                        _reach_for_chart(page)
+                        page.locator("figure.timeline-chart").screenshot(path=str(target))
+                    else:
+                        page.wait_for_timeout(300)  # the timeline opens as its static picture
+                        page.screenshot(path=str(target))
                     print(f"wrote {target}")
                 page.close()
     return 0
+
+
+def _reach_for_chart(page: Any) -> None:
+    """Point at the chart, as a reader does, and wait until Plotly's is laid out."""
+    page.hover(".timeline-chart__box")
+    page.wait_for_selector("#timeline-chart[data-layouts]", state="attached", timeout=20000)
+    page.mouse.move(0, 0)  # no tooltip in the picture
+    page.wait_for_timeout(300)  # the modebar's fade
 
 
 if __name__ == "__main__":
