@@ -836,14 +836,6 @@ class Story(Model):
         found += [actor.image for actor in self.actors]
         return [image for image in found if image is not None]
 
-    def images(self) -> list[Image]:
-        """Every picture of the story, lead image first, in reading order."""
-        found = [self.meta.image]
-        found += [section.image for section in self.background]
-        found += [event.image for event in self.events_in_order()]
-        found += [actor.image for actor in self.actors]
-        return [image for image in found if image is not None]
-
     def events_in_order(self) -> list[Event]:
         """Events in time order, each placed at the middle of the time its date can mean,
         then by id (stable output).
