@@ -39,7 +39,7 @@ serve: $(VENV)/.site-deps check
 		--dev-addr 127.0.0.1:8000
 
 ## test: the whole test suite, browser tests included
-test: $(VENV)/.dev-deps
+test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 ## lint: ruff (lint, format) over all the Python; mypy strict over generator, devkit, bench, scripts
@@ -67,6 +67,10 @@ clean:
 bench: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
 	BENCH_COMMAND='make bench$(if $(BENCH_QUICK), BENCH_QUICK=1)$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
 	$(BIN)/python bench/run.py all $(if $(BENCH_QUICK),--quick) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
+
+# axe-core, pinned in tests/npm/package-lock.json, for the accessibility tests.
+tests/npm/node_modules/.package-lock.json: tests/npm/package.json tests/npm/package-lock.json
+	npm ci --prefix tests/npm --no-audit --no-fund
 
 # Lighthouse, pinned in bench/package-lock.json, for the benchmarks only.
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
