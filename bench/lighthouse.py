@@ -1,10 +1,12 @@
-"""Lighthouse mobile scores of the home, story and timeline pages, and a plain Material page.
+"""Lighthouse mobile scores of the home, story and timeline pages, and a plain Material page;
+and the accessibility score of every page of the site.
 
 Runs the npm ``lighthouse`` pinned in bench/package.json (``npm ci --prefix bench``)
 against Debian's Chromium, on the sites of ``served.py`` (localhost, gzipped). Lighthouse's
 defaults: a mobile device, simulated slow 4G and a 4x slower CPU. With several runs per
 page, each category's score is the median; the failing audits are those of the run
-with the median performance score.
+with the median performance score. Every page of the site (the 404 page too) is then
+scored for accessibility alone, once: its target is 100 on each.
 """
 
 from __future__ import annotations
@@ -52,13 +54,32 @@ def run(runs: int = 1) -> dict[str, Any]:
             results[name] = _summarise(url, reports)
             scores = results[name]["scores"]
             print(f"  lighthouse {name}: {scores}", flush=True)
+        every_page = accessibility_of_every_page(sites, Path(scratch) / "page.json")
     return {
         "when": util.now(),
         "lighthouse": _version(),
         "runs": runs,
         "targets": TARGETS,
         "pages": results,
+        "accessibility": every_page,
     }
+
+
+def accessibility_of_every_page(sites: served.Served, output: Path) -> dict[str, Any]:
+    """Lighthouse's accessibility score of each page of the site, and its failing audits."""
+    folder = sites.site_dir
+    paths = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+    pages = {}
+    for path in (p.removesuffix("index.html") for p in paths):
+        report = _lighthouse(sites.site_url + path, output, ("accessibility",))
+        pages[path or "/"] = {
+            "score": _score(report, "accessibility"),
+            "failing": failing_audits(report),
+        }
+        print(
+            f"  lighthouse accessibility {path or '/'}: {pages[path or '/']['score']}", flush=True
+        )
+    return {"target": TARGETS["accessibility"], "pages": pages}
 
 
 def _first_story(sites: served.Served) -> str:
@@ -76,14 +97,14 @@ def _version() -> str:
     return result.stdout.strip()
 
 
-def _lighthouse(url: str, output: Path) -> dict[str, Any]:
+def _lighthouse(url: str, output: Path, categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
     command = [
         str(LIGHTHOUSE),
         url,
         "--output=json",
         f"--output-path={output}",
         f"--chrome-flags={CHROME_FLAGS}",
-        f"--only-categories={','.join(CATEGORIES)}",
+        f"--only-categories={','.join(categories)}",
         "--quiet",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
@@ -127,7 +148,7 @@ def failing_audits(report: dict[str, Any]) -> list[dict[str, Any]]:
     """
     audits = report["audits"]
     failing = []
-    for category in CATEGORIES:
+    for category in (c for c in CATEGORIES if c in report["categories"]):
         for ref in report["categories"][category]["auditRefs"]:
             audit = audits[ref["id"]]
             if _costs_points(audit, ref, category):

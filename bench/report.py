@@ -88,6 +88,7 @@ def targets(results: dict[str, Any]) -> list[Row]:
         rows += _weight_targets(results["weight"])
     if "lighthouse" in results:
         rows += _lighthouse_targets(results["lighthouse"])
+        rows += _every_page_targets(results["lighthouse"])
     if "search" in results:
         rows += _search_targets(results["search"]["sizes"])
     if "chart" in results:
@@ -195,6 +196,23 @@ def _lighthouse_targets(result: dict[str, Any]) -> list[Row]:
         ]
         for name, page in result["pages"].items()
         if not name.startswith("plain")
+    ]
+
+
+def _every_page_targets(result: dict[str, Any]) -> list[Row]:
+    """Lighthouse accessibility on every page of the site, where it was measured."""
+    every = result.get("accessibility")
+    if not every:
+        return []
+    scores = {path: page["score"] for path, page in every["pages"].items()}
+    below = [f"{path} {score}" for path, score in scores.items() if score < every["target"]]
+    return [
+        [
+            f"Lighthouse accessibility = {every['target']} on every page",
+            f"{len(scores) - len(below)} of {len(scores)} pages"
+            + (f"; below: {', '.join(below)}" if below else ""),
+            _mark(not below),
+        ]
     ]
 
 
@@ -341,6 +359,19 @@ def _lighthouse_rows(result: dict[str, Any]) -> list[Row]:
     ]
 
 
+_EVERY_PAGE_HEADER = ["Page", "Accessibility", "Failing audits"]
+
+
+def _every_page_rows(result: dict[str, Any]) -> list[Row]:
+    """Lighthouse accessibility of each page of the site (``python bench/run.py lighthouse``)."""
+    pages = (result.get("accessibility") or {}).get("pages", {})
+    rows: list[Row] = [
+        [path, page["score"], ", ".join(f"`{a['id']}`" for a in page["failing"]) or "none"]
+        for path, page in pages.items()
+    ]
+    return rows or [["not measured yet: python bench/run.py lighthouse", "", ""]]
+
+
 _AUDIT_HEADER = ["Category", "Audit", "Weight", "Pages", "First item"]
 
 
@@ -481,6 +512,7 @@ _TABLES: list[tuple[str, str, list[str], Callable[[dict[str, Any]], list[Row]]]]
     ("weight", "Page weight", _WEIGHT_HEADER, _weight_rows),
     ("lighthouse", "Lighthouse", _LIGHTHOUSE_HEADER, _lighthouse_rows),
     ("lighthouse", "Lighthouse audits that cost points", _AUDIT_HEADER, _audits),
+    ("lighthouse", "Lighthouse accessibility, every page", _EVERY_PAGE_HEADER, _every_page_rows),
     ("search", "Search: indexing time", _SEARCH_TIME_HEADER, _search_time_rows),
     ("search", "Search: bytes a reader downloads", _SEARCH_BYTES_HEADER, _search_bytes_rows),
     ("chart", "Timeline chart", _CHART_HEADER, _chart_rows),
