@@ -1,7 +1,8 @@
 """What a page needs to show the timeline chart: the figure, its picture, its words.
 
 The timeline page and its embeddable twin (``<story>/timeline/embed/``) show the same
-chart, through the macros of ``templates/_timeline.md.j2``.
+chart, through the macros of ``templates/_timeline.md.j2``; the figure itself is a file
+of its own (:func:`chart_files`), fetched only when the reader reaches for the chart.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from markupsafe import Markup
-
 from . import charts
 from .chart_description import outside_view, outside_wording, text_alternative
 from .chart_preview import preview_svg
 from .models import Story
+
+FIGURE_FILE = "timeline/figure.json"
+"""Where a story's figure is written, in its folder: beside its timeline pages."""
 
 EMBED_EXTRA_PX = 300
 """What the embeddable page shows around the chart, px: its title, the counts under the
@@ -27,13 +29,12 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     if not story.events:
         return None
     figure = charts.timeline_figure_data(story)
-    figure_json = charts.figure_json(figure)
     earlier, later = outside_view(story, charts.initial_range(story))
     height = figure["layout"]["height"]
     return {
-        # Script-safe JSON, as a one-item array: Material's instant navigation runs inline
-        # scripts as JavaScript whatever their type, and an array literal runs harmlessly.
-        "figure_json": Markup(f"[{figure_json}]"),
+        # The figure, a file of its own (FIGURE_FILE): timeline.js fetches it with
+        # plotly.js when the reader reaches for the chart, so the page opens lighter.
+        "figure_json": charts.figure_json(figure),
         # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
         "preview": preview_svg(figure, charts.wide_patch(story, figure)),
         "height": height,
@@ -50,3 +51,8 @@ def chart_context(story: Story) -> dict[str, Any] | None:
         # Read by timeline.js relative to its own address (assets/javascripts/).
         "plotly_src": posixpath.relpath(charts.PLOTLY_BUNDLE, "assets/javascripts"),
     }
+
+
+def chart_files(story: Story, chart: dict[str, Any] | None) -> dict[str, str]:
+    """The files beside the story's pages that the chart needs: its figure's JSON."""
+    return {f"{story.id}/{FIGURE_FILE}": chart["figure_json"]} if chart else {}

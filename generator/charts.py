@@ -173,6 +173,9 @@ class _Item:
     marks: tuple[int, int]  # (trace, point)
     bar: tuple[int, int] | None
     forms: tuple[str, ...]  # its title's label forms: none in the lanes after its first
+    first: datetime.date  # the first and last day its date can mean, and its mark's day
+    last: datetime.date
+    mark: datetime.date
 
 
 @dataclass(frozen=True)
@@ -199,23 +202,24 @@ def _plan(story: Story) -> _Plan:
             bar = (len(traces) - 2, fuzzy[event.id]) if event.id in fuzzy else None
             forms = () if event.id in seen else labels.label_forms(event.title)  # titled once
             seen.add(event.id)
-            items.append(_Item(event, index, (len(traces) - 1, point), bar, forms))
+            days = event_days(event)
+            marks = (len(traces) - 1, point)
+            items.append(_Item(event, index, marks, bar, forms, *days, mark_day(event)))
     order = sorted(
         range(len(items)),
         key=lambda i: (
-            _distance(story, items[i].event),
-            event_days(items[i].event)[0],
+            _distance(story, items[i].first, items[i].last),
+            items[i].first,
             not items[i].forms,
             items[i].lane,
         ),
     )
-    in_time = sorted(range(len(items)), key=lambda i: (mark_day(items[i].event), i))
+    in_time = sorted(range(len(items)), key=lambda i: (items[i].mark, i))
     return _Plan([lane.name for lane in lanes], traces, items, in_time, order)
 
 
-def _distance(story: Story, event: Event) -> int:
-    """Days between the event and the story's own dates (0 within them)."""
-    first, last = event_days(event)
+def _distance(story: Story, first: datetime.date, last: datetime.date) -> int:
+    """Days between an event's first and last day and the story's own dates (0 within)."""
     return max((story.meta.first_day - last).days, (first - story.meta.last_day).days, 0)
 
 
@@ -250,10 +254,10 @@ def _count_width(number: int) -> float:
 
 
 def _geometry(item: _Item, view: _View) -> labels.Item:
-    first, last = event_days(item.event)
+    first, last = item.first, item.last
     bar = (view.px(first), view.px(last + datetime.timedelta(days=1))) if item.bar else None
     widths = tuple(labels.text_width(form) for form in item.forms)
-    return labels.Item(item.lane, view.px(mark_day(item.event)), bar, widths)
+    return labels.Item(item.lane, view.px(item.mark), bar, widths)
 
 
 def _lane_title_width(name: str) -> float:
@@ -358,7 +362,7 @@ def _stand_for_group(
     group = [host] + [it for it, p in zip(plan.items, placements, strict=True) if p.host == index]
     trace = data[host.marks[0]]
     titles = [data[it.marks[0]]["customdata"][it.marks[1]][1] for it in group]
-    same_day = len({mark_day(it.event) for it in group}) == 1
+    same_day = len({it.mark for it in group}) == 1
     hint = GROUP_SAME_DAY if same_day else GROUP_ZOOM
     trace["text"][host.marks[1]] = group_hover(len(group), titles, hint)
     if isinstance(trace["hovertemplate"], str):
@@ -557,7 +561,7 @@ def _label(item: _Item, placed: labels.Placement, y: float) -> dict[str, Any]:
         "visible": placed.shown and placed.form is not None,
         "xref": "x",
         "yref": "y",
-        "x": mark_day(item.event).isoformat(),
+        "x": item.mark.isoformat(),
         "xshift": (1 if right else -1) * (labels.RADIUS + labels.GAP),
         "y": y,
         "xanchor": "left" if right else "right",

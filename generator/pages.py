@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import images, wording
-from .chart_page import chart_context as chart_context  # the timeline page's chart
+from .chart_page import chart_context, chart_files
 from .models import FILES, Event, Position, Story
 from .news import NewsSite, explainer_pages, page_meta, story_context
 from .reading import fill_reading_times
@@ -94,6 +94,7 @@ def render_story(
         page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
         shown = page_meta(story, page, site)
         result[page.path] = render_page(story, shown, {**extra, **page_context})
+    result.update(chart_files(story, extra["chart"]))  # the timeline's figure
     return fill_reading_times(result, explainer_pages(pages))
 
 

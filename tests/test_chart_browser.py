@@ -345,12 +345,14 @@ def test_plotly_is_not_fetched_until_the_reader_reaches_for_the_chart(
     page.evaluate("document.querySelector('.timeline-chart').scrollIntoView()")
     page.clock.run_for(60_000)  # a minute with the chart in view: no timer fetches it
     page.wait_for_load_state("networkidle")
-    assert not [r for r in requests if "plotly" in r or "timeline-chart.js" in r]
+    later = ("plotly", "timeline-chart.js", "figure.json")  # what reaching for it fetches
+    assert not [r for r in requests if any(name in r for name in later)]
     assert page.locator(".timeline-chart__preview").is_visible()
     page.clock.resume()
     page.hover(".timeline-chart__box")
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)
     assert len([r for r in requests if "plotly-basic" in r]) == 1
+    assert len([r for r in requests if r.endswith("/timeline/figure.json")]) == 1
     assert page.locator(".timeline-chart__preview").is_hidden()  # Plotly's chart replaces it
 
 

@@ -680,6 +680,15 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
     assert "tiny-story/timeline/embed.md" in site.files and "embed" not in str(site.nav)
 
 
+def test_the_figure_is_a_file_beside_the_pages_that_show_it(tiny: Story) -> None:
+    pages = render_story(tiny)
+    figure = pages["tiny-story/timeline/figure.json"]
+    assert figure == figure_json(timeline_figure_data(tiny))
+    assert 'data-figure="figure.json"' in pages["tiny-story/timeline.md"]
+    assert 'data-figure="../figure.json"' in pages["tiny-story/timeline/embed.md"]
+    assert "<script" not in pages["tiny-story/timeline.md"]  # nothing inline to run
+
+
 def test_the_timeline_page_offers_the_code_to_embed_it(tiny: Story) -> None:
     page = render_story(tiny)["tiny-story/timeline.md"]
     code = re.search(r'<pre class="timeline-embed__code"><code>(.*?)</code></pre>', page)

@@ -2,7 +2,7 @@
  * The interactive timeline chart: fetched with plotly.js by timeline.js when the reader
  * reaches for the chart, and never before.
  *
- * window.ExplainerTimeline.draw(plot, figure, page) draws the figure that
+ * window.ExplainerTimeline.draw(Plotly, plot, figure, page) draws the figure that
  * generator/charts.py built, then keeps it legible: after every change of view (pan,
  * zoom, Autoscale, Reset axes, a resize) it lays the marks and labels out again for the
  * plot's real width, with the rule of generator/chart_labels.py (placeItems and
@@ -209,9 +209,7 @@
 
   /* --- the chart ------------------------------------------------------------------------ */
 
-  function draw(Plotly, plot, source, page) {
-    const parsed = JSON.parse(source);
-    const figure = Array.isArray(parsed) ? parsed[0] : parsed; // see timeline.js
+  function draw(Plotly, plot, figure, page) {
     const model = figure.layout.meta.timeline;
     const metrics = { target: model.target, radius: model.radius, gap: model.gap };
     const measure = measurer(figure.layout.font.family, 11);

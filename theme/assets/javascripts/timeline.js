@@ -3,14 +3,15 @@
  * markup; generator/charts.py the figure).
  *
  * Material loads this small file on every page; it does nothing on pages without
- *   <div id="timeline-chart" data-plotly="URL of plotly-basic-<version>.min.js">
- * (a relative URL there is read relative to this script, so that it holds on every
- * page, under any sub-path, whatever the page's own URL looks like). The page already
- * shows a static SVG of the chart (generator/chart_preview.py). When the reader reaches
- * for it (pointer over it, touch, keyboard focus), this loads the vendored plotly.js and
- * timeline-chart.js once, and the interactive chart takes the picture's place. A reader
- * who only reads never pays for either (about 0.4 MB, and half a second of a phone's
- * main thread).
+ *   <div id="timeline-chart" data-plotly="URL of plotly-basic-<version>.min.js"
+ *        data-figure="URL of the figure's JSON">
+ * (data-plotly is read relative to this script, so that it holds on every page, under
+ * any sub-path; data-figure relative to the page). The page already shows a static SVG
+ * of the chart (generator/chart_preview.py). When the reader reaches for it (pointer
+ * over it, touch, keyboard focus), this fetches the figure, and the vendored plotly.js
+ * and timeline-chart.js once, and the interactive chart takes the picture's place. A
+ * reader who only reads never pays for them (about 0.4 MB, and half a second of a
+ * phone's main thread).
  *
  * Before that, and without it, it runs what needs no chart: the keyboard's slider over
  * the events (arrow keys move through them in time order and announce each; Enter goes
@@ -155,7 +156,16 @@
     return () => button.removeEventListener("click", copy);
   }
 
-  function setUp(plot, source) {
+  /* The figure's JSON, from the address the page gives (relative to the page). */
+  function fetchFigure(plot) {
+    const url = new URL(plot.getAttribute("data-figure"), document.baseURI);
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function setUp(plot) {
     const figure = plot.closest("figure") || plot;
     const slider = figure.querySelector(".timeline-chart__keys");
     const earlier = figure.querySelector(".timeline-chart__earlier");
@@ -182,11 +192,12 @@
       Promise.all([
         load(plot.getAttribute("data-plotly"), "Plotly"),
         load("timeline-chart.js", "ExplainerTimeline"),
+        fetchFigure(plot),
       ])
-        .then(function ([Plotly, timeline]) {
+        .then(function ([Plotly, timeline, data]) {
           if (!live) return null;
           const page = { earlier: earlier, later: later, jump: jump };
-          return timeline.draw(Plotly, plot, source.textContent, page).then(function (controller) {
+          return timeline.draw(Plotly, plot, data, page).then(function (controller) {
             if (!live) return controller.destroy(); // the page was replaced meanwhile
             drawn = controller;
             figure.classList.add("is-ready");
@@ -211,15 +222,8 @@
     if (teardown) teardown();
     teardown = null;
     const plot = document.getElementById("timeline-chart");
-    // After an instant navigation Material re-creates inline scripts without their
-    // attributes (the id and the type are lost, and the text is run as JavaScript):
-    // the page wraps the figure in [ ] so that running it is a harmless array literal,
-    // and the data is found by its place in the figure as well as by its id.
-    const source =
-      document.getElementById("timeline-figure") ||
-      document.querySelector("figure.timeline-chart > script");
-    if (!plot || !source || !plot.getAttribute("data-plotly")) return;
-    teardown = setUp(plot, source);
+    if (!plot || !plot.getAttribute("data-plotly") || !plot.getAttribute("data-figure")) return;
+    teardown = setUp(plot);
   }
 
   // Material emits document$ on the first load and after every instant navigation
