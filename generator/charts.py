@@ -297,13 +297,15 @@ _NO_TEMPLATE: dict[str, Any] = pio.templates["none"].to_plotly_json()
 
 def _figure(story: Story, plan: _Plan) -> dict[str, Any]:
     view = _View(*initial_range(story))
-    _, first_pass = _layout_items(plan, view, [MAX_ROWS] * len(plan.lane_names))
-    rows = _rows(plan, first_pass)
+    # Laid out with the most rows a lane may have; each lane then gets the rows it used,
+    # which changes no placement (none went beyond them), so the layout is kept.
+    _, placements = _layout_items(plan, view, [MAX_ROWS] * len(plan.lane_names))
+    rows = _rows(plan, placements)
     tops = _lane_tops(rows)
     hover = {event.id: _customdata(story, event) for event in story.events}
     data = [_trace(story, trace, hover) for trace in plan.traces]
     layout = _layout(story, plan, view, tops)
-    layout["annotations"] += _arrange(plan, view, rows, data)
+    layout["annotations"] += _arrange(plan, view, rows, data, placements)
     layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
     return {"data": data, "layout": layout}
 
@@ -333,11 +335,17 @@ def wide_patch(story: Story, figure: dict[str, Any]) -> dict[str, Any]:
 
 
 def _arrange(
-    plan: _Plan, view: _View, rows: Sequence[int], data: list[dict[str, Any]]
+    plan: _Plan,
+    view: _View,
+    rows: Sequence[int],
+    data: list[dict[str, Any]],
+    placements: Sequence[labels.Placement] | None = None,
 ) -> list[dict[str, Any]]:
-    """Lays the items out in ``view``: sets each mark's and bar's height in ``data`` (and
-    the hover of a mark that stands for several), and returns the labels."""
-    _, placements = _layout_items(plan, view, rows)
+    """Lays the items out in ``view`` (unless ``placements`` are given): sets each mark's
+    and bar's height in ``data`` (and the hover of a mark that stands for several), and
+    returns the labels."""
+    if placements is None:
+        _, placements = _layout_items(plan, view, rows)
     tops = _lane_tops(rows)
     ys = [
         HIDDEN_Y if p.host is not None else _row_centre(tops, it.lane, p.row)

@@ -390,6 +390,16 @@ def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny
     assert figure_dict(tiny)["layout"]["meta"]["timeline"]["lanes"][0]["rows"] < MAX_ROWS
 
 
+def test_giving_each_lane_only_the_rows_it_used_changes_no_placement(story: Story) -> None:
+    from generator import charts
+
+    plan = charts._plan(story)
+    view = charts._View(*initial_range(story))
+    _, most = charts._layout_items(plan, view, [charts.MAX_ROWS] * len(plan.lane_names))
+    _, used = charts._layout_items(plan, view, charts._rows(plan, most))
+    assert used == most  # what charts._figure relies on to lay out once
+
+
 def test_labels_are_shortened_at_a_word_by_rule() -> None:
     assert labels.shorten("Talks open", 14) == "Talks open"
     assert (
