@@ -10,9 +10,9 @@ stretches already there, as vis-timeline and TimelineJS stack their items. Rows 
 each takes the first of its full label, then its short one, for each the lane's rows
 from the top, in each the right side of the mark and then its left, where mark and label
 together stay clear of everything placed, inside the plot and, in the first row, clear
-of the lane's title (a bar may run under it); its mark moves to that row. A label that fits nowhere is left out
-(the full title is in the mark's tooltip and in the list). So no two labels, nor a label
-and a title or a mark, ever overprint.
+of the lane's title (a bar may run under it); its mark moves to that row. A label that
+fits nowhere is left out (the full title is in the mark's tooltip and in the list). So
+no two labels, nor a label and a title or a mark, ever overprint.
 
 A mark that finds no row at all (more events within a few pixels than the lane has rows)
 is not drawn: the nearest mark of its lane stands for it too, labelled with the count
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace

@@ -191,20 +191,20 @@ def test_the_measurement_fails_when_the_collision_rule_is_off(
 
 def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context: Any) -> None:
     """timeline-chart.js and generator/chart_labels.py, given the same input, agree."""
-    from generator import charts
+    from generator import chart_plan, charts
     from generator.load import load_stories
 
     page = context(375).new_page()
     open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
     for folder, story_id in ((CONTENT, FIRST_STORY), (DENSE, "synthetic-long-story")):
         (story,) = load_stories(folder, story_id)
-        plan = charts._plan(story)
-        view = charts._View(*charts.initial_range(story))
+        plan = chart_plan.chart_plan(story)
+        view = chart_plan.View(*charts.initial_range(story))
         for rows in ([2] * len(plan.lane_names), [4] * len(plan.lane_names)):
-            items, placed = charts._layout_items(plan, view, rows)
-            reserved = [charts._lane_title_width(name) for name in plan.lane_names]
+            items, placed = chart_plan.layout_items(plan, view, rows)
+            reserved = [chart_plan.lane_title_width(name) for name in plan.lane_names]
             given = [{"lane": i.lane, "x": i.x, "bar": i.bar, "widths": i.widths} for i in items]
-            counts = {n: charts._count_width(n) for n in range(2, len(items) + 1)}
+            counts = {n: chart_plan.count_width(n) for n in range(2, len(items) + 1)}
             js = page.evaluate(
                 """([items, inTime, order, width, rows, reserved, counts, m]) =>
                      window.ExplainerTimeline.layout.placeItems(items, inTime, order, width,

@@ -26,11 +26,10 @@ from generator.chart_description import outside_view, outside_wording, text_alte
 from generator.chart_lanes import MAX_ACTOR_LANES, OTHERS, chart_lanes
 from generator.chart_page import chart_context
 from generator.chart_palette import PALETTES, merge_patch, palette_layout
+from generator.chart_plan import PICTURE_PLOT_PX, WIDE_PLOT_PX
 from generator.chart_preview import MAX_TICKS, _ticks, picture, preview_svg
 from generator.charts import (
-    PICTURE_PLOT_PX,
     PLOTLY_BUNDLE,
-    WIDE_PLOT_PX,
     figure_json,
     initial_range,
     lane_names,
@@ -317,11 +316,11 @@ def test_a_wide_plot_shows_more_labels_than_a_phone(long_story: Story) -> None:
 
 
 def test_the_layout_test_can_fail_without_the_collision_rule(harbour: Story) -> None:
-    from generator import charts
+    from generator import chart_plan
 
-    plan = charts._plan(harbour)
-    view = charts._View(*initial_range(harbour))
-    items, _ = charts._layout_items(plan, view, [4] * len(plan.lane_names))
+    plan = chart_plan.chart_plan(harbour)
+    view = chart_plan.View(*initial_range(harbour))
+    items, _ = chart_plan.layout_items(plan, view, [4] * len(plan.lane_names))
     off = labels.place_items(
         items, plan.in_time, plan.order, view.width, [4] * 5, [40.0] * 5, _count_width,
         collide=False,
@@ -382,7 +381,7 @@ def test_marks_in_view_keep_24_px_apart_when_the_chart_opens(story: Story) -> No
 
 
 def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny: Story) -> None:
-    from generator.charts import MAX_ROWS, MIN_ROWS
+    from generator.chart_plan import MAX_ROWS, MIN_ROWS
 
     for story in (long_story, tiny):
         lanes = figure_dict(story)["layout"]["meta"]["timeline"]["lanes"]
@@ -391,12 +390,12 @@ def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny
 
 
 def test_giving_each_lane_only_the_rows_it_used_changes_no_placement(story: Story) -> None:
-    from generator import charts
+    from generator import chart_plan
 
-    plan = charts._plan(story)
-    view = charts._View(*initial_range(story))
-    _, most = charts._layout_items(plan, view, [charts.MAX_ROWS] * len(plan.lane_names))
-    _, used = charts._layout_items(plan, view, charts._rows(plan, most))
+    plan = chart_plan.chart_plan(story)
+    view = chart_plan.View(*initial_range(story))
+    _, most = chart_plan.layout_items(plan, view, [chart_plan.MAX_ROWS] * len(plan.lane_names))
+    _, used = chart_plan.layout_items(plan, view, chart_plan.rows_used(plan, most))
     assert used == most  # what charts._figure relies on to lay out once
 
 
