@@ -311,6 +311,34 @@ def test_a_tap_elsewhere_or_a_zoom_removes_the_tooltip(dense_site: str, context:
     assert page.locator(tooltip).count() == 0
 
 
+def test_a_mark_that_stands_for_several_events_zooms_in_on_them(
+    dense_site: str, context: Any
+) -> None:
+    page = context(375).new_page()
+    open_chart(page, f"{dense_site}synthetic-long-story/timeline/")
+    view = f"(() => {{ const xa = document.querySelector('{PLOT}')._fullLayout.xaxis;" \
+        " return xa.r2l(xa.range[1]) - xa.r2l(xa.range[0]); })()"  # fmt: skip
+    host = page.evaluate(
+        """() => { const gd = document.getElementById('timeline-chart');
+          const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+          for (const p of gd.querySelectorAll('.scatterlayer .point')) {
+            const trace = p.closest('.trace').__data__[0].trace, text = trace.text[p.__data__.i];
+            const b = p.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+            if (text && !text.includes('same day') && x > plot.left && x < plot.right
+                && y > plot.top && y < plot.bottom)
+              return [x, y, Number(text.match(/<b>(\\d+) events/)[1])];
+          } return null; }"""
+    )
+    assert host, "the long story opens with a mark that stands for several events"
+    before = page.evaluate(view)
+    page.mouse.move(host[0], host[1])
+    tooltip = page.locator(f"{PLOT} .hoverlayer .hovertext")
+    tooltip.wait_for(state="attached")
+    assert tooltip.text_content().startswith(f"{host[2]} events")  # it names them all
+    after(page, lambda: page.mouse.click(host[0], host[1]))
+    assert page.evaluate(view) < before / 2
+
+
 def test_the_counts_under_the_chart_pan_to_the_events_outside_it(
     dense_site: str, context: Any
 ) -> None:
