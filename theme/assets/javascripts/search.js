@@ -1,199 +1,67 @@
-/* The site's search, over the index Pagefind writes after each build (generator/search.py).
+/* Opens the site's search: "/" or "s" (as they opened Material's search) or the header's
+ * search button fetch the dialog's script and stylesheet, once, then open it.
  *
- * Nothing of Pagefind is fetched with the page: its script, its WebAssembly and the
- * chunks of the index are fetched when the reader opens the search, and then only the
- * chunks a query needs. The dialog and its header button are in the page's markup
- * (theme/partials/site-search.html), outside the part Material's instant navigation
- * replaces, so this script runs once per full page load and keeps working after it.
- *
- * Keyboard: "/" or "s" opens the search (as it did Material's); arrows move through the
- * results, Enter follows one, Escape closes. Result links are made under the address
- * this script was served from, so a site served below a sub-path links within it.
+ * This is all of the search a page loads: the dialog (search-dialog.js) and Pagefind's
+ * files are fetched only for a reader who opens it. Bound to the document and to the
+ * header's button, which Material's instant navigation keeps, it runs once per full page
+ * load and keeps working after instant navigation.
  */
 (function () {
   "use strict"
 
-  var script = document.currentScript
-  var dialog = document.getElementById("site-search")
   var opener = document.getElementById("site-search-open")
-  if (!script || !dialog || !opener) return
-
-  var root = new URL("../../", script.src) // this file is assets/javascripts/search.js
-  var input = dialog.querySelector(".site-search__query")
-  var story = dialog.querySelector(".site-search__story")
-  var status = dialog.querySelector(".site-search__status")
-  var list = dialog.querySelector(".site-search__results")
-  var more = dialog.querySelector(".site-search__more")
-  var template = dialog.querySelector("template")
-  var OPEN_KEYS = ["/", "s"]
-  var PAGE = 10 // results whose details are fetched at a time
-  var pagefind = null // a promise of Pagefind's module, once the search is opened
-  var found = [] // the results of the latest query
-  var active = -1 // the result the arrow keys are on
-  var latest = 0 // the number of the latest query: replies to older ones are dropped
-
-  more.textContent = dialog.dataset.more
+  if (!document.currentScript || !opener) return
+  var here = document.currentScript.src // assets/javascripts/search.js
+  var files = [
+    ["link", { rel: "stylesheet", href: new URL("../stylesheets/search-dialog.css", here).href }],
+    ["script", { src: new URL("search-dialog.js", here).href }],
+  ]
+  var loading = null
+  var loaded = false
+  var typed = "" // what the reader types while the dialog is on its way, for its field
 
   function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module
-          .options({ baseUrl: root.pathname, excerptLength: 24 })
-          .then(function () { return module.init() })
-          .then(function () { return module })
+    loading = loading || Promise.all(files.map(function (file) {
+      return new Promise(function (resolve, reject) {
+        var element = Object.assign(document.createElement(file[0]), file[1])
+        element.onload = resolve
+        element.onerror = reject
+        document.head.append(element)
       })
-      pagefind.then(listStories, function () { say("failed") })
-    }
-    return pagefind
+    })).then(
+      function () { loaded = true },
+      function (error) { loading = null; throw error } // the next press tries again
+    )
+    return loading
   }
 
-  function listStories(module) {
-    return module.filters().then(function (filters) {
-      var names = Object.keys(filters.story || {}).sort(function (a, b) {
-        return a.localeCompare(b)
-      })
-      names.forEach(function (name) { story.add(new Option(name, name)) })
-      story.parentElement.hidden = names.length < 2
-    })
-  }
+  opener.addEventListener("click", function () {
+    if (!loaded) load().then(function () {
+      opener.click() // the dialog takes this one
+      var field = document.getElementById("site-search-query")
+      if (typed && field) {
+        field.value += typed
+        field.dispatchEvent(new Event("input"))
+      }
+      typed = ""
+    }).catch(function () { typed = "" })
+  })
 
-  function say(key, values) {
-    var text = dialog.dataset[key] || ""
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.replace("{" + name + "}", values[name])
-    })
-    status.textContent = text
-  }
-
-  function search() {
-    var query = input.value.trim()
-    var number = ++latest
-    if (!query) {
-      show([])
-      say("prompt")
+  // On the window, capturing: before Material's own keys ("n" and "p" turn the page),
+  // which must not act on what is typed for the search while its dialog is on its way.
+  window.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    if (loading && !loaded && event.key.length === 1) {
+      typed += event.key
+      event.preventDefault()
+      event.stopPropagation()
       return
     }
-    if (!list.children.length) say("loading")
-    load()
-      .then(function (module) {
-        var filters = story.value ? { story: story.value } : {}
-        return module.debouncedSearch(query, { filters: filters }, 150)
-      })
-      .then(function (result) {
-        if (result === null || number !== latest) return // a later query replaced this one
-        show(result.results)
-        return showMore(number).then(function () {
-          if (number !== latest) return
-          if (found.length === 0) say("none", { query: "“" + query + "”" })
-          else say(found.length === 1 ? "one" : "many", { count: found.length })
-        })
-      })
-      .catch(function () { say("failed") })
-  }
-
-  function show(results) {
-    found = results
-    active = -1
-    list.replaceChildren()
-    input.removeAttribute("aria-activedescendant")
-    input.setAttribute("aria-expanded", String(results.length > 0))
-    more.hidden = true
-  }
-
-  function showMore(number) {
-    var next = found.slice(list.children.length, list.children.length + PAGE)
-    return Promise.all(next.map(function (result) { return result.data() })).then(
-      function (pages) {
-        if (number !== latest) return
-        pages.forEach(function (page) { list.append(item(page, list.children.length)) })
-        more.hidden = list.children.length >= found.length
-        if (active < 0 && list.children.length) select(0)
-      }
-    )
-  }
-
-  function item(page, index) {
-    var node = template.content.firstElementChild.cloneNode(true)
-    var link = node.querySelector("a")
-    link.id = "site-search-result-" + index
-    link.href = page.url
-    node.querySelector(".site-search__story-name").textContent = page.meta.story || ""
-    node.querySelector(".site-search__title").textContent = page.meta.title || page.url
-    node.querySelector(".site-search__excerpt").innerHTML = page.excerpt // escaped, <mark>s
-    return node
-  }
-
-  function option(index) {
-    return list.children[index] && list.children[index].querySelector("a")
-  }
-
-  function select(index) {
-    if (!list.children.length) return
-    if (option(active)) option(active).setAttribute("aria-selected", "false")
-    active = Math.max(0, Math.min(index, list.children.length - 1))
-    option(active).setAttribute("aria-selected", "true")
-    input.setAttribute("aria-activedescendant", option(active).id)
-    option(active).scrollIntoView({ block: "nearest" })
-  }
-
-  function follow(index) {
-    if (option(index)) option(index).click() // Material's instant navigation takes it
-  }
-
-  function open() {
-    if (!dialog.open) dialog.showModal()
-    input.focus()
-    input.select()
-    if (!input.value.trim()) say("prompt")
-    load()
-  }
-
-  function isTyping(target) {
-    return target instanceof Element &&
-      (target.isContentEditable || !!target.closest("input, textarea, select"))
-  }
-
-  opener.addEventListener("click", open)
-  input.addEventListener("input", search)
-  story.addEventListener("change", search)
-  more.addEventListener("click", function () { showMore(latest) })
-
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault()
-      select(active + (event.key === "ArrowDown" ? 1 : -1))
-    } else if (event.key === "Enter") {
-      event.preventDefault() // the form would close the dialog
-      follow(Math.max(active, 0))
-    }
-  })
-
-  dialog.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { // also when the search field would only clear itself
-      event.preventDefault()
-      dialog.close()
-    }
-  })
-
-  dialog.addEventListener("click", function (event) {
-    if (event.target === dialog && isOutside(event)) dialog.close() // on the backdrop
-    else if (event.target.closest("a")) dialog.close() // a result: the page changes
-  })
-
-  function isOutside(event) {
-    var box = dialog.getBoundingClientRect()
-    return event.clientX < box.left || event.clientX > box.right ||
-      event.clientY < box.top || event.clientY > box.bottom
-  }
-
-  dialog.addEventListener("close", function () {
-    input.setAttribute("aria-expanded", "false")
-  })
-
-  document.addEventListener("keydown", function (event) {
-    if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return
-    if (OPEN_KEYS.indexOf(event.key) < 0 || isTyping(event.target)) return
+    if (event.key !== "/" && event.key !== "s") return
+    var target = event.target
+    if (target.isContentEditable || (target.closest && target.closest("input, textarea, select, dialog"))) return
     event.preventDefault()
-    open()
-  })
+    event.stopPropagation()
+    opener.click()
+  }, true)
 })()
