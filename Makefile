@@ -58,6 +58,9 @@ screenshots: $(VENV)/.dev-deps site
 	EXPLAINER_CONTENT=tests/fixtures/dense $(BIN)/mkdocs build --strict --quiet --site-dir build/dense-site
 	$(BIN)/python scripts/screenshots.py --site build/dense-site --story synthetic-long-story \
 		--pages timeline --chart --prefix dense- --out screenshots
+	EXPLAINER_CONTENT=tests/fixtures/news $(BIN)/mkdocs build --strict --quiet --site-dir build/news-site
+	$(BIN)/python scripts/screenshots.py --site build/news-site --story example-lead-summit \
+		--pages home story --prefix news- --out screenshots
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,10 +1,11 @@
 """Take the README's screenshots from the built site: `make screenshots`.
 
-Serves site/ on localhost, opens the story page and its timeline in headless Chromium
-(Debian's /usr/bin/chromium) at phone and desktop widths, in light and dark palettes,
-and writes PNG files into screenshots/. With ``--chart``, each timeline is taken as the
-chart alone, once the reader has reached for it and it is laid out at that width
-(``make screenshots`` does so for the densest fixture story, files named ``dense-*``).
+Serves site/ on localhost, opens the home page, the story page and its timeline in
+headless Chromium (Debian's /usr/bin/chromium) at phone and desktop widths, in light and
+dark palettes, and writes PNG files into screenshots/. With ``--chart``, each timeline is
+taken as the chart alone, once the reader has reached for it and it is laid out at that
+width (``make screenshots`` does so for the densest fixture story, files named
+``dense-*``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from devkit.chromium import launch_chromium
 from devkit.site import serve_directory
 
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
-PAGES = {"story": "", "timeline": "timeline/"}
+PAGES = {"home": "/", "story": "", "timeline": "timeline/"}
+"""Each screenshot's page: under the story's folder, or from the site's top ("/...")."""
 
 
 def main() -> int:
@@ -39,7 +41,9 @@ def main() -> int:
                 tall = 1600 if args.chart else height  # the whole chart, under the header
                 page = browser.new_page(viewport={"width": width, "height": tall})
                 for name in args.pages:
-                    page.goto(f"{base}{args.story}/{PAGES.get(name, name)}")
+                    path = PAGES.get(name, name)
+                    where = path[1:] if path.startswith("/") else f"{args.story}/{path}"
+                    page.goto(f"{base}{where}", wait_until="networkidle")
                     page.evaluate(
                         "s => { document.body.setAttribute('data-md-color-scheme', s) }", scheme
                     )

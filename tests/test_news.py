@@ -205,11 +205,13 @@ def test_the_byline_names_authors_roles_editors_and_publisher(
     assert 'Published by <a href="https://newsroom.example.org/">Example Newsroom</a>.' in byline
 
 
-def test_a_story_without_credits_has_no_byline_but_its_dateline(
+def test_a_story_without_credits_names_only_its_publisher_and_dateline(
     files: dict[str, str | bytes],
 ) -> None:
     page = text_of(files, f"{PLAIN}/index.md")
-    assert "byline__credits" not in page and "news-figure" not in page
+    credits = '<p class="byline__credits">Published by <a href="https://newsroom.example.org/">'
+    assert credits + "Example Newsroom</a>.</p>" in page  # the publisher alone
+    assert "news-figure" not in page
     assert "key-numbers" not in page
     assert (
         '<p class="story-meta dateline"><span class="dateline__place">Geneva, Switzerland</span>'

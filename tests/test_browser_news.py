@@ -1,0 +1,323 @@
+"""The news look in headless Chromium, on the news fixture: one story with pictures,
+credits and key numbers, one without. Every element is there, or cleanly absent; no
+request leaves the site; the first view of a page loads only the pictures it shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import FIXTURES, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+LEAD = "example-lead-summit"
+PLAIN = "example-geneva-talks"
+PICTURE = re.compile(r"/images/[^/]+\.(jpg|png)$")  # a published picture's address
+
+
+@pytest.fixture(scope="module")
+def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The news fixture, built for and served at http://127.0.0.1:PORT/news/."""
+    from browser import serve_directory
+
+    root = tmp_path_factory.mktemp("served-news")
+    with serve_directory(root) as base:
+        url = base + "news/"
+        result = mkdocs_build(root / "news", site_url=url, content=FIXTURES / "news")
+        assert result.returncode == 0, result.stderr
+        yield url, root / "news"
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def pictures_requested(page: Any) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda r: PICTURE.search(r.url) and seen.append(r.url.rsplit("/", 1)[-1]))
+    return seen
+
+
+def visit(browser: Any, url: str) -> tuple[list[str], list[str]]:
+    """The requests a page made, down to its end, and its errors and failed requests."""
+    context = browser.new_context()
+    tab = context.new_page()
+    requests: list[str] = []
+    problems: list[str] = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url} {r.status}"))
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.goto(url, wait_until="networkidle")
+    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # every picture, too
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    return requests, problems
+
+
+def test_every_page_loads_only_from_this_host_without_errors(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    base, folder = news_site
+    host = urlsplit(base).netloc
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    assert len(pages) > 15
+    for path in pages:
+        requests, problems = visit(browser, base + path.removesuffix("index.html"))
+        assert problems == [], f"{path}: {problems}"
+        foreign = [r for r in requests if urlsplit(r).netloc not in (host, "")]
+        assert foreign == [], f"{path}: requests to other hosts {foreign}"
+
+
+def test_the_story_page_has_byline_dateline_reading_time_picture_and_key_numbers(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    credits = page.inner_text(".byline__credits")
+    assert credits.startswith("By Jane Example (Diplomatic correspondent) and Sam Sample.")
+    assert "Edited by Alex Editor (Foreign editor). Published by Example Newsroom." in credits
+    assert page.inner_text(".dateline__place") == "HARBOURTOWN, EXAMPLE COAST"  # upper case
+    assert "The whole explainer:" in page.inner_text(".byline .page-meta")
+    lead = page.locator(".news-figure--lead img")
+    assert lead.get_attribute("alt") == (
+        "The two delegations seated facing each other across a long table."
+    )
+    assert page.evaluate("document.querySelector('.news-figure--lead img').naturalWidth") > 0
+    caption = page.inner_text(".news-figure--lead figcaption")
+    assert "PAT PHOTOGRAPHER / EXAMPLE AGENCY" in caption.upper() and "CC BY 4.0" in caption
+    figures = page.eval_on_selector_all(".key-number dt", "els => els.map(e => e.textContent)")
+    assert figures == ["2", "3.5%", "11 hours"]
+
+
+def test_a_story_without_credits_or_pictures_shows_neither_and_no_gap(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    page.goto(news_site[0] + PLAIN + "/", wait_until="networkidle")
+    assert page.locator(".news-figure, .key-numbers, .byline__person").count() == 0
+    assert page.inner_text(".byline__credits") == "Published by Example Newsroom."
+    assert page.locator(".dateline").count() == 1
+    assert "read" in page.inner_text(".byline .page-meta")
+    links = page.eval_on_selector_all("#related ~ ul a", "els => els.map(e => e.pathname)")
+    assert any(link.endswith(f"/{LEAD}/") for link in links), links
+
+
+def test_each_page_says_its_reading_time_under_its_title(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    for path in ("background/", "timeline/", "actors/side-a/", "sources/"):
+        page.goto(news_site[0] + LEAD + "/" + path, wait_until="networkidle")
+        heading = page.locator("article h1").bounding_box()
+        meta = page.locator("article .page-meta").first
+        assert re.match(r"\d+ min read", meta.inner_text()), path
+        assert meta.bounding_box()["y"] > heading["y"], path
+
+
+def test_the_reading_time_matches_the_words_on_the_page(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    from generator.reading import minutes
+
+    page.goto(news_site[0] + LEAD + "/background/", wait_until="networkidle")
+    words = page.evaluate(
+        """() => {
+          const article = document.querySelector("article").cloneNode(true);
+          article.querySelectorAll("sup.cite, .reading-time, .headerlink, .permalink, noscript")
+            .forEach((e) => e.remove());
+          return (article.innerText.match(/\\w+(?:['\u2019.-]\\w+)*/g) || []).length;
+        }"""
+    )
+    shown = page.inner_text("article .page-meta .reading-time")
+    assert shown == f"{minutes(words)} min", (words, shown)
+
+
+def test_the_first_view_loads_only_the_pictures_it_shows(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    for width, height in ((1280, 900), (375, 812)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        tab = context.new_page()
+        seen = pictures_requested(tab)
+        tab.goto(news_site[0] + LEAD + "/background/", wait_until="networkidle")
+        tops = tab.eval_on_selector_all(
+            "article img", "els => els.map(e => e.getBoundingClientRect().top)"
+        )
+        assert len(tops) == 2 and tops[0] < height < tops[1], tops  # one shown, one below
+        assert [name.split("-")[0] for name in seen] == ["harbour"], seen
+        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        tab.wait_for_function("!document.querySelector('article img[data-src]')")
+        tab.wait_for_function(
+            "[...document.querySelectorAll('article img')].every(i => i.complete && i.currentSrc)"
+        )
+        assert [name.split("-")[0] for name in seen] == ["harbour", "old"], seen
+        chosen = tab.evaluate("document.querySelectorAll('article img')[1].currentSrc")
+        context.close()
+        assert chosen.endswith("-480.jpg" if width < 500 else "-800.jpg"), chosen
+
+
+def test_pictures_show_without_javascript(news_site: tuple[str, Path], browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(news_site[0] + LEAD + "/background/", wait_until="load")
+    shown = tab.eval_on_selector_all(
+        "article img", "els => els.filter(e => e.offsetWidth > 0).map(e => e.alt)"
+    )
+    context.close()
+    assert shown == [
+        "The harbour of Harbourtown seen from the sea wall.",
+        "A page of an old treaty, with two seals at its foot.",
+    ]
+
+
+def test_share_copies_the_link_where_there_is_no_share_sheet(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    has_share_sheet = tab.evaluate("'share' in navigator")
+    button = tab.locator("[data-share]")
+    assert button.is_visible()
+    assert button.inner_text() == ("Share" if has_share_sheet else "Copy link")
+    if not has_share_sheet:
+        button.click()
+        tab.wait_for_function("document.querySelector('.share__status').textContent !== ''")
+        assert tab.evaluate("navigator.clipboard.readText()") == news_site[0] + LEAD + "/"
+    context.close()
+
+
+def test_permalinks_of_events_quotations_and_log_entries_lead_to_them(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    base = news_site[0] + LEAD + "/"
+    for path, anchor in (
+        ("timeline/", "event-agreement-signed"),
+        ("outcomes/", "quote-side-a-page"),
+        ("", "log-2"),
+    ):
+        page.goto(base + path, wait_until="networkidle")
+        # Material writes each "#anchor" link as a whole address
+        assert page.locator(f"a.permalink[href$='#{anchor}']").count() == 1, anchor
+        assert page.locator(f"#{anchor}").count() == 1, anchor
+
+
+def test_share_and_permalinks_are_hidden_without_javascript_and_in_print(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(news_site[0] + LEAD + "/", wait_until="load")
+    assert not tab.locator("[data-share]").is_visible()
+    context.close()
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    tab.emulate_media(media="print")
+    assert not tab.locator("[data-share]").is_visible()
+    assert not tab.locator("a.permalink").first.is_visible()
+    assert tab.locator(".key-numbers").is_visible()
+    columns = tab.eval_on_selector(
+        ".key-numbers", "e => getComputedStyle(e).gridTemplateColumns.split(' ').length"
+    )
+    context.close()
+    assert columns == 3
+
+
+def test_key_numbers_and_story_cards_fit_a_phone(news_site: tuple[str, Path], browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    tab = context.new_page()
+    for path in ("", LEAD + "/"):
+        tab.goto(news_site[0] + path, wait_until="networkidle")
+        widths = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], (path, widths)
+    columns = tab.eval_on_selector_all(
+        ".key-number", "els => new Set(els.map(e => e.getBoundingClientRect().top)).size"
+    )
+    assert columns == 2  # three figures: two in the first row, one in the second
+    tab.goto(news_site[0], wait_until="networkidle")
+    cards = tab.eval_on_selector_all(
+        ".story-card",
+        "els => els.map(e => [e.getBoundingClientRect().width, getComputedStyle(e).fontSize])",
+    )
+    context.close()
+    assert len(cards) == 2 and all(width >= 300 for width, _ in cards), cards
+
+
+def test_the_home_page_shows_the_newest_story_first_with_its_picture(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    seen = pictures_requested(page)
+    page.goto(news_site[0], wait_until="networkidle")
+    titles = page.eval_on_selector_all(".story-card h2", "els => els.map(e => e.textContent)")
+    assert titles[0].startswith("How Side A and Side B met again") and len(titles) == 2
+    meta = page.eval_on_selector_all(".story-card .story-meta", "els => els.map(e => e.innerText)")
+    assert meta[0].endswith("min read") and "10–11 March 2021" in meta[0]
+    assert page.locator(".story-card").nth(1).locator("img").count() == 0  # cleanly absent
+    assert seen and all(name.startswith("summit-table-") for name in seen)
+
+
+def test_body_text_keeps_a_reading_measure_on_a_desktop(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    page.goto(news_site[0] + LEAD + "/background/", wait_until="networkidle")
+    per_line = page.evaluate(
+        """() => {
+          const p = document.querySelector("article .prose p");
+          const text = p.textContent;
+          const probe = document.createElement("span");
+          probe.style.whiteSpace = "nowrap";
+          probe.textContent = text;
+          p.appendChild(probe);
+          const average = probe.getBoundingClientRect().width / text.length;
+          probe.remove();
+          return p.getBoundingClientRect().width / average;
+        }"""
+    )
+    assert 60 <= per_line <= 75, per_line
+
+
+def test_actor_pages_link_the_same_actor_in_other_stories(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    page.goto(news_site[0] + LEAD + "/actors/side-a/", wait_until="networkidle")
+    link = page.locator("#elsewhere ~ ul a").first
+    assert link.inner_text() == "Side A"
+    link.click()
+    page.wait_for_url(f"**/{PLAIN}/actors/side-a/")
+    back = page.eval_on_selector_all("#elsewhere ~ ul a", "els => els.map(e => e.pathname)")
+    assert any(path.endswith(f"/{LEAD}/actors/side-a/") for path in back)
+
+
+def test_side_cards_show_each_side_in_its_colour_in_both_palettes(
+    news_site: tuple[str, Path], page: Any
+) -> None:
+    page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    colours = []
+    for scheme in ("default", "slate"):
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        colours.append(
+            page.evaluate("getComputedStyle(document.body).getPropertyValue('--side-1').trim()")
+        )
+    assert colours[0] and colours[1] and colours[0] != colours[1]
+
+
+def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any) -> None:
+    import feedparser
+
+    page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    feeds = page.eval_on_selector_all(
+        "link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
+    )
+    assert len(feeds) == 2
+    for url in feeds:
+        response = page.request.get(url)
+        assert response.ok, url
+        parsed = feedparser.parse(response.body())
+        assert not parsed.bozo and parsed.entries, url
