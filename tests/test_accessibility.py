@@ -1,6 +1,7 @@
 """WCAG 2.2 AA: axe-core finds nothing on any page, at phone and desktop width, in both
 palettes, before and after the timeline chart becomes interactive; on the real site, and
-in the article and footer of every page of a site built from every fixture story. Titles
+in the article and footer of the pages of a site built from every fixture story (every
+page but a story's actor pages after the ninth). Titles
 reach HTML escaped once; no page scrolls sideways; without JavaScript the palette follows
 the system; sidebar targets are 24 px; a missing address gets a page that leads on."""
 
@@ -114,7 +115,23 @@ def _tricky_copy(story: Path, target: Path) -> None:
 @pytest.fixture(scope="module")
 def fixture_violations(axe: Any, fixture_site: tuple[str, Path]) -> list[Violation]:
     base, folder = fixture_site
-    return scan(axe, base, html_pages(folder), make_chart_interactive, STORY_PARTS)
+    return scan(axe, base, sample_of(html_pages(folder)), make_chart_interactive, STORY_PARTS)
+
+
+def sample_of(pages: list[str], actors: int = 9) -> list[str]:
+    """Every page, but only the first ``actors`` actor pages of each story: the stories
+    with more (the fixtures of many actors) repeat one template with other names, and
+    checking them all added minutes."""
+    seen: dict[str, int] = {}
+    kept = []
+    for page in pages:
+        parts = page.split("/")
+        if len(parts) == 4 and parts[1] == "actors":
+            seen[parts[0]] = seen.get(parts[0], 0) + 1
+            if seen[parts[0]] > actors:
+                continue
+        kept.append(page)
+    return kept
 
 
 def test_no_violation_on_any_page_of_the_site(site_violations: list[Violation]) -> None:
