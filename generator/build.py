@@ -65,7 +65,9 @@ def build_site(
             reading.explainer_words(pages, explainer_pages(story_pages(story)))
         )
         site.files.update(images.image_files(story))  # its pictures, resized
-        site.files[f"{story.id}/data/story.json"] = opendata.story_json(story)  # open data
+        site.files[f"{story.id}/data/story.json"] = opendata.story_json(  # open data
+            story, publisher.info if publisher else None
+        )
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
         site.files[feeds.story_feed_path(story)] = feeds.story_feed(
             story, site_name, site_url, publisher.info.name if publisher else None

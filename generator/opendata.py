@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
-from .models import DateSpan, Story
+from .models import DateSpan, PublisherFile, Story
 
 
-def story_json(story: Story) -> str:
-    """The whole validated story as JSON, in the shape of its YAML files."""
+def story_json(story: Story, publisher: PublisherFile | None = None) -> str:
+    """The whole validated story as JSON, in the shape of its YAML files; with the
+    site's ``publisher`` (publisher.yml), under the key "publisher", when it has one."""
+    if publisher is not None:
+        data = story.model_dump(mode="json", by_alias=True)
+        data["publisher"] = publisher.model_dump(mode="json")
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     # pydantic's serialiser writes what json.dumps(..., indent=2, ensure_ascii=False)
     # writes of model_dump(mode="json") (tested), and faster (bench/README.md).
     return story.model_dump_json(by_alias=True, indent=2) + "\n"

@@ -39,6 +39,11 @@ def schemas() -> dict[str, str]:
     data_schema = Story.model_json_schema(by_alias=True, mode="serialization")
     data_schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data_schema["title"] = "A story's open data (data/story.json)"
+    data_schema["$defs"]["PublisherFile"] = PublisherFile.model_json_schema(by_alias=True)
+    data_schema["properties"]["publisher"] = {
+        "$ref": "#/$defs/PublisherFile",
+        "description": "Who publishes the site (publisher.yml), when it names one.",
+    }
     result[STORY_DATA_SCHEMA] = _dump(data_schema)
     return result
 

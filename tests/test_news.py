@@ -281,7 +281,7 @@ def test_the_lead_picture_is_shared_and_in_the_json_ld(files: dict[str, str | by
     assert "og_image" not in yaml.safe_load(text_of(files, f"{PLAIN}/index.md").split("---\n")[1])
 
 
-def test_open_data_carries_the_credits(files: dict[str, str | bytes]) -> None:
+def test_open_data_carries_the_credits_and_the_publisher(files: dict[str, str | bytes]) -> None:
     data = json.loads(text_of(files, f"{LEAD}/data/story.json"))
     assert [a["name"] for a in data["meta"]["authors"]] == ["Jane Example", "Sam Sample"]
     assert data["meta"]["editors"][0] == {
@@ -291,6 +291,13 @@ def test_open_data_carries_the_credits(files: dict[str, str | bytes]) -> None:
     }
     assert data["meta"]["image"]["credit"] == "Pat Photographer / Example Agency"
     assert "image_files" not in data
+    assert data["publisher"] == {
+        "name": "Example Newsroom",
+        "url": "https://newsroom.example.org/",
+        "logo": "logo.png",
+    }
+    minimal = build_site(MINIMAL).files["tiny-story/data/story.json"]
+    assert isinstance(minimal, str) and "publisher" not in json.loads(minimal)
 
 
 # --- feeds: parsed by a real feed parser --------------------------------------------------
