@@ -106,7 +106,8 @@ EDITS = {
             "story.yml",
             5,
             8,
-            "'02/01/2020' is not a date; write 2020-01-02 if the day comes first, or 2020-02-01 if the month does",
+            "'02/01/2020' is not a date; write 2020-01-02 if the day comes first, "
+            "or 2020-02-01 if the month does",
         ),
     ),
     "impossible date": (

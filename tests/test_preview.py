@@ -102,5 +102,7 @@ def test_mkdocs_build_of_an_unknown_story_stops_with_the_message(
 ) -> None:
     result = mkdocs_build(tmp_path / "site", content=two_stories, story="other")
     assert result.returncode == 1
-    assert "no story 'other' in this content folder; did you mean 'other-story'?" in result.stderr
+    assert "no story 'other' in this content folder; choose 'other-story' or 'tiny-story'" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
