@@ -28,10 +28,12 @@
   var more = dialog.querySelector(".site-search__more")
   var template = dialog.querySelector("template")
   var PAGE = 10 // results whose details are fetched at a time
+  var PAUSE = 250 // ms of no typing before a query runs
   var pagefind = null // a promise of Pagefind's module, once the search is opened
   var found = [] // the results of the latest query
   var active = -1 // the result the arrow keys are on
   var latest = 0 // the number of the latest query: replies to older ones are dropped
+  var timer = null
 
   more.textContent = dialog.dataset.more
 
@@ -66,19 +68,27 @@
     status.textContent = text
   }
 
+  // A query runs once the reader pauses, not at each key: Pagefind's own debounced search
+  // fetches the index chunks of every prefix typed ("c", "ce", ...), which cost more
+  // bytes than the query itself on a large site.
   function search() {
     var query = input.value.trim()
     var number = ++latest
+    clearTimeout(timer)
     if (!query) {
       show([])
       say("prompt")
       return
     }
     if (!list.children.length) say("loading")
+    timer = setTimeout(function () { run(query, number) }, PAUSE)
+  }
+
+  function run(query, number) {
     load()
       .then(function (module) {
         var filters = story.value ? { story: story.value } : {}
-        return module.debouncedSearch(query, { filters: filters }, 150)
+        return number === latest ? module.search(query, { filters: filters }) : null
       })
       .then(function (result) {
         if (result === null || number !== latest) return // a later query replaced this one
