@@ -18,10 +18,10 @@ from .models import Story
 FIGURE_FILE = "timeline/figure.json"
 """Where a story's figure is written, in its folder: beside its timeline pages."""
 
-EMBED_EXTRA_PX = 300
-"""What the embeddable page shows around the chart, px: its title, the counts under the
-chart, the caption, the link back and the folded list of events (on a phone; a wider
-frame leaves some space at the bottom)."""
+EMBED_EXTRA_PX = 500
+"""What the embeddable page shows around the chart on a phone, px: its title, the counts
+under the chart, the caption, the link back and the folded list of events. The embed
+code's frame has this height until its script hears the content's own."""
 
 
 def chart_context(story: Story) -> dict[str, Any] | None:

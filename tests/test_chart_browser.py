@@ -483,3 +483,25 @@ def test_the_timeline_page_gives_the_code_to_embed_it(dense_site: str, context: 
     page.wait_for_selector(".timeline-embed__status:has-text('Copied')")
     assert page.evaluate("navigator.clipboard.readText()") == code
     assert page.request.get(src).ok
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_embed_code_sizes_its_frame_to_what_it_shows(
+    dense_site: str, context: Any, width: int
+) -> None:
+    made = context(width)
+    page = made.new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    code = page.locator(".timeline-embed__code code").text_content()
+    page.set_content(f"<!doctype html><html><body style='margin:0'>{code}</body></html>")
+    page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+    inside = page.frames[1]
+    inside.wait_for_load_state("networkidle")
+    content = inside.evaluate(
+        "Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom)"
+    )
+    frame = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    assert abs(frame - content) <= 1, (frame, content)  # no scroll bar, no blank below
+    inside.locator("summary", has_text="Every event").click()  # the list unfolds: it grows
+    height = "document.querySelector('iframe').getBoundingClientRect().height"
+    page.wait_for_function(f"{height} > {frame + 100}")

@@ -307,6 +307,9 @@
           layouts += 1;
           plot.setAttribute("data-layouts", String(layouts)); // what tests wait for
           return null;
+        })
+        .catch(function () {
+          return null; // a layout that failed (the page going away) must not stop the next
         });
       return laying;
     }

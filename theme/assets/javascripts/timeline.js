@@ -15,9 +15,10 @@
  *
  * Before that, and without it, it runs what needs no chart: the keyboard's slider over
  * the events (arrow keys move through them in time order and announce each; Enter goes
- * to the event's entry in the list), the links to events outside the view, and the code
- * to embed the chart, with a copy button. Everything it sets up is torn down when
- * Material swaps the page (document$).
+ * to the event's entry in the list), the links to events outside the view, the code to
+ * embed the chart, with a copy button, and, in a frame on another site, the content's
+ * height for the embed code's script. Everything it sets up is torn down when Material
+ * swaps the page (document$).
  */
 (function () {
   "use strict";
@@ -135,6 +136,26 @@
     return () => links.forEach((link) => link && link.removeEventListener("click", onClick));
   }
 
+  /* In a frame on another site (the embeddable page), tells the page around it how tall
+     the content is, whenever that changes: the embed code's script sizes the frame. */
+  function reportHeight(root) {
+    const content = root.querySelector(".md-content");
+    if (window.parent === window || !content || typeof ResizeObserver !== "function") {
+      return function () {};
+    }
+    let last = 0;
+    function post() {
+      const height = Math.ceil(content.getBoundingClientRect().bottom + window.scrollY);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ explainerTimelineHeight: height }, "*");
+    }
+    const observer = new ResizeObserver(post);
+    observer.observe(content);
+    post();
+    return () => observer.disconnect();
+  }
+
   /* The embed code names this site's own address of the embeddable page, and a button
      copies it. */
   function embedCode(root) {
@@ -188,6 +209,7 @@
 
     if (slider && items.length) cleanups.push(eventSlider(slider, items, chart, jump));
     cleanups.push(outsideLinks([earlier, later], chart), embedCode(document));
+    cleanups.push(reportHeight(document));
     cleanups.push(whenReached(figure, function () {
       Promise.all([
         load(plot.getAttribute("data-plotly"), "Plotly"),
