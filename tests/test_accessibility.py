@@ -28,18 +28,6 @@ TRICKY = 'Tom & Jerry\'s "<b>" talks > all'
 STORY_PARTS = (".md-content", ".md-footer")
 """What the stories' words reach: the article and the footer's links to the next pages
 (the chrome around them, the same on every site, is checked on the real one)."""
-CHART_PENDING = (
-    "nested-interactive: the timeline chart's container (role=img, tabindex=0) holds "
-    "Plotly's toolbar buttons once interactive; fixed by the chart engineer's pending "
-    "work on generator/charts.py and timeline.js (issue 13). Remove this mark then."
-)
-
-
-def is_pending_chart_violation(violation: Violation) -> bool:
-    """The one violation the timeline chart still has, which its own work fixes."""
-    return violation.rule == "nested-interactive" and "timeline-chart" in violation.target
-
-
 def html_pages(folder: Path) -> list[str]:
     """Every HTML page of a built site, as the path its URL ends with ('' for home)."""
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
@@ -135,17 +123,14 @@ def sample_of(pages: list[str], actors: int = 9) -> list[str]:
 
 
 def test_no_violation_on_any_page_of_the_site(site_violations: list[Violation]) -> None:
-    found = [v for v in site_violations if not is_pending_chart_violation(v)]
-    assert found == [], report(found)
+    assert site_violations == [], report(site_violations)
 
 
 def test_no_violation_on_a_site_of_every_fixture_story(
     fixture_violations: list[Violation],
 ) -> None:
     planted = PLANTED.stem + "/"
-    found = [
-        v for v in fixture_violations if v.page != planted and not is_pending_chart_violation(v)
-    ]
+    found = [v for v in fixture_violations if v.page != planted]
     assert found == [], report(found)
 
 
@@ -160,14 +145,6 @@ def test_the_check_fails_on_a_page_with_an_unlabelled_link(
     message = report(found)
     assert "unlabelled-link/ at 375px, light palette: link-name (serious) on .unlabelled" in message
     assert '<a class="unlabelled" href=' in message
-
-
-@pytest.mark.xfail(strict=False, reason=CHART_PENDING)
-def test_the_interactive_chart_has_no_violation(
-    site_violations: list[Violation], fixture_violations: list[Violation]
-) -> None:
-    found = [v for v in site_violations + fixture_violations if is_pending_chart_violation(v)]
-    assert found == [], report(found)
 
 
 def test_titles_reach_every_place_escaped_exactly_once(
