@@ -72,7 +72,7 @@ def build_site(
         site.files[feeds.story_feed_path(story)] = feeds.story_feed(
             story, site_name, site_url, publisher.info.name if publisher else None
         )  # its corrections and updates, to follow
-    site.files["index.md"] = render_home(stories, site_name, read_in)  # newest first
+    site.files.update(render_home(stories, site_name, read_in))  # newest first, by year
     site.files[feeds.SITE_FEED] = feeds.site_feed(
         stories, site_name, site_url, publisher.info.name if publisher else None
     )

@@ -30,7 +30,9 @@ from .yamlsource import Document, YamlProblem, read_document
 IMAGES_FOLDER = "images"
 """The one folder a story folder may hold: the pictures its files name."""
 
-RESERVED_IDS = frozenset({"assets", "schema", "search", "about", "index", "404", "sitemap"})
+RESERVED_IDS = frozenset(
+    {"assets", "schema", "search", "pagefind", "about", "index", "404", "sitemap", "stories"}
+)
 """Names the site itself uses at its top level; a story folder cannot take them."""
 
 

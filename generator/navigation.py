@@ -5,15 +5,19 @@ The order, top to bottom:
 1. Home.
 2. The stories, newest first: by the earliest day their start can mean, latest first;
    stories that start on the same day, by id, in reverse (:func:`newest_first`). From
-   :data:`NAV_BY_YEAR_FROM` stories on, they are grouped in one section a year, in the
-   same order. Within a story: its landing page, its sections in reading order
-   (:func:`generator.pages.story_pages`), and the actors' pages under "Who's who".
+   :data:`~generator.archive.NAV_BY_YEAR_FROM` stories on, they are grouped in one section
+   a year, in the same order, each opened by that year's page of stories. Within a story:
+   its landing page, its sections in reading order (:func:`generator.pages.story_pages`),
+   and the actors' pages under "Who's who".
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 4. The data schema.
 
-The home page lists the stories in the same order. :func:`mkdocs_nav` gives the whole
-tree in the form of mkdocs.yml's ``nav``, for the hook and for the benchmarks' hook-less
-build.
+The home page lists the stories in the same order: all of them, or, from
+:data:`~generator.archive.NAV_BY_YEAR_FROM` stories on, the
+:data:`~generator.archive.HOME_STORIES` newest and a link to each
+year's page (:mod:`generator.archive`), so that no page grows with the number of
+stories. :func:`mkdocs_nav` gives the whole tree in the form of mkdocs.yml's ``nav``, for
+the hook and for the benchmarks' hook-less build.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from .archive import by_year, many, year_page_path
 from .models import Story
 from .pages import story_pages
 
@@ -31,12 +36,6 @@ NavTree = list[tuple[str, "str | NavTree"]]
 
 HOME = ("Home", "index.md")
 SCHEMA = ("Data schema", "schema/index.md")
-
-NAV_BY_YEAR_FROM = 13
-"""From this many stories on, the navigation groups them by year.
-
-Every page carries the top level of the navigation, so a flat list of stories would
-make each page grow with the number of stories (and the whole build quadratic)."""
 
 
 def newest_first(stories: Iterable[Story]) -> list[Story]:
@@ -51,13 +50,12 @@ def site_nav(stories: list[Story]) -> NavTree:
 
 def stories_nav(stories: list[Story]) -> NavTree:
     """The stories' navigation, in the order given: flat, or in one section a year."""
-    entries: NavTree = [(story.meta.title, story_nav(story)) for story in stories]
-    if len(stories) < NAV_BY_YEAR_FROM:
-        return entries
-    years: dict[str, NavTree] = {}
-    for story, entry in zip(stories, entries, strict=True):
-        years.setdefault(str(story.meta.start.year), []).append(entry)
-    return list(years.items())
+    if not many(stories):
+        return [(story.meta.title, story_nav(story)) for story in stories]
+    return [
+        (year, [(year, year_page_path(year)), *((s.meta.title, story_nav(s)) for s in group)])
+        for year, group in by_year(stories).items()
+    ]
 
 
 def story_nav(story: Story) -> NavTree:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import images, wording
+from .archive import HOME_STORIES, by_year, many, year_page_path
 from .chart_page import chart_context, chart_files
 from .models import FILES, Event, Position, Story
 from .news import NewsSite, explainer_pages, page_meta, story_context
@@ -100,17 +101,44 @@ def render_story(
 
 def render_home(
     stories: list[Story], site_name: str = "Explainers", reading: dict[str, str] | None = None
-) -> str:
-    """The home page: every story, newest first, with its lead picture and reading time
-    (``reading``: the whole explainer's, by story id, as its landing page says it)."""
+) -> dict[str, str]:
+    """The home page, and the year pages when there are many stories: {path: Markdown}.
+
+    ``stories`` come newest first; ``reading`` is each whole explainer's reading time, by
+    story id, as its landing page says it. The home page shows every story, or, when there
+    are many (:func:`navigation.many`), the newest few and a link to each year's page,
+    which shows that year's stories: no page grows with the number of stories.
+    """
+    reading = reading or {}
+    years = by_year(stories) if many(stories) else {}
+    shown = stories[:HOME_STORIES] if years else stories
     page = Page(
         "index.md",
         "home.md.j2",
         f"{site_name}: all stories",
         "Explainers of news events, sourced and dated.",
     )
+    files = {page.path: _story_list(page, shown, reading, years)}
+    for year, group in years.items():
+        page = Page(
+            year_page_path(year),
+            "year.md.j2",
+            f"Stories of {year}",
+            f"Explainers of news events that began in {year}.",
+            context={"year": year},
+        )
+        files[page.path] = _story_list(page, group, reading, years)
+    return files
+
+
+def _story_list(
+    page: Page, stories: list[Story], reading: dict[str, str], years: dict[str, list[Story]]
+) -> str:
+    """A page of story cards (home or a year's), with the links to every year's page."""
     cards = [(story, images.pictures(story)) for story in stories]
-    context = {"stories": stories, "cards": cards, "reading": reading or {}}
+    root = "../" * page.path.count("/")  # the stories' folders are at the top
+    year_links = [(year, len(group), root + year_page_path(year)) for year, group in years.items()]
+    context = {"cards": cards, "reading": reading, "root": root, "years": year_links}
     return render_page(None, page, context)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from pydantic import TypeAdapter, ValidationError
 
+from .load import RESERVED_IDS
 from .models import FILES
 from .types import SLUG_PATTERN, Slug
 
@@ -64,6 +65,11 @@ def check_story_id(story_id: str) -> None:
     except ValidationError as error:
         reason = error.errors()[0].get("ctx", {}).get("error", error)
         raise ScaffoldError(f"'{story_id}' is not a valid story id: {reason}") from None
+    if story_id in RESERVED_IDS:
+        raise ScaffoldError(
+            f"'{story_id}' is a name the site itself uses; choose another id, "
+            f"such as '{story_id}-2024'"
+        )
 
 
 @functools.cache

@@ -28,6 +28,8 @@ TRICKY = 'Tom & Jerry\'s "<b>" talks > all'
 STORY_PARTS = (".md-content", ".md-footer")
 """What the stories' words reach: the article and the footer's links to the next pages
 (the chrome around them, the same on every site, is checked on the real one)."""
+
+
 def html_pages(folder: Path) -> list[str]:
     """Every HTML page of a built site, as the path its URL ends with ('' for home)."""
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))

@@ -66,6 +66,13 @@ def test_scaffold_refuses_a_bad_id_even_when_called_directly() -> None:
         scaffold_files("id: injected", TODAY)
 
 
+@pytest.mark.parametrize("story_id", ["stories", "pagefind", "schema"])
+def test_scaffold_refuses_a_name_the_site_uses(story_id: str, tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError, match=f"'{story_id}' is a name the site itself uses"):
+        create_story(story_id, tmp_path, TODAY)
+    assert not (tmp_path / story_id).exists()
+
+
 def test_new_story_command_creates_the_folder_under_content(tmp_path: Path) -> None:
     result = new_story("my-story", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")

@@ -189,15 +189,63 @@ def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> N
         assert story_json(case) == expected + "\n"
 
 
-def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
-    from generator.navigation import NAV_BY_YEAR_FROM
-
-    for number in range(NAV_BY_YEAR_FROM):
+def add_copies(content: Path, count: int, years: int = 3) -> None:
+    """``count`` copies of the minimal story, ``story-0``..., starting in 2000 to 2000 +
+    ``years`` - 1 in turn, on 2 January."""
+    for number in range(count):
         story_id = f"story-{number}"
         shutil.copytree(content / "tiny-story", content / story_id)
         story = content / story_id / "story.yml"
         text = story.read_text().replace("id: tiny-story", f"id: {story_id}")
-        story.write_text(text.replace("2020-01-02", f"{2000 + number % 3}-01-02"))
+        story.write_text(text.replace("2020-01-02", f"{2000 + number % years}-01-02"))
+
+
+def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
+    from generator.archive import NAV_BY_YEAR_FROM, year_page_path
+
+    add_copies(content, NAV_BY_YEAR_FROM)
     nav = build_site(content).nav
     assert [title for title, _ in nav] == ["Home", "2020", "2002", "2001", "2000", "Data schema"]
+    for year, entries in nav[1:-1]:
+        assert entries[0] == (year, year_page_path(year)), "a year's section opens on its page"
     assert len(build_site(MINIMAL).nav) == 3  # few stories: a flat list
+
+
+CARD_LINK = re.compile(r"^## \[.*\]\(((?:\.\./)*)([a-z0-9-]+)/index\.md\)", re.M)
+
+
+def card_links(markdown: str) -> list[str]:
+    """The stories a home or year page shows as cards, by id, checking each link leads from
+    the page's folder to the top of the site."""
+    return [story_id for _, story_id in CARD_LINK.findall(markdown)]
+
+
+@pytest.mark.parametrize("count", [12, 13, 40])
+def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int) -> None:
+    from generator.archive import HOME_STORIES, many
+    from generator.navigation import newest_first
+
+    add_copies(content, count - 1, years=7)  # and tiny-story, in 2020
+    files = build_site(content).files
+    stories = [s.id for s in newest_first(load_stories(content))]
+    home = card_links(files["index.md"])
+    years = sorted(p for p in files if p.startswith("stories/"))
+    if not many(load_stories(content)):
+        assert home == stories and years == [], "a few stories: all on the home page"
+        return
+    assert home == stories[:HOME_STORIES], "the home page shows the newest, newest first"
+    assert len(years) == 8  # 2000 to 2006 and 2020
+    listed = []
+    for path in years:
+        year = path.split("/")[1]
+        assert f"[{year}](" not in files[path] and f"**{year}**" not in files[path]
+        on_page = card_links(files[path])
+        assert [f"../../{s}/index.md" in files[path] for s in on_page] == [True] * len(on_page)
+        assert on_page == [s for s in stories if s in on_page], "newest first"
+        listed += on_page
+        for other in years:  # every year's page links to every other
+            other_year = other.split("/")[1]
+            if other_year != year:
+                assert f"[{other_year}](../../{other})" in files[path]
+        assert f"[{year}]({path})" in files["index.md"]
+    assert sorted(listed) == sorted(stories), "every story on exactly one year's page"
