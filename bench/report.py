@@ -256,7 +256,7 @@ def _missed(page: dict[str, Any]) -> set[str]:
 
 _SCALE_HEADER = [
     "Stories", "Pages", "Runs", *scale.STAGES, "build - plain", "hook share",
-    "generate / build", "site size", "search index (gz)", "load avg", "measured (UTC)",
+    "generate / build", "site size", "load avg", "measured (UTC)",
     "commit",
 ]  # fmt: skip
 
@@ -272,7 +272,6 @@ def _scale_rows(result: dict[str, Any]) -> list[Row]:
             f"{r['hook_share']:.0%}",
             f"{r['generate_share']:.0%}",
             f"{r['site_mb']:.0f} MB",
-            f"{r['search_index_gz_kb']:.0f} KB" if r.get("search_index_gz_kb") else "",
             " to ".join(str(x) for x in r["load"]),
             r.get("when", result["when"]).removesuffix(" UTC"),
             r.get("commit", result.get("commit", "?")),

@@ -16,7 +16,6 @@ figure held against the 10% target.
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import tempfile
 from pathlib import Path
@@ -78,19 +77,10 @@ def measure_size(scratch: Path, size: int, repeats: int) -> dict[str, Any]:
         if index == 0:
             pages = sum(1 for _ in site.rglob("index.html"))
             site_mb = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1024**2
-            search_kb = _gzipped_kb(site / "search" / "search_index.json")
         shutil.rmtree(site)
     shutil.rmtree(docs)
     shutil.rmtree(content)
-    result = _derive(size, repeats, runs, pages, site_mb, load_before)
-    return {**result, "search_index_gz_kb": search_kb}
-
-
-def _gzipped_kb(path: Path) -> float | None:
-    """What a reader's first page downloads of the search index (Material fetches it)."""
-    if not path.is_file():
-        return None
-    return round(len(gzip.compress(path.read_bytes(), 6)) / 1024, 1)
+    return _derive(size, repeats, runs, pages, site_mb, load_before)
 
 
 def _mkdocs(site: Path) -> list[str]:

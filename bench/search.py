@@ -18,7 +18,8 @@ Bytes, in headless Chromium with a fresh cache, gzipped as a static host sends t
 (``util.serve``), against a plain Material page served beside them:
 
 - first view: every request a page makes until its network is quiet (home, the first
-  story's landing page, its background page and an actor's page), search bytes apart;
+  story's landing page, its background page, an actor's page and, on a site of many
+  stories, the page of the year with the most), search bytes apart;
 - first query: everything fetched from opening the search to its results of a query
   (the longest of :data:`QUERIES`).
 """
@@ -63,6 +64,13 @@ def run(sizes: list[int]) -> dict[str, Any]:
     return {"when": util.now(), "machine": util.machine(), "sizes": results}
 
 
+def _largest_year_page(www: Path) -> list[str]:
+    """The page of the year with the most stories, when the site has year pages."""
+    years = www / "pagefind" / "stories"
+    pages = sorted(years.glob("*/index.html"), key=lambda p: (p.stat().st_size, p.parent.name))
+    return [f"stories/{pages[-1].parent.name}/"] if pages else []
+
+
 def merge(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     """Keep the sizes measured before that this run did not measure again."""
     measured = {size["stories"] for size in new["sizes"]}
@@ -83,7 +91,7 @@ def measure_size(scratch: Path, size: int) -> dict[str, Any]:
         plain_url = _build_plain(scratch, www, base)
         story = sorted(p.name for p in content.iterdir())[0]
         actor = sorted(p.name for p in (www / "pagefind" / story / "actors").iterdir())[0]
-        paths = [p.format(story=story, actor=actor) for p in PAGES]
+        paths = [p.format(story=story, actor=actor) for p in PAGES] + _largest_year_page(www)
         with launch_chromium() as browser:
             weights = _weigh(browser, base, plain_url, paths)
             queries = {query: first_query(browser, base + f"pagefind/{story}/", query)

@@ -9,6 +9,7 @@ replacing this module; ``python -m generator build --out DIR`` writes the same f
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from pathlib import Path
@@ -127,7 +128,23 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for item in _walk(nav.items):
         if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
             item.title = Markup(item.title)
+    _keep_footer_links_within_stories(nav.pages, set(config.extra.get("story_titles", {})))
     return nav
+
+
+def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> None:
+    """The footer's "Previous" and "Next" lead through one story's pages only: a story's
+    landing page has no "Previous" (not the glossary of the story before it in the
+    menu), its last page no "Next"; pages outside the stories keep theirs among them."""
+
+    def story_of(page: Page) -> str | None:
+        first = page.file.src_uri.split("/", 1)[0]
+        return first if first in stories else None
+
+    for page, following in itertools.pairwise(pages):
+        if story_of(page) != story_of(following):
+            page.next_page = None
+            following.previous_page = None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

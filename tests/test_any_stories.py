@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
@@ -89,6 +90,25 @@ def test_the_home_page_lists_every_story(mixed_site: Path) -> None:
     home = (mixed_site / "index.html").read_text(encoding="utf-8")
     for story_id in MIXED_IDS:
         assert f'href="{story_id}/"' in home, story_id
+
+
+FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"')
+
+
+@pytest.mark.parametrize("story_id", MIXED_IDS)
+def test_previous_and_next_stay_within_a_story(mixed_site: Path, story_id: str) -> None:
+    """The footer never leads from one story into another (the menu's order would)."""
+    pages = sorted((mixed_site / story_id).rglob("index.html"))
+    seen = set()
+    for page in pages:
+        address = "/" + page.parent.relative_to(mixed_site).as_posix() + "/"
+        for href, direction in FOOTER_LINK.findall(page.read_text(encoding="utf-8")):
+            target = urljoin(address, href)
+            assert target.startswith(f"/{story_id}/"), (address, direction, target)
+            seen.add((address, direction))
+    assert (f"/{story_id}/", "prev") not in seen, "the landing page has no Previous"
+    assert (f"/{story_id}/", "next") in seen, "but it has a Next"
+    assert len(seen) >= 2 * (len(pages) - 1) - 2, "only the ends of the chain lack a link"
 
 
 @pytest.mark.parametrize("story_id", MIXED_IDS)
