@@ -42,7 +42,7 @@ serve: $(VENV)/.site-deps check
 test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
-## lint: ruff (lint, format) over all the Python; mypy strict over generator, devkit, bench, scripts
+## lint: ruff (lint, format) over all the Python; mypy strict over generator, devkit, bench, scripts, tests
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check

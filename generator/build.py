@@ -7,6 +7,7 @@ file contents; the MkDocs hook serves it as virtual files, ``build --out`` write
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def build_site(
     return site
 
 
-def write_files(files: GeneratedFiles, out_dir: Path) -> None:
+def write_files(files: Mapping[str, str | bytes], out_dir: Path) -> None:
     """Write generated files below ``out_dir`` (for ``build --out``)."""
     for relative, content in files.items():
         path = out_dir / relative

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from devkit import ROOT
+from devkit import ROOT as ROOT  # the repository's folder, which the tests import from here
 from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
+from generator.build import GeneratedFiles
 from generator.load import story_folders
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -24,6 +25,11 @@ STORY_IDS = [folder.name for folder in story_folders(CONTENT)]
 every story are parametrised over it, so no test depends on which stories exist."""
 FIRST_STORY = "hanoi-summit-2019"
 """The first story, which tests of its own facts (and the browser tests) select by id."""
+
+
+def text_files(files: GeneratedFiles) -> dict[str, str]:
+    """The generated files that are text (pages, data, feeds, schemas): all but pictures."""
+    return {path: content for path, content in files.items() if isinstance(content, str)}
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from generator.build import GeneratedFiles
+
 BASE = "https://site.invalid/"
 """A base address to resolve the built pages' relative links against."""
 
@@ -26,7 +28,7 @@ def html_path(page: str) -> str:
     return built.lstrip("/")
 
 
-def check_pages_are_built(files: dict[str, str], site: Path, story_id: str) -> None:
+def check_pages_are_built(files: GeneratedFiles, site: Path, story_id: str) -> None:
     """Every page and data file generated for the story is in the built site."""
     pages = [p for p in files if p.startswith(f"{story_id}/") and p.endswith(".md")]
     assert f"{story_id}/index.md" in pages, f"no landing page for {story_id}"
@@ -52,13 +54,15 @@ def check_citations_resolve(site: Path, story_id: str) -> None:
     assert cited, f"{story_id}: no citation on any page"
 
 
-def check_open_data(files: dict[str, str], story_id: str) -> None:
+def check_open_data(files: GeneratedFiles, story_id: str) -> None:
     """The story's JSON follows the published schema; its CSV has one row per event."""
     import jsonschema
 
     schema = json.loads(files["schema/story-data.schema.json"])
     data = json.loads(files[f"{story_id}/data/story.json"])
     jsonschema.validate(data, schema)
-    header, *rows = csv.reader(io.StringIO(files[f"{story_id}/data/events.csv"]))
+    events = files[f"{story_id}/data/events.csv"]
+    assert isinstance(events, str), "events.csv is generated as text"
+    header, *rows = csv.reader(io.StringIO(events))
     assert header[:6] == ["id", "date", "precision", "earliest", "latest", "title"]
     assert sorted(row[0] for row in rows) == sorted(event["id"] for event in data["events"])

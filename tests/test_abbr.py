@@ -9,7 +9,9 @@ DEFINITION = "*[tariff]: A tax on imported goods."
 
 
 def rendered(text: str) -> str:
-    return markdown.markdown(f"{text}\n\n{DEFINITION}", extensions=["generator.abbr", "attr_list"])
+    extensions = ["generator.abbr", "attr_list"]
+    html: str = markdown.markdown(f"{text}\n\n{DEFINITION}", extensions=extensions)
+    return html
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import run_generator
-from generator.build import build_site
+from generator.build import GeneratedFiles, build_site
 from generator.load import load_stories, story_folders
 
 (VARIED_FOLDER,) = story_folders(VARIED)
@@ -65,7 +65,7 @@ def mixed_site(mixed_content: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture(scope="module")
-def mixed_files(mixed_content: Path) -> dict[str, str]:
+def mixed_files(mixed_content: Path) -> GeneratedFiles:
     return build_site(mixed_content).files
 
 
@@ -113,7 +113,7 @@ def test_previous_and_next_stay_within_a_story(mixed_site: Path, story_id: str) 
 
 @pytest.mark.parametrize("story_id", MIXED_IDS)
 def test_every_story_of_a_mixed_site_passes_the_checks_for_every_story(
-    mixed_site: Path, mixed_files: dict[str, str], story_id: str
+    mixed_site: Path, mixed_files: GeneratedFiles, story_id: str
 ) -> None:
     check_pages_are_built(mixed_files, mixed_site, story_id)
     check_citations_resolve(mixed_site, story_id)

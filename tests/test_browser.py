@@ -25,10 +25,19 @@ class Watch:
 
 def watch(page: Any) -> Watch:
     seen = Watch()
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            seen.failed.append(f"{response.url} {response.status}")
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            seen.errors.append(message.text)
+
     page.on("request", lambda r: seen.requests.append(r.url))
     page.on("requestfailed", lambda r: seen.failed.append(f"{r.url} {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.url} {r.status}"))
-    page.on("console", lambda m: m.type == "error" and seen.errors.append(m.text))
+    page.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda e: seen.errors.append(str(e)))
     return seen
 

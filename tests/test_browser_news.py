@@ -42,7 +42,12 @@ def page(browser: Any) -> Iterator[Any]:
 
 def pictures_requested(page: Any) -> list[str]:
     seen: list[str] = []
-    page.on("request", lambda r: PICTURE.search(r.url) and seen.append(r.url.rsplit("/", 1)[-1]))
+
+    def on_request(request: Any) -> None:
+        if PICTURE.search(request.url):
+            seen.append(request.url.rsplit("/", 1)[-1])
+
+    page.on("request", on_request)
     return seen
 
 
@@ -52,8 +57,13 @@ def visit(browser: Any, url: str) -> tuple[list[str], list[str]]:
     tab = context.new_page()
     requests: list[str] = []
     problems: list[str] = []
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            problems.append(f"{response.url} {response.status}")
+
     tab.on("request", lambda r: requests.append(r.url))
-    tab.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url} {r.status}"))
+    tab.on("response", on_response)
     tab.on("pageerror", lambda e: problems.append(str(e)))
     tab.goto(url, wait_until="networkidle")
     tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # every picture, too

@@ -150,8 +150,13 @@ def test_typing_in_a_field_does_not_open_the_search(live_site: tuple[str, Path],
 def test_search_asks_no_other_host(live_site: tuple[str, Path], page: Any) -> None:
     base, _ = live_site
     failed: list[str] = []
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            failed.append(f"{response.url} {response.status}")
+
     page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url} {r.status}"))
+    page.on("response", on_response)
     urls = requested(page)
     page.goto(base, wait_until="networkidle")
     search_for(page, "Hanoi")
@@ -260,8 +265,13 @@ def test_a_site_without_its_index_says_search_is_not_available(
 def test_what_is_typed_while_the_search_opens_is_kept(
     live_site: tuple[str, Path], page: Any
 ) -> None:
+    def late(route: Any) -> None:
+        """Hold the dialog's script back half a second, as a slow network would."""
+        time.sleep(0.5)
+        route.continue_()
+
     page.goto(live_site[0] + "about/", wait_until="networkidle")
-    page.route("**/search-dialog.js", lambda route: (time.sleep(0.5), route.continue_()))
+    page.route("**/search-dialog.js", late)
     painted(page)
     page.keyboard.press("/")
     page.keyboard.type("Yongbyon")  # at once, before the dialog's script has come

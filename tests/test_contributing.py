@@ -100,7 +100,7 @@ def _list_key(file_text: str, example: Example) -> str:
     if example.list_key:
         return example.list_key
     data = yaml.load(file_text, Loader=yaml.BaseLoader)
-    lists = [key for key, value in data.items() if isinstance(value, list)]
+    lists: list[str] = [key for key, value in data.items() if isinstance(value, list)]
     assert len(lists) == 1, (
         f"CONTRIBUTING.md line {example.line}: {example.file} has lists {lists}; "
         f"say which in the marker, such as <!-- file: {example.file}, list: {lists[0]} -->"

@@ -14,7 +14,7 @@ from generator import fields
 from generator.models import FILES, Event, Model, TimelineFile
 from generator.references import DEFINED_IN, REFERENCE_KEYS, check_story
 from generator.types import ActorId, Ref, Slug
-from generator.yamlsource import read_document
+from generator.yamlsource import Document, read_document
 
 STORY = MINIMAL / "tiny-story"
 
@@ -29,7 +29,7 @@ class NegotiatedTimeline(TimelineFile):
     events: list[NegotiatedEvent] = Field(description="Events.")  # type: ignore[assignment]
 
 
-def documents(tmp_path: Path, old: str, new: str) -> dict[str, object]:
+def documents(tmp_path: Path, old: str, new: str) -> dict[str, Document]:
     """The minimal story's files, read with positions, timeline.yml edited."""
     timeline = tmp_path / "timeline.yml"
     text = (STORY / "timeline.yml").read_text(encoding="utf-8")
@@ -42,15 +42,15 @@ def documents(tmp_path: Path, old: str, new: str) -> dict[str, object]:
 def test_a_new_field_that_names_actors_is_checked_with_no_other_change(tmp_path: Path) -> None:
     edited = "    negotiators: [side-a, nobody]\n    category: diplomacy\n"
     docs = documents(tmp_path, "    category: diplomacy\n", edited)
-    files = {**FILES, "timeline.yml": NegotiatedTimeline}
-    (problem,) = check_story(docs, files)  # type: ignore[arg-type]
+    files: dict[str, type[Model]] = {**FILES, "timeline.yml": NegotiatedTimeline}
+    (problem,) = check_story(docs, files)
     assert problem.path.name == "timeline.yml"
     assert problem.message.startswith("unknown actor 'nobody'; ")
     assert problem.message.endswith("use an id defined in actors.yml")
     line = (tmp_path / "timeline.yml").read_text().splitlines()[problem.line - 1]
     assert line[problem.column - 1 :].startswith("nobody")
     assert fields.reference_keys(files.values())["negotiators"] == "actors"
-    assert check_story(docs) == []  # type: ignore[arg-type]  # the real timeline has no such field
+    assert check_story(docs) == []  # the real timeline has no such field
 
 
 def test_every_reference_names_a_kind_a_file_defines() -> None:

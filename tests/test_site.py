@@ -8,23 +8,23 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
+from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build, text_files
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
-from generator.build import build_site, write_files
+from generator.build import GeneratedFiles, build_site, write_files
 from generator.load import load_stories
 
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
 
-def reviewed_files(files: dict[str, str]) -> dict[str, str]:
-    """The generated files a golden copy is kept of: not the JSON Schema files, which are
+def reviewed_files(files: GeneratedFiles) -> dict[str, str]:
+    """The generated text files a golden copy is kept of: not the JSON Schema files, which are
     ``schemas()`` as committed in schema/ (test_schema.py holds them to the models), and
     without the timeline chart's figure and picture, machine-made JSON and SVG no reviewer
     reads (test_charts.py tests them)."""
     return {
         path: _CHART_PICTURE.sub("<svg>(picture)</svg>", text)
-        for path, text in files.items()
+        for path, text in text_files(files).items()
         if not path.endswith((".schema.json", "/timeline/figure.json"))
     }
 
@@ -48,7 +48,7 @@ def test_a_second_story_folder_gives_a_second_set_of_pages(content: Path) -> Non
     shutil.copytree(content / "tiny-story", content / "other-story")
     story = content / "other-story" / "story.yml"
     story.write_text(story.read_text().replace("id: tiny-story", "id: other-story"))
-    files = build_site(content).files
+    files = text_files(build_site(content).files)
     assert "other-story/index.md" in files and "tiny-story/index.md" in files
     assert files["other-story/timeline.md"] == files["tiny-story/timeline.md"].replace(
         "tiny-story", "other-story"
@@ -60,7 +60,7 @@ def test_home_lists_stories_newest_first(content: Path) -> None:
     story = content / "older-story" / "story.yml"
     text = story.read_text().replace("id: tiny-story", "id: older-story")
     story.write_text(text.replace("start: 2020-01-02", "start: 2010-01-02"))
-    home = build_site(content).files["index.md"]
+    home = text_files(build_site(content).files)["index.md"]
     assert home.index("(tiny-story/index.md)") < home.index("(older-story/index.md)")
 
 
@@ -226,7 +226,7 @@ def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int
     from generator.navigation import newest_first
 
     add_copies(content, count - 1, years=7)  # and tiny-story, in 2020
-    files = build_site(content).files
+    files = text_files(build_site(content).files)
     stories = [s.id for s in newest_first(load_stories(content))]
     home = card_links(files["index.md"])
     years = sorted(p for p in files if p.startswith("stories/"))

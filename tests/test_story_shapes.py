@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINIMAL, mkdocs_build
+from conftest import FIXTURES, MINIMAL, mkdocs_build, text_files
 
 from generator import dates, wording
 from generator.build import build_site
@@ -26,7 +26,7 @@ STORY_ID = "example-coalition-talks"
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str]:
-    return build_site(COALITION).files
+    return text_files(build_site(COALITION).files)
 
 
 @pytest.fixture
@@ -462,7 +462,7 @@ def test_sides_named_with_the_read_in_sentences_in_lower_case(files: dict[str, s
 
 def test_a_page_quoting_no_party_says_so_once(story_dir: Path) -> None:
     edit(story_dir, "accounts.yml", "        quotations: [marin-fleet]\n", "")
-    page = build_site(story_dir.parent).files[f"{STORY_ID}/accounts.md"]
+    page = text_files(build_site(story_dir.parent).files)[f"{STORY_ID}/accounts.md"]
     assert page.count("balance-note") == 1
     assert "The sources quote no one from Northland or the Harbour Group directly" in page
 
