@@ -37,6 +37,23 @@ def unknown_related(
     ]
 
 
+ELSEWHERE_SHOWN = 5
+"""How many other stories an actor's page links to: an actor in many stories (a head of
+state in a newsroom's hundreds) would otherwise make each of their pages grow with the
+number of stories, and the whole build quadratic."""
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """An actor's appearances in other stories: those shown, and how many there are."""
+
+    shown: list[tuple[Story, Actor]]
+    total: int
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
 @dataclass
 class CrossLinks:
     """What each story links to in the others: related stories, and its actors elsewhere."""
@@ -48,9 +65,15 @@ class CrossLinks:
         """The stories related to ``story``, either way, newest first."""
         return self.related.get(story.id, [])
 
-    def elsewhere(self, story: Story, actor_id: str) -> list[tuple[Story, Actor]]:
-        """The other stories where the actor appears, with its entry there, newest first."""
-        return [(s, a) for s, a in self.appearances.get(actor_id, []) if s.id != story.id]
+    def elsewhere(self, story: Story, actor_id: str) -> Elsewhere:
+        """The other stories where the actor appears, with its entry there: the
+        :data:`ELSEWHERE_SHOWN` nearest in time to ``story`` (between two as near, the
+        newer), newest first, and how many there are in all."""
+        others = [(s, a) for s, a in self.appearances.get(actor_id, []) if s.id != story.id]
+        day = story.meta.first_day
+        nearest = sorted(others, key=lambda pair: abs((pair[0].meta.first_day - day).days))
+        shown = {s.id for s, _ in nearest[:ELSEWHERE_SHOWN]}
+        return Elsewhere([(s, a) for s, a in others if s.id in shown], len(others))
 
 
 def cross_links(stories: list[Story]) -> CrossLinks:

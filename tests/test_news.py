@@ -265,6 +265,29 @@ def test_an_actor_links_to_its_pages_in_other_stories(files: dict[str, str | byt
     assert "## In other stories" not in text_of(files, f"{PLAIN}/actors/side-b.md")
 
 
+def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) -> None:
+    from generator.related import ELSEWHERE_SHOWN
+
+    for year in range(2010, 2020):  # ten more copies of tiny-story (2020), one a year
+        folder = content / f"story-{year}"
+        shutil.copytree(content / "tiny-story", folder)
+        meta = folder / "story.yml"
+        text = meta.read_text().replace("id: tiny-story", f"id: story-{year}")
+        meta.write_text(text.replace("2020-01-02", f"{year}-01-02"))
+    files = build_site(content).files
+    page = text_of(files, "story-2014/actors/side-a.md").split("## In other stories")[1]
+    linked = re.findall(r"^- \[Side A\]\(\.\./\.\./([a-z0-9-]+)/actors/side-a\.md\)", page, re.M)
+    assert len(linked) == ELSEWHERE_SHOWN == 5
+    # 2013 and 2015 a year away, 2012 and 2016 two, 2011 and 2017 three: the newer wins.
+    assert linked == ["story-2017", "story-2016", "story-2015", "story-2013", "story-2012"]
+    assert "the 5 stories nearest in time of 10; search for the name to find the other 5" in page
+    few = text_of(files, "tiny-story/actors/side-a.md").split("## In other stories")[1]
+    assert "nearest in time" in few  # 10 others, 5 shown
+    assert "nearest in time" not in text_of(
+        build_site(MINIMAL).files, "tiny-story/actors/side-a.md"
+    )
+
+
 def test_the_lead_picture_is_shared_and_in_the_json_ld(files: dict[str, str | bytes]) -> None:
     import yaml
 
