@@ -25,6 +25,9 @@ PLANTED = FIXTURES / "pages" / "unlabelled-link.md"
 """A page with a link that has no name, added to the fixture site: the check must fail on it."""
 TRICKY = 'Tom & Jerry\'s "<b>" talks > all'
 """A story title and an actor name with every character HTML escapes."""
+FILLER = "filler-story-"
+"""Copies of the minimal story, which make the fixture site one of many stories (home page
+and years' pages); their own pages are the minimal story's, checked once."""
 STORY_PARTS = (".md-content", ".md-footer")
 """What the stories' words reach: the article and the footer's links to the next pages
 (the chrome around them, the same on every site, is checked on the real one)."""
@@ -64,15 +67,20 @@ def site_violations(axe: Any, live_site: tuple[str, Path]) -> list[Violation]:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """Every fixture story, a story and an actor with a TRICKY name, and the PLANTED page,
-    built into one site served at http://127.0.0.1:PORT/fixtures/."""
+    """Every fixture story, a story and an actor with a TRICKY name, the PLANTED page, and
+    copies of the minimal story (FILLER) enough for the site to have pages of years, built
+    into one site served at http://127.0.0.1:PORT/fixtures/."""
     from browser import serve_directory
+
+    from generator.archive import NAV_BY_YEAR_FROM
 
     work = tmp_path_factory.mktemp("fixture-site")
     content = work / "content"
     for story in (p for p in FIXTURES.glob("*/*") if (p / "story.yml").is_file()):
         shutil.copytree(story, content / story.name)
     _tricky_copy(FIXTURES / "minimal" / "tiny-story", content / "tricky-titles")
+    for number in range(NAV_BY_YEAR_FROM - len(list(content.iterdir()))):
+        _renamed_copy(FIXTURES / "minimal" / "tiny-story", content / f"{FILLER}{number}")
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copy(PLANTED, docs / PLANTED.name)
@@ -91,6 +99,12 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield url, work / "served" / "fixtures"
 
 
+def _renamed_copy(story: Path, target: Path) -> None:
+    shutil.copytree(story, target)
+    meta = target / "story.yml"
+    meta.write_text(yaml.safe_dump({**yaml.safe_load(meta.read_text()), "id": target.name}))
+
+
 def _tricky_copy(story: Path, target: Path) -> None:
     shutil.copytree(story, target)
     meta = target / "story.yml"
@@ -105,7 +119,9 @@ def _tricky_copy(story: Path, target: Path) -> None:
 @pytest.fixture(scope="module")
 def fixture_violations(axe: Any, fixture_site: tuple[str, Path]) -> list[Violation]:
     base, folder = fixture_site
-    return scan(axe, base, sample_of(html_pages(folder)), make_chart_interactive, STORY_PARTS)
+    pages = [p for p in sample_of(html_pages(folder)) if not p.startswith(FILLER)]
+    assert [p for p in pages if p.startswith("stories/")], "no page of a year to check"
+    return scan(axe, base, pages, make_chart_interactive, STORY_PARTS)
 
 
 def sample_of(pages: list[str], actors: int = 9) -> list[str]:
