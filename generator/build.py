@@ -74,6 +74,7 @@ def build_site(
             story, site_name, site_url, publisher.info.name if publisher else None
         )  # its corrections and updates, to follow
     site.files.update(render_home(stories, site_name, read_in))  # newest first, by year
+    site.files[feeds.SITEMAP] = feeds.EMPTY_SITEMAP  # see feeds.FOLDER
     site.files[feeds.SITE_FEED] = feeds.site_feed(
         stories, site_name, site_url, publisher.info.name if publisher else None
     )

@@ -31,7 +31,18 @@ IMAGES_FOLDER = "images"
 """The one folder a story folder may hold: the pictures its files name."""
 
 RESERVED_IDS = frozenset(
-    {"assets", "schema", "search", "pagefind", "about", "index", "404", "sitemap", "stories"}
+    {
+        "assets",
+        "feeds",
+        "schema",
+        "search",
+        "pagefind",
+        "about",
+        "index",
+        "404",
+        "sitemap",
+        "stories",
+    }
 )
 """Names the site itself uses at its top level; a story folder cannot take them."""
 

@@ -331,7 +331,7 @@ def test_the_feed_of_every_story_parses_with_dates_links_and_authors(
 ) -> None:
     import feedparser
 
-    feed = feedparser.parse(text_of(files, "feed.xml"))
+    feed = feedparser.parse(text_of(files, "feeds/stories.xml"))
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     assert [e.link for e in feed.entries] == [f"{SITE_URL}{LEAD}/", f"{SITE_URL}{PLAIN}/"]
@@ -347,7 +347,7 @@ def test_a_story_feed_lists_its_log_with_links_to_each_entry_and_escapes_text(
 ) -> None:
     import feedparser
 
-    feed = feedparser.parse(text_of(files, f"{LEAD}-updates.xml"))
+    feed = feedparser.parse(text_of(files, f"feeds/{LEAD}.xml"))
     assert not feed.bozo, feed.bozo_exception
     links = [e.link for e in feed.entries]
     assert links == [f"{SITE_URL}{LEAD}/#log-2", f"{SITE_URL}{LEAD}/#log-1", f"{SITE_URL}{LEAD}/"]
@@ -426,11 +426,13 @@ def test_json_ld_of_a_story_without_credits_names_none(built: Path) -> None:
 
 def test_pages_link_their_feeds_and_share_their_lead_picture(built: Path) -> None:
     lead = (built / LEAD / "index.html").read_text()
-    every = 'type="application/atom+xml" title="Explainers: every story" href="../feed.xml">'
+    every = (
+        'type="application/atom+xml" title="Explainers: every story" href="../feeds/stories.xml">'
+    )
     assert '<link rel="alternate" ' + every in lead
     assert (
         'type="application/atom+xml" title="This story\'s corrections and updates" '
-        f'href="../{LEAD}-updates.xml">' in lead
+        f'href="../feeds/{LEAD}.xml">' in lead
     )
     assert (
         f'<meta property="og:image" content="{SITE_URL}{LEAD}/images/summit-table-1200.jpg">'
@@ -440,7 +442,7 @@ def test_pages_link_their_feeds_and_share_their_lead_picture(built: Path) -> Non
     plain = (built / PLAIN / "index.html").read_text()
     assert "og:image" not in plain and '<meta name="twitter:card" content="summary">' in plain
     about = (built / "about" / "index.html").read_text()
-    assert 'href="../feed.xml"' in about and 'corrections and updates" href' not in about
+    assert 'href="../feeds/stories.xml"' in about and 'corrections and updates" href' not in about
 
 
 def test_every_picture_has_alt_size_and_only_the_lead_loads_at_once(built: Path) -> None:

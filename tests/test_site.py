@@ -249,3 +249,27 @@ def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int
                 assert f"[{other_year}](../../{other})" in files[path]
         assert f"[{year}]({path})" in files["index.md"]
     assert sorted(listed) == sorted(stories), "every story on exactly one year's page"
+
+
+@pytest.mark.parametrize("pages", [1, 2000, 2001])
+def test_instant_navigation_is_off_for_a_site_too_big_for_its_sitemap(pages: int) -> None:
+    from mkdocs.config import load_config
+
+    from generator.hooks import INSTANT_NAVIGATION_MAX_PAGES, fit_instant_navigation
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert "navigation.instant" in config.theme["features"]
+    fit_instant_navigation(config, pages)
+    kept = [f for f in config.theme["features"] if f.startswith("navigation.instant")]
+    assert bool(kept) == (pages <= INSTANT_NAVIGATION_MAX_PAGES), kept
+    assert "navigation.footer" in config.theme["features"]  # the others stay
+
+
+def test_feeds_sit_beside_an_empty_sitemap() -> None:
+    """Material fetches a sitemap.xml beside each feed a page links to (generator/feeds.py)."""
+    files = build_site(MINIMAL).files
+    feeds = sorted(path for path in files if path.startswith("feeds/"))
+    assert feeds == ["feeds/sitemap.xml", "feeds/stories.xml", "feeds/tiny-story.xml"]
+    assert "<url>" not in str(files["feeds/sitemap.xml"])
+    head = (ROOT / "theme" / "partials" / "news-head.html").read_text(encoding="utf-8")
+    assert re.findall(r'rel="alternate"[^>]*href="\{\{ \'([^\']*)\'', head) == ["feeds/stories.xml"]
