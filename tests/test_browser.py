@@ -4,42 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import watch
 
 pytestmark = pytest.mark.browser
-
-
-@dataclass
-class Watch:
-    """What a page did while loading: requests, failures, console errors."""
-
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-def watch(page: Any) -> Watch:
-    seen = Watch()
-
-    def on_response(response: Any) -> None:
-        if response.status >= 400:
-            seen.failed.append(f"{response.url} {response.status}")
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            seen.errors.append(message.text)
-
-    page.on("request", lambda r: seen.requests.append(r.url))
-    page.on("requestfailed", lambda r: seen.failed.append(f"{r.url} {r.failure}"))
-    page.on("response", on_response)
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: seen.errors.append(str(e)))
-    return seen
 
 
 def site_pages(site: tuple[str, Path]) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import watch
 from conftest import FIXTURES, mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -55,21 +56,12 @@ def visit(browser: Any, url: str) -> tuple[list[str], list[str]]:
     """The requests a page made, down to its end, and its errors and failed requests."""
     context = browser.new_context()
     tab = context.new_page()
-    requests: list[str] = []
-    problems: list[str] = []
-
-    def on_response(response: Any) -> None:
-        if response.status >= 400:
-            problems.append(f"{response.url} {response.status}")
-
-    tab.on("request", lambda r: requests.append(r.url))
-    tab.on("response", on_response)
-    tab.on("pageerror", lambda e: problems.append(str(e)))
+    seen = watch(tab)
     tab.goto(url, wait_until="networkidle")
     tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # every picture, too
     tab.wait_for_load_state("networkidle")
     context.close()
-    return requests, problems
+    return seen.requests, seen.failed + seen.errors
 
 
 def test_every_page_loads_only_from_this_host_without_errors(

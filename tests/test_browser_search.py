@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import watch
 from conftest import FIXTURES, MINIMAL, mkdocs_build
 from searchindex import word_on_one_page
 
@@ -149,23 +150,15 @@ def test_typing_in_a_field_does_not_open_the_search(live_site: tuple[str, Path],
 
 def test_search_asks_no_other_host(live_site: tuple[str, Path], page: Any) -> None:
     base, _ = live_site
-    failed: list[str] = []
-
-    def on_response(response: Any) -> None:
-        if response.status >= 400:
-            failed.append(f"{response.url} {response.status}")
-
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("response", on_response)
-    urls = requested(page)
+    seen = watch(page)
     page.goto(base, wait_until="networkidle")
     search_for(page, "Hanoi")
     if page.is_visible(".site-search__more"):
         page.click(".site-search__more")
     page.wait_for_load_state("networkidle")
     host = urlsplit(base).netloc
-    assert [u for u in urls if urlsplit(u).netloc not in (host, "")] == []
-    assert failed == []
+    assert [u for u in seen.requests if urlsplit(u).netloc not in (host, "")] == []
+    assert seen.failed == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
