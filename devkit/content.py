@@ -1,7 +1,10 @@
-"""The generator's command line, and editing a content file as an editor would."""
+"""The generator's command line, editing a content file as an editor would, and copying a
+story under another id."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +33,15 @@ def edit_file(path: Path, old: str, new: str) -> None:
     if old not in text:
         raise ValueError(f"{path} does not hold {old!r}")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def copy_story(folder: Path, content: Path, story_id: str) -> Path:
+    """Copy the story ``folder`` into ``content`` under another id (folder name and
+    ``id:``); the copy's story.yml, for further edits."""
+    shutil.copytree(folder, content / story_id)
+    story = content / story_id / "story.yml"
+    text, count = re.subn(r"^id: .+$", f"id: {story_id}", story.read_text(), count=1, flags=re.M)
+    if count != 1:
+        raise ValueError(f"no id: line in {story}")
+    story.write_text(text)
+    return story

@@ -19,6 +19,8 @@ import yaml
 from accessibility import AXE, WIDTHS, Violation, report, scan
 from conftest import FIXTURES, ROOT, mkdocs_build
 
+from devkit.content import copy_story
+
 pytestmark = pytest.mark.browser
 
 PLANTED = FIXTURES / "pages" / "unlabelled-link.md"
@@ -80,7 +82,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         shutil.copytree(story, content / story.name)
     _tricky_copy(FIXTURES / "minimal" / "tiny-story", content / "tricky-titles")
     for number in range(NAV_BY_YEAR_FROM - len(list(content.iterdir()))):
-        _renamed_copy(FIXTURES / "minimal" / "tiny-story", content / f"{FILLER}{number}")
+        copy_story(FIXTURES / "minimal" / "tiny-story", content, f"{FILLER}{number}")
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copy(PLANTED, docs / PLANTED.name)
@@ -97,12 +99,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         )
         assert result.returncode == 0, result.stderr
         yield url, work / "served" / "fixtures"
-
-
-def _renamed_copy(story: Path, target: Path) -> None:
-    shutil.copytree(story, target)
-    meta = target / "story.yml"
-    meta.write_text(yaml.safe_dump({**yaml.safe_load(meta.read_text()), "id": target.name}))
 
 
 def _tricky_copy(story: Path, target: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
-from devkit.content import run_generator
+from devkit.content import copy_story, run_generator
 from generator.build import GeneratedFiles, build_site
 from generator.load import load_stories, story_folders
 
@@ -36,22 +36,13 @@ RENAMED = free_id("renamed-first-story")
 MIXED_IDS = sorted([*STORY_IDS, VARIED_STORY, RENAMED])
 
 
-def add_story(folder: Path, content: Path, story_id: str) -> None:
-    """Copy a story folder into ``content`` under another id (folder name and ``id:``)."""
-    shutil.copytree(folder, content / story_id)
-    story = content / story_id / "story.yml"
-    text, count = re.subn(r"^id: .+$", f"id: {story_id}", story.read_text(), count=1, flags=re.M)
-    assert count == 1, f"no id: line in {story}"
-    story.write_text(text)
-
-
 @pytest.fixture(scope="module")
 def mixed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """content/ as it is, the varied story and the first story renamed."""
     content = tmp_path_factory.mktemp("mixed") / "content"
     shutil.copytree(CONTENT, content)
-    add_story(VARIED_FOLDER, content, VARIED_STORY)
-    add_story(CONTENT / FIRST_STORY, content, RENAMED)
+    copy_story(VARIED_FOLDER, content, VARIED_STORY)
+    copy_story(CONTENT / FIRST_STORY, content, RENAMED)
     return content
 
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from devkit.content import edit_file
+from devkit.content import copy_story, edit_file
 from generator.build import build_site
 from generator.load import load_stories
 from generator.navigation import HOME, SCHEMA, mkdocs_nav, newest_first, site_nav
 
 
 def add_story(content: Path, story_id: str, start: str) -> None:
-    shutil.copytree(content / "tiny-story", content / story_id)
-    story = content / story_id / "story.yml"
-    edit_file(story, "id: tiny-story", f"id: {story_id}")
+    story = copy_story(content / "tiny-story", content, story_id)
     edit_file(story, "title: A tiny story", f"title: Story {story_id}")
     edit_file(story, "start: 2020-01-02", f"start: {start}")
     edit_file(story, "end: 2020-01-03", "end: 2020-12")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, MINIMAL, mkdocs_build
 
+from devkit.content import copy_story, edit_file
 from generator.build import build_site
 from generator.errors import ContentErrors
 from generator.images import MAX_BYTES, WIDTHS, encode
@@ -40,29 +41,23 @@ def problems(content: Path) -> list[str]:
     return [str(problem) for problem in caught.value.errors]
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 # --- pictures: what the loader refuses, at the line of the picture's file ---------------
 
 
 def test_a_picture_without_alt_text_is_refused_at_its_block(news: Path) -> None:
-    edit(news / LEAD / "story.yml", "  alt: The two delegations seated", "  # alt: x")
+    edit_file(news / LEAD / "story.yml", "  alt: The two delegations seated", "  # alt: x")
     (found,) = problems(news)
     assert re.search(r"story\.yml:\d+:\d+: 'alt' is missing from this block", found), found
 
 
 def test_a_picture_without_a_credit_is_refused(news: Path) -> None:
-    edit(news / LEAD / "background.yml", "      credit: Example Agency\n", "")
+    edit_file(news / LEAD / "background.yml", "      credit: Example Agency\n", "")
     (found,) = problems(news)
     assert "background.yml:" in found and "'credit' is missing" in found
 
 
 def test_a_missing_picture_file_is_an_error_at_its_file_line(news: Path) -> None:
-    edit(news / LEAD / "timeline.yml", "file: images/signing.png", "file: images/signin.png")
+    edit_file(news / LEAD / "timeline.yml", "file: images/signing.png", "file: images/signin.png")
     (found,) = problems(news)
     line = next(
         n
@@ -95,7 +90,7 @@ def test_a_file_that_is_no_picture_is_refused(news: Path) -> None:
 
 
 def test_a_picture_outside_the_images_folder_is_refused(news: Path) -> None:
-    edit(news / LEAD / "story.yml", "file: images/summit-table.jpg", "file: ../secret.jpg")
+    edit_file(news / LEAD / "story.yml", "file: images/summit-table.jpg", "file: ../secret.jpg")
     (found,) = problems(news)
     assert "is not an image of the story's images folder" in found
 
@@ -109,7 +104,7 @@ def test_a_story_folder_may_hold_an_images_folder_and_no_other(news: Path) -> No
 
 def test_more_than_six_key_numbers_are_refused(news: Path) -> None:
     number = "  - figure: 1\n    label: thing\n    sources: [wire]\n"
-    edit(news / LEAD / "story.yml", "key_facts:", "key_numbers:\n" + number * 4 + "key_facts:")
+    edit_file(news / LEAD / "story.yml", "key_facts:", "key_numbers:\n" + number * 4 + "key_facts:")
     story = news / LEAD / "story.yml"
     text = story.read_text()
     story.write_text(
@@ -122,7 +117,9 @@ def test_more_than_six_key_numbers_are_refused(news: Path) -> None:
 
 
 def test_a_related_story_must_exist(news: Path) -> None:
-    edit(news / LEAD / "story.yml", "related: [example-geneva-talks]", "related: [example-geneva]")
+    edit_file(
+        news / LEAD / "story.yml", "related: [example-geneva-talks]", "related: [example-geneva]"
+    )
     (found,) = problems(news)
     assert re.search(r"story\.yml:\d+:11: no story 'example-geneva' in the content folder", found)
     assert "did you mean 'example-geneva-talks'?" in found
@@ -269,11 +266,8 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
     from generator.related import ELSEWHERE_SHOWN
 
     for year in range(2010, 2020):  # ten more copies of tiny-story (2020), one a year
-        folder = content / f"story-{year}"
-        shutil.copytree(content / "tiny-story", folder)
-        meta = folder / "story.yml"
-        text = meta.read_text().replace("id: tiny-story", f"id: story-{year}")
-        meta.write_text(text.replace("2020-01-02", f"{year}-01-02"))
+        story = copy_story(content / "tiny-story", content, f"story-{year}")
+        edit_file(story, "2020-01-02", f"{year}-01-02")
     files = build_site(content).files
     page = text_of(files, "story-2014/actors/side-a.md").split("## In other stories")[1]
     linked = re.findall(r"^- \[Side A\]\(\.\./\.\./([a-z0-9-]+)/actors/side-a\.md\)", page, re.M)

@@ -11,6 +11,7 @@ import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build, text_files
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
+from devkit.content import copy_story, edit_file
 from generator.build import GeneratedFiles, build_site, write_files
 from generator.load import load_stories
 
@@ -193,11 +194,8 @@ def add_copies(content: Path, count: int, years: int = 3) -> None:
     """``count`` copies of the minimal story, ``story-0``..., starting in 2000 to 2000 +
     ``years`` - 1 in turn, on 2 January."""
     for number in range(count):
-        story_id = f"story-{number}"
-        shutil.copytree(content / "tiny-story", content / story_id)
-        story = content / story_id / "story.yml"
-        text = story.read_text().replace("id: tiny-story", f"id: {story_id}")
-        story.write_text(text.replace("2020-01-02", f"{2000 + number % years}-01-02"))
+        story = copy_story(content / "tiny-story", content, f"story-{number}")
+        edit_file(story, "2020-01-02", f"{2000 + number % years}-01-02")
 
 
 def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
