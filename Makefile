@@ -5,23 +5,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
-export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site check serve test lint schema screenshots bench clean
+.PHONY: site check serve test lint lock schema screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Runtime dependencies (the site) and dev tools (tests) are installed from exact pins;
-# the stamp files make a second run instant and re-install when a pin changes.
+# Runtime dependencies (the site) and dev tools (tests) are installed from exact pins,
+# each file checked against its hash (requirements*.txt, written by `make lock`); the
+# stamp files make a second run instant and re-install when a pin changes.
 $(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 ## site: check the content, then build the website into site/
@@ -47,6 +46,18 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+
+## lock: re-resolve requirements*.in into requirements*.txt (exact pins with hashes), keeping
+##       today's pins; LOCK_UPGRADE=1 proposes the newest releases the .in ranges allow
+PIP_TOOLS := pip-tools==7.7.0
+LOCK_OPTS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	--no-emit-find-links --annotation-style line $(if $(LOCK_UPGRADE),--upgrade)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet $(PIP_TOOLS)
+	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements.txt requirements.in
+	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements-dev.txt requirements-dev.in
+	rm -rf .lock-venv
 
 ## schema: regenerate the JSON Schema files editors' tools use
 schema: $(VENV)/.site-deps

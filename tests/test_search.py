@@ -35,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_pagefind_is_pinned_and_its_binary_comes_from_the_wheel() -> None:
     pins = (ROOT / "requirements.txt").read_text().split()
-    assert "pagefind==1.5.2" in pins and "pagefind_bin==1.5.2" in pins
+    assert "pagefind==1.5.2" in pins and "pagefind-bin==1.5.2" in pins
     version = subprocess.run(
         [sys.executable, "-m", "pagefind_bin", "--version"],
         capture_output=True, text=True, check=True,

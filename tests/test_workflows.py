@@ -272,14 +272,47 @@ def test_deploy_build_is_reproducible_uncached_and_uses_the_pages_url() -> None:
 # Dependabot, pre-commit, CODEOWNERS, pull request template
 
 
-def test_dependabot_updates_actions_and_pip_pins_weekly() -> None:
+def test_dependabot_updates_actions_pip_pins_and_both_npm_locks_weekly() -> None:
     updates = _load(GITHUB / "dependabot.yml")["updates"]
-    assert {
-        (u["package-ecosystem"], u["directory"], u["schedule"]["interval"]) for u in updates
-    } == {
+    watched = {
+        (u["package-ecosystem"], directory, u["schedule"]["interval"])
+        for u in updates
+        for directory in u.get("directories", [u.get("directory")])
+    }
+    npm_locks = {"/" + str(p.parent.relative_to(ROOT)) for p in _npm_lock_files()}
+    assert npm_locks == {"/tests/npm", "/bench"}
+    assert watched == {
         ("github-actions", "/", "weekly"),
         ("pip", "/", "weekly"),
+        *{("npm", directory, "weekly") for directory in npm_locks},
     }
+
+
+def _npm_lock_files() -> list[Path]:
+    return sorted(p for p in ROOT.rglob("package-lock.json") if "node_modules" not in p.parts)
+
+
+def test_dependabot_never_proposes_a_major_mkdocs_release() -> None:
+    (pip,) = [
+        u for u in _load(GITHUB / "dependabot.yml")["updates"] if u["package-ecosystem"] == "pip"
+    ]
+    assert {"dependency-name": "mkdocs", "update-types": ["version-update:semver-major"]} in (
+        pip["ignore"]
+    )
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_every_pin_is_installed_with_its_hashes(name: str) -> None:
+    """Each requirement pinned exactly with at least one hash, and `make` installs the file
+    with --require-hashes, so that a file changed on the registry is refused."""
+    text = (ROOT / name).read_text(encoding="utf-8")
+    pins = [b for b in re.split(r"\n(?=[A-Za-z])", text) if re.match(r"[A-Za-z0-9]", b)]
+    assert len(pins) > 20
+    for block in pins:
+        assert re.match(r"^[A-Za-z0-9_.\-]+==\S+ \\\n", block), block.splitlines()[0]
+        assert "--hash=sha256:" in block, block.splitlines()[0]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"pip install --quiet --require-hashes -r {name}" in makefile
 
 
 def test_pre_commit_checks_the_content() -> None:
