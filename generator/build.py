@@ -15,11 +15,12 @@ from . import feeds, images, opendata, reading
 from .errors import Problem
 from .load import load_content
 from .navigation import NavTree, newest_first, site_nav
-from .news import DEFAULT_SITE_URL, NewsSite, explainer_pages
+from .news import NewsSite, explainer_pages
 from .pages import render_home, render_schema_index, render_story, story_pages
 from .publisher import load_publisher
 from .related import cross_links
 from .schema import schemas
+from .settings import DEFAULT_SITE_URL
 
 GeneratedFiles = dict[str, str | bytes]
 """Generated files: path under the docs folder -> text (pages, data) or bytes (pictures)."""

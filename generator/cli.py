@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -17,8 +16,8 @@ from pathlib import Path
 
 from .errors import ContentErrors, Problem
 from .load import check_content
-from .news import DEFAULT_SITE_URL
 from .schema import SCHEMA_DIR, write_schemas
+from .settings import site_url_from_environment
 
 # The rendering side (Jinja, Markdown, Plotly) is imported by the commands that use it,
 # so that `check`, which editors and pre-commit run most, starts quickly.
@@ -75,7 +74,7 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     build.add_argument(
         "--site-url",
-        default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+        default=site_url_from_environment(),
         help="the address the site is published at (default: $SITE_URL, else the "
         "default of mkdocs.yml); feeds and shared pictures name it",
     )

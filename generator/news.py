@@ -19,9 +19,7 @@ from .models import Credit, Story
 from .publisher import Publisher
 from .related import CrossLinks
 from .render import Page
-
-DEFAULT_SITE_URL = "https://example.github.io/explainer/"
-"""The address pages are built for when none is given (as in mkdocs.yml)."""
+from .settings import DEFAULT_SITE_URL
 
 NOT_IN_READING_TIME = ("actor.md.j2", "sources.md.j2", "glossary.md.j2")
 """Pages a reader consults rather than reads: left out of the explainer's reading time."""
