@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve test lint lock schema screenshots bench clean
+.PHONY: site check serve test lint lock engines schema screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,24 @@ lock:
 	.lock-venv/bin/python -m pip install --quiet $(PIP_TOOLS)
 	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements.txt requirements.in
 	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements-dev.txt requirements-dev.in
+	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements-engines.txt requirements-engines.in
 	rm -rf .lock-venv
+
+## engines: build the site with MkDocs and with ProperDocs (requirements-engines.txt, in a
+##          venv of its own) and compare every page's article text: they must be identical
+ENGINES := build/engines
+$(ENGINES)/venv/.deps: requirements.txt requirements-engines.txt pyproject.toml
+	rm -rf $(ENGINES)/venv && $(PYTHON) -m venv $(ENGINES)/venv
+	$(ENGINES)/venv/bin/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(ENGINES)/venv/bin/python -m pip install --quiet --require-hashes -r requirements-engines.txt
+	$(ENGINES)/venv/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+engines: $(VENV)/.site-deps $(ENGINES)/venv/.deps
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/mkdocs build --strict --quiet --site-dir $(ENGINES)/mkdocs
+	SOURCE_DATE_EPOCH=1700000000 $(ENGINES)/venv/bin/properdocs build --strict --quiet \
+		--site-dir $(ENGINES)/properdocs
+	$(BIN)/python -m devkit.engines $(ENGINES)/mkdocs $(ENGINES)/properdocs
 
 ## schema: regenerate the JSON Schema files editors' tools use
 schema: $(VENV)/.site-deps

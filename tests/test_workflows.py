@@ -315,6 +315,13 @@ def test_every_pin_is_installed_with_its_hashes(name: str) -> None:
     assert f"pip install --quiet --require-hashes -r {name}" in makefile
 
 
+def test_pull_request_builds_with_another_engine() -> None:
+    workflow = _load(GITHUB / "workflows" / "pull-request.yml")
+    runs = [step.get("run", "") for step in workflow["jobs"]["engines"]["steps"]]
+    assert "make engines" in runs
+    assert "make engines" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_pre_commit_checks_the_content() -> None:
     (repo,) = _load(ROOT / ".pre-commit-config.yaml")["repos"]
     (hook,) = repo["hooks"]

@@ -1,0 +1,83 @@
+"""Compare two builds of the site page by page: `make engines` (`python -m devkit.engines`).
+
+Each HTML page's article (the element marked ``data-pagefind-body``, which the theme
+wraps around what the generator wrote) is reduced to its text, whitespace collapsed, and
+compared with the same page of the other build. A page missing from either build, or
+whose article text differs, is printed and makes the exit code 1. The engines' own
+chrome (the ``<meta name="generator">`` line, their scripts) is not compared: what the
+reader reads is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ARTICLE_MARK = "data-pagefind-body"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
+class _ArticleText(HTMLParser):
+    """The text inside the element that carries :data:`ARTICLE_MARK`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        if self.depth or any(name == ARTICLE_MARK for name, _ in attrs):
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.words.extend(data.split())
+
+
+def article_text(html: str) -> str:
+    """The article's text of a page, whitespace collapsed ('' when it has none)."""
+    parser = _ArticleText()
+    parser.feed(html)
+    parser.close()
+    return " ".join(parser.words)
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """What differs between two built sites, one line per page, in path order."""
+    pages = {p.relative_to(first) for p in first.rglob("*.html")}
+    pages |= {p.relative_to(second) for p in second.rglob("*.html")}
+    found: list[str] = []
+    for page in sorted(pages):
+        a, b = first / page, second / page
+        if not (a.is_file() and b.is_file()):
+            found.append(f"{page}: only in {first if a.is_file() else second}")
+        elif article_text(a.read_text(encoding="utf-8")) != article_text(
+            b.read_text(encoding="utf-8")
+        ):
+            found.append(f"{page}: the article's text differs")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("first", type=Path, help="a built site (the MkDocs build)")
+    parser.add_argument("second", type=Path, help="the same site built by another engine")
+    args = parser.parse_args(argv)
+    found = differences(args.first, args.second)
+    for line in found:
+        print(line)
+    pages = sum(1 for _ in args.first.rglob("*.html"))
+    print(f"{pages} pages compared, {len(found)} differ", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""The comparison of two engines' builds (devkit/engines.py, `make engines`)
+sees a change in an article's text, a page only one build has, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from devkit.engines import article_text, differences, main
+
+PAGE = (
+    '<html><head><meta name="generator" content="{engine}"></head><body><nav>Menu</nav>'
+    '<div data-pagefind-body><h1>Title</h1><p>{text}<br>more <img src="x.png">words</p>'
+    "</div><footer>{engine}</footer></body></html>"
+)
+
+
+def _site(root: Path, engine: str, pages: dict[str, str]) -> Path:
+    for path, text in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(PAGE.format(engine=engine, text=text), encoding="utf-8")
+    return root
+
+
+def test_the_article_text_is_the_marked_element_alone() -> None:
+    html = PAGE.format(engine="mkdocs-1.6.1", text="Some  text\n")
+    assert article_text(html) == "Title Some text more words"
+
+
+def test_the_engines_chrome_is_not_compared(tmp_path: Path) -> None:
+    one = _site(tmp_path / "a", "mkdocs-1.6.1", {"index.html": "Same", "x/index.html": "X"})
+    two = _site(tmp_path / "b", "properdocs-1.6.7", {"index.html": "Same", "x/index.html": "X"})
+    assert differences(one, two) == []
+    assert main([str(one), str(two)]) == 0
+
+
+def test_a_changed_article_and_a_missing_page_are_found(tmp_path: Path) -> None:
+    one = _site(tmp_path / "a", "mkdocs", {"index.html": "Same", "x/index.html": "Before"})
+    two = _site(tmp_path / "b", "other", {"index.html": "Same", "x/index.html": "After"})
+    _site(two, "other", {"only/index.html": "New"})
+    assert differences(one, two) == [
+        f"only/index.html: only in {two}",
+        "x/index.html: the article's text differs",
+    ]
+    assert main([str(one), str(two)]) == 1
