@@ -26,6 +26,7 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 ## site: check the content, then build the website into site/
 site: $(VENV)/.site-deps check
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m generator size site --content $(CONTENT)
 
 ## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
 check: $(VENV)/.site-deps

@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_new_story(commands)
     _add_diff(commands)
+    _add_size(commands)
     return parser
 
 
@@ -111,6 +112,16 @@ def _add_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     diff.set_defaults(run=_diff)
 
 
+def _add_size(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    size = commands.add_parser(
+        "size", help="measure a built site against GitHub Pages' limit (exit 1 when over)"
+    )
+    size.add_argument("site", nargs="?", type=Path, default=Path("site"), metavar="SITE_DIR")
+    size.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR")
+    size.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
+    size.set_defaults(run=_size)
+
+
 def _check(args: argparse.Namespace) -> int:
     checked = check_content(args.content, story_id=args.story)
     _print_each(checked.warnings, args.format)
@@ -167,6 +178,16 @@ def _diff(args: argparse.Namespace) -> int:
         print(summarise_errors(errors), end="")
         return 1
     return 0
+
+
+def _size(args: argparse.Namespace) -> int:
+    from .sitesize import PAGES_LIMIT_BYTES, measure_site, report
+
+    stories = sorted(p.parent.name for p in args.content.glob("*/story.yml"))
+    size = measure_site(args.site, stories, limit=args.limit or PAGES_LIMIT_BYTES)
+    for line in report(size):
+        print(line, file=sys.stderr if size.is_close else sys.stdout)
+    return 1 if size.is_over else 0
 
 
 def _print_problems(errors: ContentErrors, output_format: str) -> None:
