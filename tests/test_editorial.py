@@ -79,7 +79,7 @@ def test_the_first_storys_kim_positions_read_as_the_articles_analysis() -> None:
     (hanoi,) = [s for s in load_stories(ROOT / "content") if s.id == "hanoi-summit-2019"]
     kim = {p.issue: p for p in hanoi.positions if p.actor == "kim-jong-un"}
     assert (kim["denuclearisation"].basis, kim["yongbyon"].basis) == ("analysis", "analysis")
-    assert kim["denuclearisation"].analysis_by == "the article"
+    assert kim["denuclearisation"].analysis_by == "the supplied news report"
     ri = {p.issue: p for p in hanoi.positions if p.actor == "ri-yong-ho"}
     assert ri["yongbyon"].basis == "stated"
 

@@ -56,7 +56,12 @@ def test_every_account_answers_from_both_sides(hanoi: Story) -> None:
 def test_reactions_from_the_article_and_from_around_the_world(hanoi: Story) -> None:
     reactors = {r.actor for r in hanoi.reactions}
     assert {"south-korea", "china"} <= reactors  # the article's two
-    assert {"shinzo-abe", "russia", "moon-jae-in", "vietnam", "un-secretary-general"} <= reactors
+    assert {"shinzo-abe", "russia", "vietnam", "un-secretary-general"} <= reactors
+
+
+def test_one_reaction_card_per_country(hanoi: Story) -> None:
+    countries = [hanoi.actor(r.actor).country or r.actor for r in hanoi.reactions]
+    assert len(countries) == len(set(countries)), countries
 
 
 def test_timeline_runs_from_the_korean_war_to_the_aftermath(hanoi: Story) -> None:
@@ -83,6 +88,40 @@ def test_every_quotation_is_verbatim_from_the_article(hanoi: Story) -> None:
     for quotation in hanoi.quotations:
         if "article" in quotation.sources:
             assert normalise(quotation.text) in article, quotation.id
+
+
+ARTICLE_QUOTATIONS = [
+    "a great leader", "very good and constructive meetings", "what can happen",
+    "a wonderful potential", "complete, verifiable and irreversible",
+    "basically North Korea wanted all sanctions lifted in their entirety for only partial "
+    "denuclearization, and we couldn\u2019t do that",
+    "relations with Kim Jong-un are strong, but this time we decided not to sign anything",
+    "What matters is to make the right agreement", "very special",
+    "I think, intuitively, that we can produce good results", "racism and lies",
+    "regrettable that President Trump and the North Korean leader did not reach a complete "
+    "agreement on the summit",
+    "significant progress has been made compared to any other point in the past",
+    "dialogue and communications can continue, as both sides showed sincerity",
+    "significant improvements", "a good opportunity",
+    "close contacts for the epochal development of US-North Korea relations",
+]  # fmt: skip
+"""Every quotation the source article prints, as the story quotes it (typos fixed)."""
+
+
+def test_no_quotation_of_the_article_is_lost_in_the_re_sourcing(hanoi: Story) -> None:
+    texts = {" ".join(q.text.split()) for q in hanoi.quotations}
+    assert [text for text in ARTICLE_QUOTATIONS if text not in texts] == []
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not beside this clone")
+def test_the_list_of_the_articles_quotations_is_the_articles(hanoi: Story) -> None:
+    article = normalise(ARTICLE.read_text(encoding="utf-8"))
+    assert [t for t in ARTICLE_QUOTATIONS if normalise(t) not in article] == []
+
+
+def test_the_supplied_article_is_named_as_what_it_is(hanoi: Story) -> None:
+    article = next(s for s in hanoi.sources if s.id == "article")
+    assert article.kind is not None and "supplied" in article.kind and "publisher" in article.kind
 
 
 def test_the_article_typos_are_not_repeated(hanoi: Story) -> None:

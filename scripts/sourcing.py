@@ -1,0 +1,99 @@
+"""How a story leans on its sources, measured on its generated pages: `python -m scripts.sourcing`.
+
+Prints, for one story (the first, by default):
+
+- the share of its citation links that lead to one source (the supplied article, by
+  default) and to Wikipedia (every source whose publisher is Wikipedia);
+- each quotation printed on more than two of its pages, with the pages.
+
+A citation link is a link to a numbered source (``#source-<id>``) on any of the story's
+generated pages. A quotation is on a page when its text is there between quotation marks
+(“...”), as the site prints it. Exits 1 when a limit given on the command line is
+exceeded, so that a maintainer can run it in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import build_site
+from generator.load import load_stories
+from generator.models import Story
+
+CITATION = re.compile(r"#source-([A-Za-z0-9_-]+)")
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What the script prints: citation links counted by source, and repeated quotations."""
+
+    links: Counter[str]
+    wikipedia: frozenset[str]
+    repeated: dict[str, list[str]]
+
+    def share(self, sources: set[str] | frozenset[str]) -> float:
+        """The share of all citation links that lead to one of these sources."""
+        total = sum(self.links.values())
+        return sum(self.links[s] for s in sources) / total if total else 0.0
+
+
+def story_pages(content: Path, story_id: str) -> dict[str, str]:
+    """The story's generated Markdown pages, by path, without its list of sources."""
+    files = build_site(content, story_id=story_id).files
+    return {
+        path: text
+        for path, text in files.items()
+        if path.startswith(f"{story_id}/")
+        and path.endswith(".md")
+        and path != f"{story_id}/sources.md"
+        and isinstance(text, str)
+    }
+
+
+def measure(content: Path, story: Story, most_pages: int = 2) -> Measures:
+    """Count the citation links of the story's pages and the pages each quotation is on."""
+    pages = story_pages(content, story.id)
+    links: Counter[str] = Counter()
+    for text in pages.values():
+        links.update(CITATION.findall(text))
+    repeated = {}
+    for quotation in story.quotations:
+        text = " ".join(quotation.text.split())
+        on = sorted(path for path, page in pages.items() if f"“{text}”" in " ".join(page.split()))
+        if len(on) > most_pages:
+            repeated[quotation.id] = on
+    wikipedia = frozenset(s.id for s in story.sources if (s.publisher or "") == "Wikipedia")
+    return Measures(links, wikipedia, repeated)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--story", default="hanoi-summit-2019", help="the story's id")
+    parser.add_argument("--source", default="article", help="the source whose share to print")
+    parser.add_argument("--max-share", type=float, help="fail above this share (0 to 1)")
+    parser.add_argument("--max-repeated", type=int, help="fail above this many repeated quotations")
+    args = parser.parse_args(argv)
+    (story,) = [s for s in load_stories(args.content) if s.id == args.story]
+    measures = measure(args.content, story)
+    total = sum(measures.links.values())
+    share = measures.share({args.source})
+    print(f"{args.story}: {total} citation links")
+    print(f"  to '{args.source}': {measures.links[args.source]} ({share:.1%})")
+    wiki = measures.share(measures.wikipedia)
+    print(f"  to Wikipedia: {sum(measures.links[s] for s in measures.wikipedia)} ({wiki:.1%})")
+    print(f"  quotations on more than two pages: {len(measures.repeated)}")
+    for quotation, on in measures.repeated.items():
+        print(f"    {quotation}: {', '.join(on)}")
+    failed = args.max_share is not None and share > args.max_share
+    failed |= args.max_repeated is not None and len(measures.repeated) > args.max_repeated
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
