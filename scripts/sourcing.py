@@ -4,7 +4,8 @@ Prints, for one story (the first, by default):
 
 - the share of its citation links that lead to one source (the supplied article, by
   default) and to Wikipedia (every source whose publisher is Wikipedia);
-- each quotation printed on more than two of its pages, with the pages.
+- each quotation printed on more than two of its pages, or twice on one page, with the
+  pages.
 
 A citation link is a link to a numbered source (``#source-<id>``) on any of the story's
 generated pages. A quotation is on a page when its text is there between quotation marks
@@ -35,6 +36,9 @@ class Measures:
     links: Counter[str]
     wikipedia: frozenset[str]
     repeated: dict[str, list[str]]
+    """Each quotation on more than two pages: the pages."""
+    twice: dict[str, list[str]]
+    """Each quotation printed more than once on one page: those pages."""
 
     def share(self, sources: set[str] | frozenset[str]) -> float:
         """The share of all citation links that lead to one of these sources."""
@@ -61,14 +65,18 @@ def measure(content: Path, story: Story, most_pages: int = 2) -> Measures:
     links: Counter[str] = Counter()
     for text in pages.values():
         links.update(CITATION.findall(text))
-    repeated = {}
+    flat = {path: " ".join(page.split()) for path, page in pages.items()}
+    repeated, twice = {}, {}
     for quotation in story.quotations:
-        text = " ".join(quotation.text.split())
-        on = sorted(path for path, page in pages.items() if f"“{text}”" in " ".join(page.split()))
+        quoted = f"“{' '.join(quotation.text.split())}”"
+        counts = {path: page.count(quoted) for path, page in sorted(flat.items())}
+        on = [path for path, count in counts.items() if count]
         if len(on) > most_pages:
             repeated[quotation.id] = on
+        if any(count > 1 for count in counts.values()):
+            twice[quotation.id] = [path for path, count in counts.items() if count > 1]
     wikipedia = frozenset(s.id for s in story.sources if (s.publisher or "") == "Wikipedia")
-    return Measures(links, wikipedia, repeated)
+    return Measures(links, wikipedia, repeated, twice)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--story", default="hanoi-summit-2019", help="the story's id")
     parser.add_argument("--source", default="article", help="the source whose share to print")
     parser.add_argument("--max-share", type=float, help="fail above this share (0 to 1)")
-    parser.add_argument("--max-repeated", type=int, help="fail above this many repeated quotations")
+    parser.add_argument(
+        "--max-repeated", type=int, help="fail above this many repeated quotations (both kinds)"
+    )
     args = parser.parse_args(argv)
     (story,) = [s for s in load_stories(args.content) if s.id == args.story]
     measures = measure(args.content, story)
@@ -90,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  quotations on more than two pages: {len(measures.repeated)}")
     for quotation, on in measures.repeated.items():
         print(f"    {quotation}: {', '.join(on)}")
+    print(f"  quotations printed twice on one page: {len(measures.twice)}")
+    for quotation, on in measures.twice.items():
+        print(f"    {quotation}: {', '.join(on)}")
+    repeats = len(measures.repeated) + len(measures.twice)
     failed = args.max_share is not None and share > args.max_share
-    failed |= args.max_repeated is not None and len(measures.repeated) > args.max_repeated
+    failed |= args.max_repeated is not None and repeats > args.max_repeated
     return 1 if failed else 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,32 @@ def test_a_quotation_is_verbatim_in_its_passage_and_marked_if_translated(
     assert entry["url"] in {s.url for s in hanoi.sources if s.id in quotation.sources}
     language = quotation.translation.language if quotation.translation else None
     assert language == entry.get("said_in"), "a translated quotation says from what"
+
+
+def test_the_supplied_article_and_wikipedia_carry_few_citations_and_no_quotation_repeats(
+    hanoi: Story,
+) -> None:
+    from scripts.sourcing import measure
+
+    measures = measure(ROOT / "content", hanoi)
+    assert measures.share({"article"}) <= 0.15, measures.links["article"]
+    assert measures.share(measures.wikipedia) <= 0.05
+    assert (measures.repeated, measures.twice) == ({}, {})
+
+
+def test_the_sourcing_measures_see_a_repeated_quotation(tmp_path: Path) -> None:
+    from scripts.sourcing import measure
+
+    story = tmp_path / "hanoi-summit-2019"
+    shutil.copytree(ROOT / "content" / "hanoi-summit-2019", story)
+    positions = story / "positions.yml"
+    text = positions.read_text(encoding="utf-8")
+    positions.write_text(
+        text.replace(
+            "    quotations: [us-cvid]\n", "    quotations: [us-cvid, trump-sanctions-entirety]\n"
+        ),
+        encoding="utf-8",
+    )
+    (copy,) = load_stories(tmp_path)
+    measures = measure(tmp_path, copy)
+    assert list(measures.repeated) == ["trump-sanctions-entirety"]
