@@ -4,8 +4,12 @@ Prints, for one story (the first, by default):
 
 - the share of its citation links that lead to one source (the supplied article, by
   default) and to Wikipedia (every source whose publisher is Wikipedia);
-- each quotation printed on more than two of its pages, or twice on one page, with the
-  pages.
+- each quotation printed on more than two of its pages, with the pages; and each one
+  printed in more than one chapter (a page other than the landing page and the
+  speaker's own page, which lists everything the speaker said) or twice on one page.
+
+So a quotation may stand on the landing page, in its one chapter and on its speaker's
+page; the story's test holds it to that.
 
 A citation link is a link to a numbered source (``#source-<id>``) on any of the story's
 generated pages. A quotation is on a page when its text is there between quotation marks
@@ -35,10 +39,20 @@ class Measures:
 
     links: Counter[str]
     wikipedia: frozenset[str]
-    repeated: dict[str, list[str]]
-    """Each quotation on more than two pages: the pages."""
+    pages: dict[str, list[str]]
+    """Each quotation's pages, by its id: those its text is on, in order."""
     twice: dict[str, list[str]]
     """Each quotation printed more than once on one page: those pages."""
+    chapters: dict[str, list[str]]
+    """Each quotation's chapters: its pages but the landing page and its speaker's page."""
+
+    def on_more_pages_than(self, most: int) -> dict[str, list[str]]:
+        """The quotations on more than ``most`` pages, with their pages."""
+        return {q: on for q, on in self.pages.items() if len(on) > most}
+
+    def in_more_than_one_chapter(self) -> dict[str, list[str]]:
+        """The quotations printed in more than one chapter, with those chapters."""
+        return {q: on for q, on in self.chapters.items() if len(on) > 1}
 
     def share(self, sources: set[str] | frozenset[str]) -> float:
         """The share of all citation links that lead to one of these sources."""
@@ -59,24 +73,24 @@ def story_pages(content: Path, story_id: str) -> dict[str, str]:
     }
 
 
-def measure(content: Path, story: Story, most_pages: int = 2) -> Measures:
+def measure(content: Path, story: Story) -> Measures:
     """Count the citation links of the story's pages and the pages each quotation is on."""
     pages = story_pages(content, story.id)
     links: Counter[str] = Counter()
     for text in pages.values():
         links.update(CITATION.findall(text))
     flat = {path: " ".join(page.split()) for path, page in pages.items()}
-    repeated, twice = {}, {}
+    on_pages, twice, chapters = {}, {}, {}
     for quotation in story.quotations:
         quoted = f"“{' '.join(quotation.text.split())}”"
         counts = {path: page.count(quoted) for path, page in sorted(flat.items())}
-        on = [path for path, count in counts.items() if count]
-        if len(on) > most_pages:
-            repeated[quotation.id] = on
+        on_pages[quotation.id] = [path for path, count in counts.items() if count]
         if any(count > 1 for count in counts.values()):
             twice[quotation.id] = [path for path, count in counts.items() if count > 1]
+        own = {f"{story.id}/index.md", f"{story.id}/actors/{quotation.speaker}.md"}
+        chapters[quotation.id] = [path for path in on_pages[quotation.id] if path not in own]
     wikipedia = frozenset(s.id for s in story.sources if (s.publisher or "") == "Wikipedia")
-    return Measures(links, wikipedia, repeated, twice)
+    return Measures(links, wikipedia, on_pages, twice, chapters)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", default="article", help="the source whose share to print")
     parser.add_argument("--max-share", type=float, help="fail above this share (0 to 1)")
     parser.add_argument(
-        "--max-repeated", type=int, help="fail above this many repeated quotations (both kinds)"
+        "--max-repeated",
+        type=int,
+        help="fail above this many quotations in more than one chapter or twice on a page",
     )
     args = parser.parse_args(argv)
     (story,) = [s for s in load_stories(args.content) if s.id == args.story]
@@ -97,13 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  to '{args.source}': {measures.links[args.source]} ({share:.1%})")
     wiki = measures.share(measures.wikipedia)
     print(f"  to Wikipedia: {sum(measures.links[s] for s in measures.wikipedia)} ({wiki:.1%})")
-    print(f"  quotations on more than two pages: {len(measures.repeated)}")
-    for quotation, on in measures.repeated.items():
-        print(f"    {quotation}: {', '.join(on)}")
-    print(f"  quotations printed twice on one page: {len(measures.twice)}")
-    for quotation, on in measures.twice.items():
-        print(f"    {quotation}: {', '.join(on)}")
-    repeats = len(measures.repeated) + len(measures.twice)
+    lists = [
+        ("on more than two pages", measures.on_more_pages_than(2)),
+        ("in more than one chapter", measures.in_more_than_one_chapter()),
+        ("printed twice on one page", measures.twice),
+    ]
+    for what, found in lists:
+        print(f"  quotations {what}: {len(found)}")
+        for quotation, on in found.items():
+            print(f"    {quotation}: {', '.join(on)}")
+    repeats = len(measures.in_more_than_one_chapter()) + len(measures.twice)
     failed = args.max_share is not None and share > args.max_share
     failed |= args.max_repeated is not None and repeats > args.max_repeated
     return 1 if failed else 0

@@ -159,7 +159,9 @@ def test_the_supplied_article_and_wikipedia_carry_few_citations_and_no_quotation
     measures = measure(ROOT / "content", hanoi)
     assert measures.share({"article"}) <= 0.15, measures.links["article"]
     assert measures.share(measures.wikipedia) <= 0.05
-    assert (measures.repeated, measures.twice) == ({}, {})
+    assert (measures.in_more_than_one_chapter(), measures.twice) == ({}, {})
+    # The landing page, one chapter and the speaker's own page, at most.
+    assert measures.on_more_pages_than(3) == {}
 
 
 def test_the_sourcing_measures_see_a_repeated_quotation(tmp_path: Path) -> None:
@@ -177,4 +179,5 @@ def test_the_sourcing_measures_see_a_repeated_quotation(tmp_path: Path) -> None:
     )
     (copy,) = load_stories(tmp_path)
     measures = measure(tmp_path, copy)
-    assert list(measures.repeated) == ["trump-sanctions-entirety"]
+    assert list(measures.in_more_than_one_chapter()) == ["trump-sanctions-entirety"]
+    assert list(measures.on_more_pages_than(2)) == ["trump-sanctions-entirety"]
