@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from .errors import Problem
-from .fields import text_keys
+from .fields import address_keys, markdown_keys, text_keys
 from .models import FILES
 from .references import DEFINED_IN, REFERENCE_KEYS
 from .types import parse_day, parse_partial_date
@@ -233,21 +233,54 @@ def _cut_by_comments(story: Files) -> Iterator[Advice]:
 
 
 _HTTP = re.compile(r"[Hh][Tt][Tt][Pp]://")
+_HTTP_LINK = re.compile(r"(?:\]\(|<|\]:)\s*[Hh][Tt][Tt][Pp]://")
+"""An http:// address as a Markdown link's target: ``[text](http://...)``,
+``<http://...>`` or a reference ``[text]: http://...``."""
+
+_ADDRESS_KEYS = address_keys(FILES.values())
+"""Keys whose values are web addresses (read off the models: every ``Url`` field)."""
+
+_MARKDOWN_KEYS = markdown_keys(FILES.values())
+"""Keys whose values are Markdown, whose links are web addresses (``MarkdownText``)."""
+
+HTTP_ADVICE = (
+    "an http:// address; write https:// if the page opens with it (keep http:// only for a "
+    "page that has no https:// version; for a source's url, say why under no_https)"
+)
 
 
 def _insecure_addresses(story: Files) -> Iterator[Advice]:
+    """http:// addresses: in fields that hold an address, and as links' targets in
+    Markdown; never in prose (a note may say an address "began with http://"). A source
+    that says why its url has no https:// version (``no_https``) is not warned of."""
+
     def may_hold(texts: Texts) -> bool:
         return "://" in texts.joined and bool(_HTTP.search(texts.joined))
 
     def message(key: str, text: str) -> str | None:
-        if not _HTTP.search(text):
-            return None
-        return (
-            "an http:// address; write https:// if the page opens with it (keep http:// only "
-            "for a page that has no https:// version)"
-        )
+        if key in _ADDRESS_KEYS and _HTTP.match(text.strip()):
+            return HTTP_ADVICE
+        if key in _MARKDOWN_KEYS and _HTTP_LINK.search(text):
+            return HTTP_ADVICE
+        return None
 
-    return _flagged(story, may_hold, message)
+    for item in _flagged(story, may_hold, message):
+        if not _explained_http(story, item):
+            yield item
+
+
+def _explained_http(story: Files, advice: Advice) -> bool:
+    """Whether the warning is about a source's url whose no_https says why it is http://."""
+    if advice.file != "sources.yml" or advice.location[-1:] != ("url",):
+        return False
+    item = _value_at(story["sources.yml"][0].data, advice.location[:-1])
+    return isinstance(item, dict) and bool(item.get("no_https"))
+
+
+def _value_at(data: Any, location: Location) -> Any:
+    for part in location:
+        data = data[part]
+    return data
 
 
 def _flagged(

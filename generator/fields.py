@@ -17,7 +17,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .types import FREE_TEXT, Ref
+from .types import ADDRESS, FREE_TEXT, MARKDOWN, Ref
 
 
 def key(name: str, field: FieldInfo) -> str:
@@ -45,6 +45,16 @@ def ref(field: FieldInfo) -> Ref | None:
 def is_text(field: FieldInfo) -> bool:
     """Whether the field holds editors' words, shown to readers (Text, MarkdownText)."""
     return any(m is FREE_TEXT for m in metadata(field))
+
+
+def is_address(field: FieldInfo) -> bool:
+    """Whether the field holds a web address (:data:`~generator.types.Url`)."""
+    return any(m is ADDRESS for m in metadata(field))
+
+
+def is_markdown(field: FieldInfo) -> bool:
+    """Whether the field holds Markdown, whose links are web addresses (``MarkdownText``)."""
+    return any(m is MARKDOWN for m in metadata(field))
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:
@@ -96,6 +106,20 @@ def text_keys(models: Iterable[type[BaseModel]]) -> frozenset[str]:
     """Every key that holds editors' words somewhere in these models or below."""
     return frozenset(
         key(name, f) for m in nested(models) for name, f in m.model_fields.items() if is_text(f)
+    )
+
+
+def address_keys(models: Iterable[type[BaseModel]]) -> frozenset[str]:
+    """Every key that holds a web address somewhere in these models or below."""
+    return frozenset(
+        key(name, f) for m in nested(models) for name, f in m.model_fields.items() if is_address(f)
+    )
+
+
+def markdown_keys(models: Iterable[type[BaseModel]]) -> frozenset[str]:
+    """Every key that holds Markdown (whose links are addresses) in these models or below."""
+    return frozenset(
+        key(name, f) for m in nested(models) for name, f in m.model_fields.items() if is_markdown(f)
     )
 
 

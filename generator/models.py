@@ -705,6 +705,24 @@ class Source(Model):
         description="Address of an archived copy (such as on web.archive.org), if there is one.",
     )
     note: Text | None = Field(default=None, description="Anything readers should know about it.")
+    no_https: Text | None = Field(
+        default=None,
+        exclude=True,
+        description="For a url that keeps http:// because the page has no https:// version: "
+        "why, such as 'the site serves no https:// version (tried 2026-11-30)'. It silences "
+        "the http:// warning and is not shown to readers.",
+    )
+
+    @model_validator(mode="after")
+    def _no_https_only_for_http(self) -> Source:
+        if self.no_https is not None and not (self.url or "").lower().startswith("http://"):
+            raise FieldError(
+                "no_https",
+                "no_https is for a url that starts with http://, and this source's "
+                + ("url starts with https://" if self.url else "has no url")
+                + "; remove no_https",
+            )
+        return self
 
 
 class SourcesFile(Model):

@@ -239,11 +239,21 @@ Text = Annotated[
 ]
 """Plain text, shown exactly as written (never interpreted as Markdown or HTML)."""
 
+
+@dataclass(frozen=True)
+class _Markdown:
+    """Marks :data:`MarkdownText`, whose links hold web addresses (:data:`MARKDOWN`)."""
+
+
+MARKDOWN = _Markdown()
+"""The marker of :data:`MarkdownText`: editors' words whose links are web addresses."""
+
 MarkdownText = Annotated[
     str,
     BeforeValidator(_check_text),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown allowed"}),
     FREE_TEXT,
+    MARKDOWN,
 ]
 """Text where Markdown (emphasis, links, lists) is allowed; it is sanitised on output."""
 
@@ -254,10 +264,20 @@ LanguageTag = Annotated[
 ]
 """A language as a BCP 47 code: 'ko', 'fa', 'zh-Hant'."""
 
+
+@dataclass(frozen=True)
+class _Address:
+    """Marks :data:`Url`, the type of every field that holds a web address (:data:`ADDRESS`)."""
+
+
+ADDRESS = _Address()
+"""The marker of :data:`Url`: what a field holding a web address is."""
+
 Url = Annotated[
     str,
     BeforeValidator(_check_url),
     WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+    ADDRESS,
 ]
 """A web address starting with https:// or http://."""
 

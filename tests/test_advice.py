@@ -11,6 +11,7 @@ from conftest import MINIMAL, mkdocs_build
 
 from devkit.content import edit_file
 from generator.advice import appears
+from generator.build import build_site
 from generator.errors import ContentErrors, Problem
 from generator.load import check_content, load_content
 from generator.models import Term
@@ -20,7 +21,7 @@ from generator.text import render_markdown
 STORY = "tiny-story"
 HTTP_WARNING = (
     "an http:// address; write https:// if the page opens with it (keep http:// only for "
-    "a page that has no https:// version)"
+    "a page that has no https:// version; for a source's url, say why under no_https)"
 )
 
 
@@ -137,8 +138,7 @@ WARNINGS = {
             "sources.yml",
             6,
             10,
-            "an http:// address; write https:// if the page opens with it (keep http:// only "
-            "for a page that has no https:// version)",
+            HTTP_WARNING,
         ),
     ),
     "http address in a link": (
@@ -147,8 +147,7 @@ WARNINGS = {
             "background.yml",
             4,
             11,
-            "an http:// address; write https:// if the page opens with it (keep http:// only "
-            "for a page that has no https:// version)",
+            HTTP_WARNING,
         ),
     ),
     "actor nothing refers to": (
@@ -224,6 +223,19 @@ def test_each_warning_names_file_line_column_and_what_to_write(
         ("glossary.yml", "term: tariff", "term: Tariff"),  # found in lower case
         ("background.yml", "one tariff above", "one tariff, above"),
         ("sources.yml", "url: https://example.org/report", "url: https://example.org/http"),
+        (
+            "sources.yml",
+            "    url: https://example.org/report",
+            "    url: https://example.org/report\n"
+            "    note: Its old address began with http://example.org/report.",
+        ),
+        ("background.yml", "one tariff above", "one tariff (see http://example.org) above"),
+        (
+            "sources.yml",
+            "    url: https://example.org/report",
+            "    url: http://example.org/report\n"
+            "    no_https: The site serves no https version (tried on 2026-11-30).",
+        ),
     ],
     ids=[
         "single quotation marks",
@@ -231,11 +243,46 @@ def test_each_warning_names_file_line_column_and_what_to_write(
         "term in lower case",
         "term before a comma",
         "https",
+        "http in a note's prose",
+        "http in prose outside a link",
+        "http source that says why under no_https",
     ],
 )
 def test_what_is_right_gives_no_warning(content: Path, change: tuple[str, str, str]) -> None:
     edit(content, *change)
     assert warnings_of(content) == []
+
+
+def test_no_https_shows_the_reader_nothing_different(content: Path, tmp_path: Path) -> None:
+    edit(content, "sources.yml", "url: https://", "url: http://")
+    without = build_site(content).files
+    edit(
+        content,
+        "sources.yml",
+        "    url: http://example.org/report",
+        "    url: http://example.org/report\n    no_https: The site serves no https version.",
+    )
+    assert build_site(content).files == without
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("    url: https://example.org/report", "url starts with https://"),
+        ("    publisher: Example News", "has no url"),
+    ],
+)
+def test_no_https_is_only_for_an_http_url(content: Path, url: str, message: str) -> None:
+    old = "    url: https://example.org/report"
+    edit(content, "sources.yml", old, "" if "url" not in url else old)
+    edit(content, "sources.yml", url, f"{url}\n    no_https: No https version.")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content)
+    (error,) = caught.value.errors
+    assert error.message == (
+        f"no_https is for a url that starts with http://, and this source's {message}; "
+        "remove no_https"
+    )
 
 
 def test_phases_that_follow_each_other_do_not_overlap(content: Path) -> None:

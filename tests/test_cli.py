@@ -53,7 +53,7 @@ def test_check_of_a_missing_folder_is_a_message(tmp_path: Path) -> None:
 
 HTTP_WARNING = (
     "an http:// address; write https:// if the page opens with it (keep http:// only for "
-    "a page that has no https:// version)"
+    "a page that has no https:// version; for a source's url, say why under no_https)"
 )
 
 
@@ -81,6 +81,16 @@ def test_check_strict_fails_on_warnings(content: Path) -> None:
 
 
 def test_check_strict_passes_without_warnings(content: Path) -> None:
+    result = run("check", "content", "--strict", cwd=content.parent)
+    assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
+
+
+def test_check_strict_passes_an_http_source_that_says_why(content: Path) -> None:
+    _with_an_http_address(content)
+    sources = content / "tiny-story" / "sources.yml"
+    sources.write_text(
+        sources.read_text() + "    no_https: The site serves no https:// version (tried).\n"
+    )
     result = run("check", "content", "--strict", cwd=content.parent)
     assert (result.returncode, result.stdout) == (0, "1 story checked, no problems found.\n")
 
