@@ -48,11 +48,17 @@ Files = dict[str, tuple[Document, Texts]]
 """One story's files by name: each document and its texts."""
 
 
-def advise(documents: dict[str, Document]) -> list[Advice]:
-    """Every warning about one story, from the data of its files (all valid)."""
+def advise(documents: dict[str, Document], *, whole_story: bool = True) -> list[Advice]:
+    """Every warning about one story, from the data of its files (each valid).
+
+    With ``whole_story`` false, the documents are the valid files of a story that has
+    errors: only the checks of one file at a time run (:data:`FILE_CHECKS`), since a
+    check across files would warn of what an invalid file may hold (a source cited
+    only there).
+    """
     story = {name: (document, _texts(document.data)) for name, document in documents.items()}
     found: list[Advice] = []
-    for check in CHECKS:
+    for check in CHECKS if whole_story else FILE_CHECKS:
         found += check(story)
     return found
 
@@ -353,18 +359,25 @@ _TOUCHING = re.compile(r"[\w+\-/&]")
 underscore or a mark that joins words; searched for in the characters before and after."""
 
 
-CHECKS: tuple[Callable[[Files], Iterator[Advice]], ...] = (
-    _uncited_sources,
-    _unreferenced,
+Check = Callable[[Files], Iterator[Advice]]
+"""A check: a function of the story's documents and their texts."""
+
+FILE_CHECKS: tuple[Check, ...] = (
     _placeholders,
     _quotation_marks,
     _overlapping_phases,
     _insecure_addresses,
-    _unused_terms,
     _unlogged_update,
     _cut_by_comments,
 )
-"""Every check, each a function of the story's documents and their texts."""
+"""The checks that look at one file at a time: they run on the valid files of a story
+that has errors too, so that its warnings come in the same run as its errors."""
+
+STORY_CHECKS: tuple[Check, ...] = (_uncited_sources, _unreferenced, _unused_terms)
+"""The checks across a story's files, which run when every file of the story is valid."""
+
+CHECKS: tuple[Check, ...] = FILE_CHECKS + STORY_CHECKS
+"""Every check."""
 
 
 def _items(story: Files, file: str, key: str) -> Iterator[tuple[int, Any]]:

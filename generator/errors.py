@@ -67,7 +67,8 @@ class FieldError(ValueError):
 class ContentErrors(Exception):
     """Raised once, after every file was checked, when any error was found.
 
-    ``problems`` holds the errors and the warnings about the other stories, in file order.
+    ``problems`` holds the errors and every warning found in the same run, in file and
+    line order.
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:

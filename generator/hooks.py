@@ -69,8 +69,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
+        warnings = f" (and {len(errors.warnings)} warning(s))" if errors.warnings else ""
         raise PluginError(
-            f"{len(errors.errors)} problem(s) in content; nothing was built:\n{listing}"
+            f"{len(errors.errors)} problem(s){warnings} in content; nothing was built:\n{listing}"
         ) from None
     for warning in site.warnings:
         log.info(str(warning))

@@ -2,10 +2,11 @@
 
 ``load_stories`` is the only way content enters the generator. It checks every file of
 every story, collects every problem, and raises :class:`ContentErrors` once at the end,
-so an editor sees all their mistakes in one run. ``check_content`` does the same checks
-without keeping the stories, sharing the work between the machine's cores. A story
-without errors is also given its warnings (see ``advice``): they are returned, never
-raised, by ``load_content`` and ``check_content``.
+so an editor sees all their mistakes in one run: every file of every story, and
+``publisher.yml``. ``check_content`` does the same checks without keeping the stories,
+sharing the work between the machine's cores. Warnings (see ``advice``) come in the same
+run: a valid story's all, a story with errors those of its valid files. They are returned
+by ``load_content`` and ``check_content``, and carried with the errors when there are any.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def load_stories(content_dir: Path, story_id: str | None = None) -> list[Story]:
 def load_content(content_dir: Path, story_id: str | None = None) -> Loaded:
     """The stories, as :func:`load_stories` returns them, and the warnings about them.
 
-    Raises ContentErrors on any error; its problems include the other stories' warnings.
+    Raises ContentErrors on any error of the stories or publisher.yml; its problems
+    include every warning found in the same run.
     """
     stories: list[Story] = []
     problems: list[Problem] = []
@@ -76,6 +78,7 @@ def load_content(content_dir: Path, story_id: str | None = None) -> Loaded:
             problems += story_problems
             if story is not None:
                 stories.append(story)
+    problems += publisher_problems(content_dir)  # in the same run as the stories'
     _raise_errors(problems)
     return Loaded(stories, sorted(problems))
 
@@ -161,7 +164,8 @@ def story_folders(content_dir: Path) -> list[Path]:
 
 
 def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, list[Problem]]:
-    """One story folder: (the story, its warnings) or (None, every error found in it).
+    """One story folder: (the story, its warnings) or (None, every error found in it
+    and the warnings about its valid files).
 
     Files are first read without recording positions, which is faster; a story with a
     problem is read again with them, so that each problem names its line and column.
@@ -190,8 +194,9 @@ def load_story(folder: Path, *, positions: bool = False) -> tuple[Story | None, 
         )
     if problems and not positions:
         return load_story(folder, positions=True)
-    if problems:
-        return None, problems
+    if problems:  # with the warnings about its valid files, to fix in the same run
+        valid = {name: documents[name] for name in parts if name in documents}
+        return None, problems + _warnings(valid, positions, whole_story=False)
     return assemble(parts, image_files), _warnings(documents, positions)
 
 
@@ -218,9 +223,12 @@ def _read_files(
     return documents, parts, problems
 
 
-def _warnings(documents: dict[str, Document], positions: bool) -> list[Problem]:
-    """The warnings about a valid story, located (their files read again with positions)."""
-    advice = advise(documents)
+def _warnings(
+    documents: dict[str, Document], positions: bool, *, whole_story: bool = True
+) -> list[Problem]:
+    """The warnings about a valid story (or, without ``whole_story``, about the valid
+    files of a story with errors), located (their files read again with positions)."""
+    advice = advise(documents, whole_story=whole_story)
     if not positions:
         for name in {item.file for item in advice}:
             documents[name] = read_document(documents[name].path)

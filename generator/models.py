@@ -338,27 +338,17 @@ class Side(Model):
 
 
 class ActorsFile(Model):
-    """actors.yml: who is involved, and the sides they are on."""
+    """actors.yml: who is involved, and the sides they are on.
+
+    An actor is on one side at most: :func:`generator.sides.check_sides` says so, on the
+    file's data, so that the rule is reported even when another actor has an error.
+    """
 
     actors: list[Actor] = Field(description="Every actor of the story.")
     sides: list[Side] = Field(
         default_factory=list,
         description="The story's sides or camps, if it has them; positions are shown by side.",
     )
-
-    @model_validator(mode="after")
-    def _one_side_each(self) -> ActorsFile:
-        seen: dict[str, str] = {}
-        for index, side in enumerate(self.sides):
-            for position, actor in enumerate(side.actors):
-                if actor in seen and seen[actor] != side.id:
-                    raise FieldError(
-                        ("sides", index, "actors", position),
-                        f"'{actor}' is already on the side '{seen[actor]}'; "
-                        "an actor belongs to one side at most",
-                    )
-                seen[actor] = side.id
-        return self
 
 
 # --- issues.yml ----------------------------------------------------------------------

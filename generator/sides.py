@@ -1,9 +1,11 @@
-"""Checks that a claim's side agrees with its actor's: an actor listed on one side
-cannot speak for the other.
+"""Checks of the sides: an actor is on one side at most, and a claim's side agrees with
+its actor's (an actor listed on one side cannot speak for the other).
 
 ``sides`` in actors.yml puts each actor on one side at most; a position, an answer or a
 quotation may name both an actor (or speaker) and a side. When both are given and the
 actor is on a different side, the claim would be shown in the wrong column, silently.
+Both run on the files' data, valid or not, so that they are reported in the same run
+as every other problem of the story.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ CLAIMS = (
 
 
 def check_sides(documents: dict[str, Document]) -> list[Problem]:
-    """A problem for each claim whose side differs from the side its actor is on."""
+    """A problem for each actor on a second side, and each claim whose side differs from
+    the side its actor is on."""
     actors = documents.get("actors.yml")
     if actors is None:
         return []
     side_of = _sides_by_actor(actors.data)
-    problems = []
+    problems = list(_on_two_sides(actors))
     for filename, path, actor_key in CLAIMS:
         document = documents.get(filename)
         if document is None:
@@ -47,6 +50,25 @@ def check_sides(documents: dict[str, Document]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _on_two_sides(actors: Document) -> Iterator[Problem]:
+    """A problem for each actor listed on a second side, at the second listing."""
+    seen: dict[str, str] = {}
+    for location, side in _items(actors.data, ("sides",), ()):
+        side_id, listed = side.get("id"), side.get("actors")
+        if not isinstance(side_id, str) or not isinstance(listed, list):
+            continue
+        for position, actor in enumerate(listed):
+            if not isinstance(actor, str):
+                continue
+            if actor in seen and seen[actor] != side_id:
+                yield actors.problem(
+                    (*location, "actors", position),
+                    f"'{actor}' is already on the side '{seen[actor]}'; "
+                    "an actor belongs to one side at most",
+                )
+            seen.setdefault(actor, side_id)
 
 
 def _sides_by_actor(data: dict[str, Any]) -> dict[str, str]:

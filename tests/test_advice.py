@@ -345,18 +345,23 @@ def test_a_term_appears_where_the_site_marks_it(term: str, text: str) -> None:
     assert appears(term, text) == marked
 
 
-def test_a_story_with_errors_is_not_warned_but_others_are(content: Path) -> None:
+def test_a_story_with_errors_is_warned_of_in_its_valid_files(content: Path) -> None:
     shutil.copytree(content / STORY, content / "b-story")
     broken = content / "b-story" / "story.yml"
     broken.write_text(broken.read_text().replace(f"id: {STORY}", "id: b-story"))
-    (content / "b-story" / "issues.yml").write_text("issues: []\n")
+    (content / "b-story" / "issues.yml").write_text("issues: []\n")  # positions name none
+    sources = content / "b-story" / "sources.yml"
+    sources.write_text(sources.read_text().replace("https://", "http://"))
+    glossary = content / "b-story" / "glossary.yml"  # a term no valid file uses: not told
+    glossary.write_text(glossary.read_text().replace("term: tariff", "term: quota"))
     edit(content, "sources.yml", "https://example.org", "http://example.org")
     with pytest.raises(ContentErrors) as caught:
         load_content(content)
-    assert [(p.path.parent.name, p.severity) for p in caught.value.problems] == [
-        ("b-story", "error"),
-        ("b-story", "error"),
-        ("tiny-story", "warning"),
+    assert [(p.path.parent.name, p.path.name, p.severity) for p in caught.value.problems] == [
+        ("b-story", "positions.yml", "error"),
+        ("b-story", "positions.yml", "error"),
+        ("b-story", "sources.yml", "warning"),
+        ("tiny-story", "sources.yml", "warning"),
     ]
     assert caught.value.errors == caught.value.problems[:2]
     assert caught.value.warnings == caught.value.problems[2:]
