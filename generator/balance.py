@@ -41,7 +41,7 @@ def side_of_quotation(story: Story, quotation: Quotation) -> Side | None:
     """The side a quotation belongs to: its own, else its speaker's."""
     if quotation.side is not None:
         return story.side(quotation.side)
-    return story.side_of(quotation.speaker)
+    return story.side_of(quotation.speaker_id) if quotation.speaker_id is not None else None
 
 
 def side_of_claim(story: Story, claim: Position | Answer) -> Side | None:
@@ -66,11 +66,17 @@ def side_records(story: Story) -> list[SideRecord]:
 
 def unquoted(story: Story, claims: Iterable[Position | Answer]) -> list[Unquoted]:
     """The parties (sides, or actors in a story without sides) that these claims quote
-    no one from, each with the sources its claims cite, in the order they first appear."""
+    no one from, each with the sources its claims cite, in the order they first appear.
+
+    Mediators, hosts and observers are not parties (:func:`is_third_party`): the pages
+    do not count them as sides the sources fail to quote.
+    """
     quoted: dict[str, bool] = {}
     cited: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for claim in claims:
+        if is_third_party(story, claim):
+            continue
         key, name = _party(story, claim)
         names[key] = name
         quoted[key] = quoted.get(key, False) or bool(claim.quotations)
@@ -82,6 +88,19 @@ def unquoted(story: Story, claims: Iterable[Position | Answer]) -> list[Unquoted
         sources = list(dict.fromkeys(s for key in names for s in cited[key]))
         return [Unquoted(_joined([names[key] for key in names], "or"), sources, everyone=True)]
     return [Unquoted(names[key], cited[key]) for key in names if not quoted[key]]
+
+
+def is_third_party(story: Story, claim: Position | Answer) -> bool:
+    """Whether the claim is a mediator's, a host's or an observer's, not a party's: a
+    position with the stance 'mediated', or the claim of an actor (or of a side whose
+    actors all are) marked as such (``involvement`` in actors.yml)."""
+    if isinstance(claim, Position) and claim.stance == "mediated":
+        return True
+    if claim.actor is not None and claim.side is None:
+        return story.actor(claim.actor).involvement != "party"
+    side = side_of_claim(story, claim)
+    actors = side.actors if side is not None else []
+    return bool(actors) and all(story.actor(a).involvement != "party" for a in actors)
 
 
 def _joined(names: list[str], conjunction: str) -> str:

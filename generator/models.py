@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 
 from .errors import FieldError
 from .types import (
+    UNKNOWN_LANGUAGE,
     ActorId,
     CategoryId,
     Day,
@@ -28,6 +29,7 @@ from .types import (
     SideId,
     Slug,
     SourceRefs,
+    SpokenLanguage,
     Text,
     Url,
     WhenDate,
@@ -281,7 +283,24 @@ class NativeName(Model):
     lang: LanguageTag = Field(description="Its language, as a code such as 'ko' or 'fa'.")
 
 
-ActorKind = Literal["person", "government", "organisation", "group"]
+def _one_or_many(value: Any) -> str:
+    # Called on YAML data when validating and on model values when serialising.
+    return "many" if isinstance(value, list) else "one"
+
+
+NativeNames = Annotated[
+    Annotated[NativeName, Tag("one")] | Annotated[list[NativeName], Tag("many")],
+    Discriminator(_one_or_many),
+]
+"""One native name ({text:, lang:}), or a list of them, in several languages or scripts."""
+
+Involvement = Literal["party", "mediator", "host", "observer"]
+"""An actor's part in the story: one of its parties, or a third party that brings them
+together (mediator), receives them (host) or watches (observer)."""
+
+ActorKind = Literal["person", "government", "authority", "organisation", "group"]
+"""What an actor is; 'authority' is a de facto or disputed authority (a self-proclaimed
+republic, a government whose status is contested), shown as such."""
 
 
 class Actor(Model):
@@ -293,16 +312,25 @@ class Actor(Model):
     )
     name: Text = Field(description="Name as readers know it.")
     kind: ActorKind = Field(
-        description="person, government, organisation, or group (a coalition of other actors, "
-        "such as 'P5+1'; list them under members)."
+        description="person, government, authority (a de facto or disputed authority, such "
+        "as a self-proclaimed republic; shown as such), organisation, or group (a coalition "
+        "of other actors, such as 'P5+1'; list them under members)."
     )
     role: Text = Field(description="Role in the story, such as 'President of the United States'.")
     country: Text | None = Field(
         default=None,
         description="Country or affiliation; leave out where it makes no sense (a coalition).",
     )
-    native_name: NativeName | None = Field(
-        default=None, description="The name in the actor's own language and script, if different."
+    involvement: Involvement = Field(
+        default="party",
+        description="Their part in the story: 'party' (the default), or 'mediator', 'host' "
+        "or 'observer', whom the pages do not count as a side the sources fail to quote.",
+    )
+    native_name: NativeNames | None = Field(
+        default=None,
+        description="The name in the actor's own language and script, if different: "
+        "{text: 김정은, lang: ko}; or a list of them for a name in several languages or "
+        "scripts, each {text:, lang:}.",
     )
     members: list[ActorId] = Field(
         default_factory=list,
@@ -312,6 +340,13 @@ class Actor(Model):
         default=None, description="A portrait or emblem, shown on the actor's page."
     )
     sources: SourceRefs
+
+    @property
+    def native_names(self) -> list[NativeName]:
+        """The actor's native names, in the order written (none, one or several)."""
+        if self.native_name is None:
+            return []
+        return self.native_name if isinstance(self.native_name, list) else [self.native_name]
 
     @model_validator(mode="after")
     def _members_only_for_groups(self) -> Actor:
@@ -504,6 +539,11 @@ class Reaction(Model):
         "regretful, critical or neutral."
     )
     summary: Text = Field(description="The reaction, in our words.")
+    date: WhenDate | None = Field(
+        default=None,
+        description="When the actor reacted, at the precision known: a day (2015-02-12), a "
+        "month (2015-02) or a year (2015). Dated reactions are shown in date order.",
+    )
     quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
     )
@@ -513,7 +553,10 @@ class Reaction(Model):
 class ReactionsFile(Model):
     """reactions.yml: international reactions."""
 
-    reactions: list[Reaction] = Field(description="Reactions, in the order to show them.")
+    reactions: list[Reaction] = Field(
+        description="Reactions: those with a date in date order, then the others in the "
+        "order written."
+    )
 
 
 # --- timeline.yml --------------------------------------------------------------------
@@ -606,8 +649,27 @@ class Event(Model):
 
 def _middle(event: Event) -> datetime.date:
     """The middle of the time an event's date can mean (its day, for a day)."""
-    first, last = event.date.first_day, event.date.last_day
+    return _middle_of(event.date)
+
+
+def _middle_of(date: PartialDate | DateSpan) -> datetime.date:
+    """The middle of the time a date can mean: "May 2018" after "8 May 2018"."""
+    first, last = date.first_day, date.last_day
     return first + (last - first) / 2
+
+
+def reactions_in_order(reactions: list[Reaction]) -> list[Reaction]:
+    """Dated reactions in time order (each at the middle of the time its date can mean),
+    then the undated ones; each group keeps the order written where dates tie.
+
+    One rule for every page that lists reactions, whatever else groups them (by region,
+    by stance): group first, then order each group with this.
+    """
+    dated = [r for r in reactions if r.date is not None]
+    undated = [r for r in reactions if r.date is None]
+    return (
+        sorted(dated, key=lambda r: _middle_of(r.date) if r.date else datetime.date.min) + undated
+    )
 
 
 class TimelineFile(Model):
@@ -624,26 +686,66 @@ class TimelineFile(Model):
 # --- quotations.yml ------------------------------------------------------------------
 
 
+OUR_TRANSLATION = "us"
+"""What ``translator`` says when the newsroom translated the words itself."""
+
+
 class Translation(Model):
     """How a quotation came into English: from which language, the original words, by whom."""
 
-    language: LanguageTag = Field(
-        description="The language it was said in, as a code such as 'ko', 'fa' or 'ru'."
+    language: SpokenLanguage = Field(
+        description="The language it was said in, as a code such as 'ko', 'fa' or 'ru'; "
+        "'unknown' when the source does not say (shown as 'Translated', without a language)."
     )
     original: Text | None = Field(
         default=None, description="The exact words in that language, if a source gives them."
     )
     translator: Text | None = Field(
         default=None,
-        description="Who translated it, such as 'KCNA' or 'the BBC', when a source says.",
+        description="Who translated it, such as 'KCNA' or 'the BBC', when a source says; "
+        "'us' when we translated it ourselves (shown as 'Our translation').",
     )
+
+    @property
+    def language_known(self) -> bool:
+        """Whether the source gives the language the words were said in."""
+        return self.language != UNKNOWN_LANGUAGE
+
+    @property
+    def ours(self) -> bool:
+        """Whether the newsroom translated the words itself."""
+        return self.translator == OUR_TRANSLATION
+
+
+class Speaker(Model):
+    """Someone quoted who is not an actor of the story, named where they are quoted."""
+
+    name: Text = Field(description="Their name, such as 'Jane Example'.")
+    role: Text = Field(
+        description="Their role when they spoke, such as 'Spokesperson of the ministry'."
+    )
+
+
+def _speaker_kind(value: Any) -> str:
+    # Called on YAML data when validating and on model values when serialising.
+    return "named" if isinstance(value, dict | Speaker) else "actor"
+
+
+SpeakerRef = Annotated[
+    Annotated[ActorId, Tag("actor")] | Annotated[Speaker, Tag("named")],
+    Discriminator(_speaker_kind),
+]
+"""An actor's id, or a speaker named in place ({name:, role:})."""
 
 
 class Quotation(Model):
     """A verbatim quotation, attributed and cited."""
 
     id: Slug = Field(description="Id used to refer to the quotation.")
-    speaker: ActorId = Field(description="Id of the actor who said it.")
+    speaker: SpeakerRef = Field(
+        description="Id of the actor who said it; or, for someone who is not an actor of "
+        "the story, their name and role in place: {name: Jane Example, role: Spokesperson}."
+    )
     side: SideId | None = Field(
         default=None,
         description="Id of the side the speaker spoke for (from sides in actors.yml), if the "
@@ -656,6 +758,11 @@ class Quotation(Model):
     context: Text = Field(description="When and why it was said.")
     date: WhenDate = Field(description="When it was said (day, month or year).")
     sources: SourceRefs
+
+    @property
+    def speaker_id(self) -> str | None:
+        """The id of the actor who said it; None for a speaker named in place."""
+        return self.speaker if isinstance(self.speaker, str) else None
 
 
 class QuotationsFile(Model):
@@ -672,6 +779,11 @@ class Source(Model):
 
     id: Slug = Field(description="Id used in sources: lists.")
     title: Text = Field(description="Title of the article or document.")
+    title_from: Literal["source", "us"] = Field(
+        default="source",
+        description="Whose title it is: 'source' (its own headline; the default) or 'us' "
+        "(the copy has no headline and we describe it; shown in square brackets).",
+    )
     kind: Text | None = Field(
         default=None,
         description="What sort of source it is, such as 'news article', 'UN Security Council "
@@ -843,6 +955,11 @@ class Story(Model):
         found += [event.image for event in self.events_in_order()]
         found += [actor.image for actor in self.actors]
         return [image for image in found if image is not None]
+
+    def reactions_in_order(self) -> list[Reaction]:
+        """Reactions with a date in time order (each at the middle of the time its date
+        can mean, as events are), then those without one, each in the order written."""
+        return reactions_in_order(self.reactions)
 
     def events_in_order(self) -> list[Event]:
         """Events in time order, each placed at the middle of the time its date can mean,

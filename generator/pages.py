@@ -163,7 +163,7 @@ def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str
             (acc, ans) for acc in story.accounts for ans in acc.answers if ans.actor == actor_id
         ],
         "said": [q for q in story.quotations if q.speaker == actor_id],
-        "reactions": [r for r in story.reactions if r.actor == actor_id],
+        "reactions": [r for r in story.reactions_in_order() if r.actor == actor_id],
         "events": [e for e in events if actor_id in e.actors],
     }
 

@@ -21,7 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import balance, dates, grouping, wording
-from .models import DateSpan, PartialDate, Story
+from .models import DateSpan, PartialDate, Speaker, Story
 from .text import abbreviation_definitions, escape_markdown, render_markdown
 from .types import SLUG_PATTERN
 
@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals["quote"] = quote_markup
     env.filters["actor_summary"] = wording.actor_summary
     env.globals["translation_note"] = wording.translation_note
+    env.globals["kind_note"] = wording.kind_note
     env.globals["members_of"] = wording.members_of
     env.globals["groups_of"] = wording.groups_of
     env.globals["position_columns"] = grouping.position_columns
@@ -191,6 +192,13 @@ class Links:
         name = escape_markdown(self.story.actor(actor_id).name)
         href = self.story_page(f"actors/{actor_id}.md")
         return Markup(inline("link", "text", "href").format(text=name, href=href))
+
+    def speaker(self, speaker: str | Speaker) -> Markup:
+        """Who said a quotation: the actor's linked name, or the name and role of a speaker
+        named in place ('Jane Example, Spokesperson of the ministry')."""
+        if isinstance(speaker, str):
+            return self.actor(speaker)
+        return Markup("{}, {}").format(escape_markdown(speaker.name), escape_markdown(speaker.role))
 
     def whose(self, item: Any) -> Markup:
         """Who a position or an account belongs to: the actor's linked name, else the side's."""

@@ -76,6 +76,20 @@ def _check_language(value: Any) -> str:
     return text
 
 
+UNKNOWN_LANGUAGE = "unknown"
+"""What a quotation's ``language`` says when the source does not give the language."""
+
+
+def _check_spoken_language(value: Any) -> str:
+    text = _require_text(value).strip()
+    if text == UNKNOWN_LANGUAGE:
+        return text
+    try:
+        return _check_language(text)
+    except ValueError as error:
+        raise ValueError(f"{error}, or '{UNKNOWN_LANGUAGE}' when the source does not say") from None
+
+
 def _check_image_file(value: Any) -> str:
     text = _require_text(value).strip()
     if not _IMAGE.match(text):
@@ -263,6 +277,16 @@ LanguageTag = Annotated[
     WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN}),
 ]
 """A language as a BCP 47 code: 'ko', 'fa', 'zh-Hant'."""
+
+SpokenLanguage = Annotated[
+    str,
+    BeforeValidator(_check_spoken_language),
+    WithJsonSchema(
+        {"type": "string", "pattern": f"^(?:{UNKNOWN_LANGUAGE}|{LANGUAGE_PATTERN[1:-1]})$"}
+    ),
+]
+"""The language words were said in: a code (:data:`LanguageTag`), or 'unknown' when the
+source does not say."""
 
 
 @dataclass(frozen=True)

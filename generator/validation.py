@@ -80,7 +80,28 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         hint = _MISSING_HINTS.get(field, f"add a line '{field}: ...'")
         where = "the file" if not location else "this block"
         return document.problem(location, f"'{field}' is missing from {where}; {hint}", key=True)
-    return document.problem(location, _message(error, document, location))
+    message = _message(error, document, location)
+    if error["type"] in _BLOCK_WANTED and isinstance(_value_at(document.data, location), str):
+        message += _block_form(model, location, _value_at(document.data, location))
+    return document.problem(location, message)
+
+
+_BLOCK_WANTED = ("model_type", "dict_type", "model_attributes_type")
+"""Pydantic's error types for a value that should be a block of keys."""
+
+
+def _block_form(model: type[BaseModel], location: Location, text: str) -> str:
+    """'; write native_name: {text: Жан, lang: ...}': the block a text should have been,
+    its first required key holding the text, when the model at ``location`` says."""
+    block = _model_at(model, location)
+    if block is None:
+        return ""
+    required = [(f.alias or name) for name, f in block.model_fields.items() if f.is_required()]
+    if not required:
+        return ""
+    keys = ", ".join(f"{key}: {text if i == 0 else '...'}" for i, key in enumerate(required))
+    named = f"{location[-1]}: " if location and isinstance(location[-1], str) else "it as "
+    return f"; write {named}{{{keys}}}"
 
 
 def _field_named(error: Any) -> tuple[int | str, ...]:
@@ -137,6 +158,12 @@ SYNONYMS = {
     "organization": ("organisation",),
     "ngo": ("organisation",),
     "individual": ("person",),
+    "de-facto": ("authority",),
+    "self-proclaimed": ("authority",),
+    "disputed": ("authority",),
+    "unrecognised": ("authority",),
+    "unrecognized": ("authority",),
+    "breakaway": ("authority",),
     "positive": ("welcoming", "hopeful"),
     "negative": ("critical",),
     "concerned": ("cautious",),
@@ -180,13 +207,19 @@ def _value_at(data: Any, location: Location) -> Any:
 
 def _allowed_keys(model: type[BaseModel], location: Location) -> list[str]:
     """The keys allowed in the block at ``location``, found by walking the model."""
+    current = _model_at(model, location)
+    return [f.alias or name for name, f in current.model_fields.items()] if current else []
+
+
+def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
+    """The model of the block at ``location`` (the first, where a field takes several)."""
     current: type[BaseModel] | None = model
     for part in location:
         if current is None:
-            return []
+            return None
         if isinstance(part, str):
             field = next(
                 (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
             )
             current = model_in(field.annotation) if field else None
-    return [f.alias or name for name, f in current.model_fields.items()] if current else []
+    return current

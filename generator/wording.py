@@ -80,12 +80,22 @@ def unknown_of(source: Source) -> str:
 
 
 def translation_note(quotation: Quotation) -> str:
-    """'Translated from Korean by KCNA', or '' for words said in English."""
+    """'Translated from Korean by KCNA', 'Our translation from Russian', 'Translated'
+    (the language unknown, the translator not said), or '' for words said in English."""
     translation = quotation.translation
     if translation is None:
         return ""
-    note = f"Translated from {language_name(translation.language)}"
+    source = f" from {language_name(translation.language)}" if translation.language_known else ""
+    if translation.ours:
+        return f"Our translation{source}"
+    note = f"Translated{source}"
     return f"{note} by {translation.translator}" if translation.translator else note
+
+
+def kind_note(actor: Actor) -> str:
+    """What the page says of an actor's kind where readers could mistake it: 'A de facto
+    or disputed authority' for kind: authority, else ''."""
+    return "A de facto or disputed authority" if actor.kind == "authority" else ""
 
 
 def members_of(story: Story, actor: Actor) -> list[Actor]:
@@ -103,6 +113,7 @@ __all__ = [
     "basis_label",
     "groups_of",
     "in_sentence",
+    "kind_note",
     "members_of",
     "reactions_blurb",
     "translation_note",

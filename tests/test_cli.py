@@ -27,7 +27,7 @@ def test_check_prints_located_problems_without_traceback(content: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "content/tiny-story/actors.yml:10:11: 'persn' is not a valid kind; did you mean "
-        "'person'? write one of 'person', 'government', 'organisation' or 'group'\n"
+        "'person'? write one of 'person', 'government', 'authority', 'organisation' or 'group'\n"
     )
     assert result.stderr == "1 problem found; nothing was built.\n"
     assert "Traceback" not in result.stdout + result.stderr

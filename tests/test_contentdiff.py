@@ -189,7 +189,7 @@ def test_content_errors_in_the_head_are_a_markdown_list_and_exit_1(
         "2 problems must be fixed before the changes can be summarised:\n"
         "\n"
         "- content/tiny-story/actors.yml:10:11: 'persn' is not a valid kind; did you mean "
-        "'person'? write one of 'person', 'government', 'organisation' or 'group'\n"
+        "'person'? write one of 'person', 'government', 'authority', 'organisation' or 'group'\n"
         "- content/tiny-story/story.yml:5:8: '2020-02-30' is not a real date: February 2020 "
         "has 29 days\n"
     )

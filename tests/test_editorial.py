@@ -124,8 +124,8 @@ def test_a_claims_basis_is_checked_at_its_line(
 
 def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
     (story,) = load_stories(FIXTURES / "coalition")
-    # Over positions and answers together, both sides are quoted; the mediator is not.
-    assert [gap.name for gap in balance.unquoted(story, _claims(story))] == ["The Sea Council"]
+    # Over positions and answers together, both sides are quoted; the mediator is no side.
+    assert [gap.name for gap in balance.unquoted(story, _claims(story))] == []
     accounts = [a for account in story.accounts for a in account.answers]
     (gap,) = balance.unquoted(story, accounts)
     assert (gap.name, gap.sources) == ("Northland", ["wire-report"])
@@ -135,8 +135,38 @@ def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
         in pages[f"{story.id}/accounts.md"]
     )
     positions = pages[f"{story.id}/positions.md"]
-    assert "The sources quote no one from the Sea Council directly on these issues" in positions
-    assert "no one from Northland" not in positions
+    assert "balance-note" not in positions  # the Sea Council mediated: it is no party
+
+
+@pytest.mark.parametrize("involvement", ["mediator", "host", "observer"])
+def test_mediators_hosts_and_observers_are_not_sides_the_sources_fail_to_quote(
+    content: Path, involvement: str
+) -> None:
+    positions = content / "tiny-story" / "positions.yml"
+    positions.write_text(
+        positions.read_text(encoding="utf-8")
+        + "  - actor: host\n    issue: trade\n    stance: offered\n"
+        "    summary: Offered its capital for the talks.\n    sources: [report]\n",
+        encoding="utf-8",
+    )
+    actors = content / "tiny-story" / "actors.yml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8")
+        + "  - id: host\n    name: Lakeland\n    kind: government\n    role: Host\n"
+        "    sources: [report]\n",
+        encoding="utf-8",
+    )
+    (story,) = load_stories(content)
+    assert "Lakeland" in [gap.name for gap in balance.unquoted(story, story.positions)]
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace(
+            "    role: Host\n", f"    role: Host\n    involvement: {involvement}\n"
+        ),
+        encoding="utf-8",
+    )
+    (story,) = load_stories(content)
+    assert "Lakeland" not in [gap.name for gap in balance.unquoted(story, story.positions)]
+    assert "no one from Lakeland" not in build_site(content).files["tiny-story/positions.md"]
 
 
 def test_a_page_quoting_every_party_has_no_balance_note(content: Path) -> None:

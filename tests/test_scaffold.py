@@ -130,3 +130,45 @@ def test_new_story_refuses_an_existing_folder_and_leaves_it_alone(content: Path)
     )
     after = {p.name: p.read_bytes() for p in (content / "tiny-story").rglob("*") if p.is_file()}
     assert after == before
+
+
+SCAFFOLD_EXAMPLES = {
+    "native names in several scripts": (
+        "actors.yml",
+        "    # native_name: [{text: Рада, lang: uk}, {text: Совет, lang: ru}]",
+    ),
+    "a mediator": ("actors.yml", "    # involvement: mediator"),
+    "a dated reaction": ("reactions.yml", f"    # date: {TODAY}"),
+    "language unknown, our translation": (
+        "quotations.yml",
+        "    # translation: {language: unknown, translator: us}",
+    ),
+    "a title we supplied": ("sources.yml", "    # title_from: us"),
+}
+"""The scaffold's commented examples of the fields of many-party, long-running stories."""
+
+
+@pytest.mark.parametrize(("name", "line"), SCAFFOLD_EXAMPLES.values(), ids=list(SCAFFOLD_EXAMPLES))
+def test_the_scaffolds_commented_examples_load_once_uncommented(
+    content: Path, name: str, line: str
+) -> None:
+    folder = create_story("my-story", content, TODAY)
+    text = (folder / name).read_text(encoding="utf-8")
+    assert f"\n{line}\n" in text
+    (folder / name).write_text(text.replace(line, line.replace("# ", "", 1)), encoding="utf-8")
+    story = next(s for s in load_stories(content) if s.id == "my-story")
+    shown: dict[str, object] = {
+        "actors.yml": story.actors[1],
+        "reactions.yml": story.reactions[0],
+        "quotations.yml": story.quotations[0],
+        "sources.yml": story.sources[0],
+    }
+    key = line.replace("# ", "", 1).strip().split(": ", 1)[0]
+    assert getattr(shown[name], key) not in (None, "party", "source")
+
+
+def test_the_scaffold_names_the_kind_for_disputed_authorities_and_the_speaker_in_place() -> None:
+    files = scaffold_files("my-story", TODAY)
+    assert "authority (a de facto or disputed" in files["actors.yml"]
+    assert "speaker: {name: ..., role: ...}" in files["quotations.yml"]
+    assert "no_https" in files["sources.yml"]

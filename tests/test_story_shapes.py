@@ -142,7 +142,8 @@ def test_todays_yaml_stays_valid() -> None:
                 17,
                 17,
                 "'French' is not a language code; write the two-letter code of the language, "
-                "such as 'ko' for Korean, 'fa' for Persian or 'zh-Hant' for traditional Chinese",
+                "such as 'ko' for Korean, 'fa' for Persian or 'zh-Hant' for traditional Chinese, "
+                "or 'unknown' when the source does not say",
             ),
         ),
         (
