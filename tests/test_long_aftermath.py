@@ -163,8 +163,8 @@ def test_an_original_in_an_unknown_language_has_no_language_mark(content: Path) 
 
 def test_a_headline_we_supplied_is_shown_in_brackets(pages: dict[str, str]) -> None:
     assert (
-        '<li id="source-delegation-statement">[Statement of the Northvale delegation on the '
-        "second day of talks] (printed statement)"
+        '<li id="source-delegation-statement">&#91;Statement of the Northvale delegation on the '
+        "second day of talks&#93; (printed statement)"
     ) in pages["sources.md"]
     assert "<cite>Ceasefire agreed after all-night talks in Lakeland</cite>" in pages["sources.md"]
 
