@@ -87,7 +87,8 @@ def measure(content: Path, story: Story) -> Measures:
         on_pages[quotation.id] = [path for path, count in counts.items() if count]
         if any(count > 1 for count in counts.values()):
             twice[quotation.id] = [path for path, count in counts.items() if count > 1]
-        own = {f"{story.id}/index.md", f"{story.id}/actors/{quotation.speaker}.md"}
+        own = {f"{story.id}/index.md"}  # and the speaker's page, for an actor of the story
+        own |= {f"{story.id}/actors/{quotation.speaker_id}.md"} if quotation.speaker_id else set()
         chapters[quotation.id] = [path for path in on_pages[quotation.id] if path not in own]
     wikipedia = frozenset(s.id for s in story.sources if (s.publisher or "") == "Wikipedia")
     return Measures(links, wikipedia, on_pages, twice, chapters)
