@@ -78,11 +78,57 @@ class ContentErrors(Exception):
         super().__init__(f"{len(self.errors)} problem(s) in content")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """ "did you mean 'x'? " for the choice nearest to ``word``, or "" when none is close."""
-    by_folded = {choice.casefold(): choice for choice in choices}
-    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.75)
-    return f"did you mean '{by_folded[matches[0]]}'? " if matches else ""
+SUGGEST_AMONG = 64
+"""The most choices a "did you mean" compares a word with. Among more, it compares it
+only with those one typing slip away (one letter left out, added, changed or two
+swapped: :class:`Nearby`), at most this many of them, so that checking thousands of
+unknown ids against thousands of known ones stays linear in the content."""
+
+
+class Nearby:
+    """The choices of a "did you mean", indexed by every form with one letter left out.
+
+    Two words one typing slip apart share such a form, so the choices worth comparing
+    with a word are found in a few look-ups (as many as its letters), not by comparing
+    it with every choice. Build one for a set of choices asked about many times.
+    """
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self.by_folded = {choice.casefold(): choice for choice in choices}
+        self.index: dict[str, list[str]] = {}
+        if len(self.by_folded) > SUGGEST_AMONG:
+            for folded in self.by_folded:
+                for form in _one_left_out(folded):
+                    self.index.setdefault(form, []).append(folded)
+
+    def candidates(self, word: str) -> list[str]:
+        """The folded choices worth comparing with ``word`` (folded), at most
+        :data:`SUGGEST_AMONG`, in a fixed order."""
+        if len(self.by_folded) <= SUGGEST_AMONG:
+            return list(self.by_folded)
+        found: dict[str, None] = {}
+        for form in _one_left_out(word):
+            for choice in self.index.get(form, ()):
+                found[choice] = None
+                if len(found) == SUGGEST_AMONG:
+                    return list(found)
+        return list(found)
+
+
+def _one_left_out(word: str) -> list[str]:
+    return [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
+
+
+def did_you_mean(word: str, choices: Iterable[str] | Nearby) -> str:
+    """ "did you mean 'x'? " for the choice nearest to ``word``, or "" when none is close.
+
+    Compares ``word`` with :data:`SUGGEST_AMONG` choices at most (see :class:`Nearby`).
+    """
+    nearby = choices if isinstance(choices, Nearby) else Nearby(choices)
+    folded = word.casefold()
+    candidates = nearby.candidates(folded)
+    matches = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.75)
+    return f"did you mean '{nearby.by_folded[matches[0]]}'? " if matches else ""
 
 
 def one_of(choices: Iterable[str]) -> str:

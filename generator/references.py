@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import fields
-from .errors import Problem, did_you_mean
+from .errors import Nearby, Problem, did_you_mean
 from .models import FILES
 from .yamlsource import Document, Location
 
@@ -98,6 +98,7 @@ def _defined_ids(document: Document | None, key: str) -> set[str] | None:
 def _unresolved(
     document: Document, plan: _Plan, known: dict[str, set[str] | None]
 ) -> Iterator[Problem]:
+    nearby: dict[str, Nearby] = {}  # built for a kind when the first unknown id is found
     for location, key, value, kind in _references(document.data, plan):
         values = value if isinstance(value, list) else [value]
         for index, ref in enumerate(values):
@@ -105,9 +106,11 @@ def _unresolved(
             if not isinstance(ref, str) or defined is None or ref in defined:
                 continue
             where = (*location, key, index) if isinstance(value, list) else (*location, key)
+            if kind not in nearby:
+                nearby[kind] = Nearby(defined)
             yield document.problem(
                 where,
-                f"unknown {_SINGULAR[kind]} '{ref}'; {did_you_mean(ref, defined)}"
+                f"unknown {_SINGULAR[kind]} '{ref}'; {did_you_mean(ref, nearby[kind])}"
                 f"use an id defined in {DEFINED_IN[kind][0]}",
             )
 
