@@ -3,7 +3,8 @@
 The loader calls :func:`read_image` for every picture a story names (only the loader
 reads files). :func:`renditions` turns one into the few widths the pages offer, with
 Pillow, and always the same way: the same file gives the same bytes on every build
-(no metadata is copied, and the encoder's settings are fixed). :func:`picture` says
+(no metadata at all is copied: no comment, EXIF, XMP, colour profile or text, and the
+encoder's settings are fixed). :func:`picture` says
 what a page needs to show it: its addresses, widths and size in pixels.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import io
 import posixpath
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -37,9 +39,6 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 
 JPEG_QUALITY = 80
 
-_EXIF_ORIENTATION = 0x0112
-_TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
-
 
 class ImageProblem(Exception):
     """Why an image file cannot be used, in editors' words."""
@@ -50,10 +49,13 @@ def read_image(path: Path, name: str, where: str = "the story's images/ folder")
 
     ``where`` says, in a message about a missing file, where it should be.
 
+    The file is decoded in full here, at ``check``, so that an image the build could not
+    decode (truncated, corrupt, too many pixels) is refused at its line, never met by the
+    build.
+
     Raises :class:`ImageProblem` for a missing, linked, oversized or unreadable file.
     """
     from PIL import Image as Pillow
-    from PIL import UnidentifiedImageError
 
     if path.is_symlink():
         raise ImageProblem(f"'{name}' is a symbolic link; copy the picture itself there")
@@ -67,26 +69,34 @@ def read_image(path: Path, name: str, where: str = "the story's images/ folder")
         )
     data = path.read_bytes()
     try:
-        with Pillow.open(io.BytesIO(data)) as opened:
-            opened.verify()
-        with Pillow.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():  # above 89 Mpx, a warning before the error below
+            warnings.simplefilter("ignore", Pillow.DecompressionBombWarning)
+            opened = Pillow.open(io.BytesIO(data))
+        with opened as image:
             format_, (width, height) = image.format, image.size
-            orientation = image.getexif().get(_EXIF_ORIENTATION)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            if format_ in FORMATS and max(width, height) <= MAX_SIDE:
+                # Decoded and converted in full, as the build does, so that it cannot fail.
+                width, height = _prepared(image).size
+    except Pillow.DecompressionBombError:
+        raise ImageProblem(_too_large(name, "too many pixels to decode")) from None
+    except Exception as error:  # a decoder fails in many ways: each is the file's
         raise ImageProblem(
-            f"'{name}' cannot be read as a picture ({error}); save it again as JPEG or PNG"
+            f"'{name}' cannot be read as a picture ({type(error).__name__}: {error}); "
+            "save it again as JPEG or PNG"
         ) from None
     if format_ not in FORMATS:
         raise ImageProblem(f"'{name}' is a {format_} file; save it as JPEG, PNG or WebP")
     if max(width, height) > MAX_SIDE:
-        raise ImageProblem(
-            f"'{name}' is {width} by {height} pixels; a picture may be {MAX_SIDE} pixels at most "
-            f"on its longest side: save it smaller (about {WIDTHS[-1] * 2} pixels wide is plenty)"
-        )
-    if orientation in _TURNED:
-        width, height = height, width
+        raise ImageProblem(_too_large(name, f"{width} by {height} pixels"))
     kind = cast(Literal["JPEG", "PNG", "WEBP"], format_)
     return ImageData(data=data, format=kind, width=width, height=height)
+
+
+def _too_large(name: str, size: str) -> str:
+    return (
+        f"'{name}' is {size}; a picture may be {MAX_SIDE} pixels at most on its longest "
+        f"side: save it smaller (about {WIDTHS[-1] * 2} pixels wide is plenty)"
+    )
 
 
 IMAGE_PLACES = {"story.yml": None, "background.yml": "background", "actors.yml": "actors",
@@ -216,22 +226,29 @@ def encode(data: bytes, width: int, height: int) -> bytes:
     live preview does not resize the same picture again on every rebuild.
     """
     from PIL import Image as Pillow
-    from PIL import ImageOps
 
     with Pillow.open(io.BytesIO(data)) as opened:
         is_png = opened.format == "PNG"
-        upright = ImageOps.exif_transpose(opened)
-    if is_png:
-        converted = upright.convert("RGBA" if _has_alpha(upright) else "RGB")
-    else:
-        converted = _on_white(upright) if _has_alpha(upright) else upright.convert("RGB")
+        converted = _prepared(opened)
     resized = converted.resize((width, height), Pillow.Resampling.LANCZOS)
+    resized.info = {}  # resize() keeps the metadata (comments, ICC, XMP, text), which save() writes
     out = io.BytesIO()
     if is_png:
         resized.save(out, format="PNG", optimize=True)
     else:
         resized.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return out.getvalue()
+
+
+def _prepared(opened: PillowImage) -> PillowImage:
+    """The picture decoded, turned upright (EXIF orientation) and in the mode it is
+    published in: RGB(A) for PNG, RGB on white for the rest."""
+    from PIL import ImageOps
+
+    upright = ImageOps.exif_transpose(opened)
+    if opened.format == "PNG":
+        return upright.convert("RGBA" if _has_alpha(upright) else "RGB")
+    return _on_white(upright) if _has_alpha(upright) else upright.convert("RGB")
 
 
 def _has_alpha(image: PillowImage) -> bool:

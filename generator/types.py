@@ -116,6 +116,20 @@ def _days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+"""The years a date may have. Every date computation of the build (the chart's margins,
+durations, feeds) works well inside the calendar's own limits (years 1 to 9999), and
+editors are told this range at ``check``, not met by an error in the build."""
+
+
+def _check_year(year: int, raw: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"'{raw}' is in the year {year}; dates go from the year {FIRST_YEAR} to "
+            f"{LAST_YEAR}: check the year"
+        )
+
+
 def _check_calendar(year: int, month: int, day: int | None, raw: str) -> None:
     if not 1 <= month <= 12:
         raise ValueError(f"'{raw}' has month {month:02d}; months go from 01 to 12")
@@ -168,6 +182,7 @@ def parse_partial_date(value: Any) -> PartialDate:
         if match:
             year, month, day = (int(g) if g else None for g in (*match.groups(), None, None)[:3])
             assert year is not None  # every pattern starts with the year
+            _check_year(year, raw)
             if month is not None:
                 _check_calendar(year, month, day, raw)
             return PartialDate(year, month, day)
@@ -211,6 +226,7 @@ def parse_day(value: Any) -> date:
         advice = _rewritten(raw) or "write it as year-month-day, such as 2019-02-27"
         raise ValueError(f"'{raw}' is not a date; {advice}")
     year, month, day = (int(g) for g in match.groups())
+    _check_year(year, raw)
     _check_calendar(year, month, day, raw)
     return date(year, month, day)
 
