@@ -1,70 +1,185 @@
-"""Glossary terms marked as ``<abbr>`` only where they stand as whole terms.
+"""Glossary terms marked as ``<abbr>`` in a page's HTML: the first use of each, whole.
 
-Python-Markdown's ``abbr`` extension finds terms between regex word boundaries, so "E3"
-is marked inside "E3+3" and "P5" inside "P5+1". This extension is the same but for the
-boundary: a term is marked only where no letter, digit or joining mark (``+ - / &``)
-touches it on either side. Headings are left as written: a term there is a title, not
-an abbreviation to explain (the text below explains it). MkDocs loads it by name
-(``generator.abbr`` in mkdocs.yml); :func:`generator.text.render_markdown` uses it too,
-so both agree.
+A story's :class:`Glossary` is compiled once into one pattern (a trie of its terms, as
+written and in lower case, so that finding them costs the same however many there
+are), and :meth:`Glossary.mark` goes once through a page's HTML, after Markdown has run,
+marking the first use of each term on the page with its definition
+(``<abbr title="...">``, the ``abbr`` macro of ``_inline.md.j2``): style guides explain a
+term at its first use, and a definition printed at every use would make a page grow with
+the product of the two. A term is marked only where no letter, digit or joining mark
+(``+ - / &``) touches it on either side ("E3" is not in "E3+3"), and never inside
+headings, links, code, another abbreviation, a term's own ``<dt>``, a date or a script.
+
+The MkDocs hook marks every page of a story (``on_page_content``); ``check`` asks
+:meth:`Glossary.found` which terms the story's text uses at all, by the same pattern.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import re
-import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable, Iterator
 
-from markdown import Markdown
-from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension, AbbrTreeprocessor
+from markupsafe import escape
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+from .models import Term
+
 _JOINED = r"[\w+\-/&]"
 """What may not touch a term: letters, digits, underscores and marks that join words."""
 
+_JOINED_ENTITIES = ("&amp;", "&#38;", "&#x26;", "&#43;", "&#x2b;", "&#45;", "&#x2d;",
+                    "&#47;", "&#x2f;", "&#95;", "&#x5f;")  # fmt: skip
+"""The same marks as a page's HTML may write them."""
+_BEFORE_IN_HTML = f"(?<!{_JOINED})" + "".join(f"(?<!{re.escape(e)})" for e in _JOINED_ENTITIES)
+_AFTER_IN_HTML = (
+    f"(?!{_JOINED.replace('&', '')}|" + "|".join(map(re.escape, _JOINED_ENTITIES)) + ")"
+)
 
-def term_pattern(terms: list[str]) -> re.Pattern[str]:
-    """A regex finding any of the terms as a whole term, longest first."""
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(f"(?<!{_JOINED})(?:{alternatives})(?!{_JOINED})")
+_SKIPPED = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script",
+     "style", "svg", "button", "textarea", "select", "option", "title", "dt", "time"}
+)  # fmt: skip
+"""Elements whose text is never marked: titles, links, code, dates, and what is no prose."""
+
+_TOKEN = re.compile(
+    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL
+)
+"""A comment or a tag (attribute values may hold '>'): what lies between is text."""
+
+_ONE_LINE = re.compile(r"\s+")
+
+_ENTITIES = {"&": ("&amp;",), "<": ("&lt;",), ">": ("&gt;",), '"': ("&quot;",)}
+_ENCODED = frozenset("&<>\"'\\`*_{}[]()#|~^=+-")
+"""Characters a page may hold as an entity (Markdown's escapes, ``escape_markdown``)."""
 
 
-class WholeTermTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # untyped base
-    """Python-Markdown's abbreviation processor with whole-term matching."""
+def _plain(char: str) -> str:
+    return re.escape(char)
 
-    def run(self, root: etree.Element) -> etree.Element | None:
-        if not self.abbrs:
-            return None
-        self.RE = term_pattern(list(self.abbrs))
-        self.iter_element(root)
-        return None
 
-    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
-        """Mark terms in the element and below it, but not inside a heading."""
-        if el.tag not in _HEADINGS:
-            super().iter_element(el, parent)
+def _in_html(char: str) -> str:
+    """A character as a page's HTML may hold it: as itself or as an entity."""
+    if char not in _ENCODED:
+        return re.escape(char)
+    forms = [re.escape(char), f"&#{ord(char)};", f"&#x{ord(char):x};", *_ENTITIES.get(char, ())]
+    return "(?:" + "|".join(forms) + ")"
+
+
+def _trie(forms: Iterable[str], unit: Callable[[str], str]) -> str:
+    """One regex matching any of ``forms``, longest first, built as a trie: at each
+    character, one branch per next character, so that matching does not try each term."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]  # nested to the terms' length
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:  # type: ignore[type-arg]
+        parts = []
+        for char, child in sorted(node.items()):
+            if not char:
+                continue
+            run = unit(char)
+            while len(child) == 1 and "" not in child:  # one way on: one literal run
+                ((following, child),) = child.items()
+                run += unit(following)
+            parts.append(run + branch(child))
+        if not parts:
+            return ""
+        if len(parts) == 1 and "" not in node:
+            return parts[0]
+        body = "(?:" + "|".join(parts) + ")"
+        return body + "?" if "" in node else body
+
+    return branch(root)
+
+
+class Glossary:
+    """A story's glossary terms and their one-line definitions, compiled once."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        self.terms: dict[str, str] = {}
+        """Each form (the term as written, and in lower case) -> the term as written."""
+        self.titles: dict[str, str] = {}
+        """Each term as written -> its definition on one line, escaped for an attribute."""
+        for term, definition in terms:
+            term = term.strip()
+            if not term:
+                continue
+            self.titles[term] = str(escape(_ONE_LINE.sub(" ", definition).strip()))
+            for form in dict.fromkeys([term, term.lower()]):
+                self.terms.setdefault(form, term)
+
+    @functools.cached_property
+    def _in_text(self) -> re.Pattern[str]:
+        return re.compile(f"(?<!{_JOINED})(?:{_trie(self.terms, _plain)})(?!{_JOINED})")
+
+    @functools.cached_property
+    def _in_html(self) -> re.Pattern[str]:
+        trie = _trie(self.terms, _in_html)
+        return re.compile(f"{_BEFORE_IN_HTML}(?:{trie}){_AFTER_IN_HTML}")
+
+    def found(self, text: str) -> set[str]:
+        """The terms (as written) that plain ``text`` uses, as a page would mark them."""
+        if not self.terms:
+            return set()
+        return {self.terms[match.group()] for match in self._in_text.finditer(text)}
+
+    def mark(self, page: str) -> str:
+        """The page's HTML with the first use of each term marked as ``<abbr>``."""
+        if not self.terms:
+            return page
+        from .render import inline  # the page's markup lives in the templates
+
+        abbr = inline("abbr", "title", "text")
+        marked: set[str] = set()
+
+        def first_use(match: re.Match[str]) -> str:
+            term = self.terms.get(html.unescape(match.group()))
+            if term is None or term in marked:
+                return match.group()
+            marked.add(term)
+            return abbr.format(title=self.titles[term], text=match.group())
+
+        return "".join(
+            self._in_html.sub(first_use, text) if text else markup for text, markup in _pieces(page)
+        )
+
+
+def _pieces(page: str) -> Iterator[tuple[str, str]]:
+    """The page as (text to mark, "") and ("", markup or text to leave) pieces, in order."""
+    skipped: dict[str, int] = {}
+    at = 0
+    while at < len(page):
+        token = _TOKEN.search(page, at)
+        end = token.start() if token else len(page)
+        if end > at:
+            yield ("", page[at:end]) if any(skipped.values()) else (page[at:end], "")
+        if token is None:
             return
-        # Only the heading's tail, the text after it, is searched: it belongs to the parent.
-        text, children = el.text, list(el)
-        el.text = None
-        for child in children:
-            el.remove(child)
-        super().iter_element(el, parent)
-        el.text = text
-        el.extend(children)
+        at = token.end()
+        closing, name = token.group(1), (token.group(2) or "").lower()
+        if name in _RAW_TEXT and not closing:  # a script's text is no markup: skip to its end
+            close = _find_close(page, name, at)
+            yield "", page[token.start() : close]
+            at = close
+            continue
+        if name in _SKIPPED and not token.group().endswith("/>"):
+            skipped[name] = max(0, skipped.get(name, 0) + (-1 if closing else 1))
+        yield "", token.group()
 
 
-class WholeTermAbbrExtension(AbbrExtension):  # type: ignore[misc]  # untyped base
-    """``abbr`` with whole-term matching; definitions are written the same way."""
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        if self.config["glossary"][0]:
-            self.load_glossary(self.config["glossary"][0])
-        self.abbrs.update(self.glossary)
-        md.registerExtension(self)
-        md.treeprocessors.register(WholeTermTreeprocessor(md, self.abbrs), "abbr", 7)
-        md.parser.blockprocessors.register(AbbrBlockprocessor(md.parser, self.abbrs), "abbr", 16)
+_RAW_TEXT = frozenset({"script", "style"})
 
 
-def makeExtension(**kwargs: object) -> WholeTermAbbrExtension:
-    """The entry point Python-Markdown calls (by this name) for ``generator.abbr``."""
-    return WholeTermAbbrExtension(**kwargs)
+def _find_close(page: str, name: str, at: int) -> int:
+    """Where the element ``name`` opened before ``at`` closes (its end tag), or the end."""
+    found = re.compile(f"</{name}", re.IGNORECASE).search(page, at)
+    return found.start() if found else len(page)
+
+
+def glossary_of(terms: Iterable[Term]) -> Glossary:
+    """The :class:`Glossary` of a story's terms."""
+    return Glossary((term.term, term.definition) for term in terms)

@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
+from .abbr import Glossary
 from .errors import Problem
 from .fields import address_keys, markdown_keys, text_keys
-from .models import FILES
+from .models import FILES, GLOSSARY_TERMS_AT_MOST
 from .references import DEFINED_IN, REFERENCE_KEYS
 from .types import parse_day, parse_partial_date
 from .yamlsource import Document, Location
@@ -312,7 +313,7 @@ _TEXT_KEYS = text_keys(FILES.values())
 def _unused_terms(story: Files) -> Iterator[Advice]:
     """Glossary terms the story's text (outside the glossary) never uses."""
     terms = list(_items(story, "glossary.yml", "glossary"))
-    if not terms:
+    if not terms or len(terms) > GLOSSARY_TERMS_AT_MOST:  # too many is an error of its own
         return
     text = "\n".join(
         text
@@ -322,9 +323,10 @@ def _unused_terms(story: Files) -> Iterator[Advice]:
         if key in _TEXT_KEYS
         for text in values
     )
-    for index, item in terms:
-        term = item["term"].strip()
-        if not _TODO.search(term) and not appears(term, text):
+    named = [(index, item["term"].strip()) for index, item in terms]
+    used = Glossary((term, "") for _, term in named).found(text)  # one pass, all terms
+    for index, term in named:
+        if not _TODO.search(term) and term not in used:
             yield Advice(
                 "glossary.yml",
                 ("glossary", index, "term"),
@@ -332,31 +334,6 @@ def _unused_terms(story: Files) -> Iterator[Advice]:
                 "it; use it in the text as written here (or in lower case; a plural does not "
                 "count), or delete it",
             )
-
-
-def appears(term: str, text: str) -> bool:
-    """Whether the site marks the glossary term somewhere in the text.
-
-    It marks the term as written or in lower case (the forms of
-    :func:`generator.text.abbreviations`), case-sensitively, and only as a whole term:
-    where no letter, digit or joining mark (``+ - / &``) touches it, as
-    :mod:`generator.abbr` does ("E3" is not in "E3+3"). A test holds the two together.
-    A plain search for the words, not a regex per term: stories' terms differ, and
-    compiling a pattern for each cost more than the rest of the checks together.
-    """
-    for form in dict.fromkeys([term, term.lower()]):
-        start = text.find(form)
-        while start >= 0:
-            end = start + len(form)
-            if not _TOUCHING.search(text[start - 1 : start] + text[end : end + 1]):
-                return True
-            start = text.find(form, start + 1)
-    return False
-
-
-_TOUCHING = re.compile(r"[\w+\-/&]")
-"""A character that may not touch a term for it to count: a letter, a digit, an
-underscore or a mark that joins words; searched for in the characters before and after."""
 
 
 Check = Callable[[Files], Iterator[Advice]]

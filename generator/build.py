@@ -3,6 +3,7 @@
 Reads like a table of contents: load, render each story, add the home page, the open
 data and the schema. The result is a mapping of paths (relative to the docs folder) to
 file contents; the MkDocs hook serves it as virtual files, ``build --out`` writes it.
+Each story's glossary comes with them: the hook marks its terms in the built pages.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import feeds, images, opendata, reading
+from .abbr import Glossary, glossary_of
 from .errors import Problem
 from .load import load_content
 from .navigation import NavTree, newest_first, site_nav
@@ -37,6 +39,8 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     """Each story's title by its id (the theme names a page's story in search results)."""
+    glossaries: dict[str, Glossary] = field(default_factory=dict)
+    """Each story's glossary by its id, to mark its terms in the story's built pages."""
 
 
 def build_site(
@@ -61,6 +65,7 @@ def build_site(
     read_in: dict[str, str] = {}
     for story in stories:
         site.titles[story.id] = story.meta.title
+        site.glossaries[story.id] = glossary_of(story.glossary)
         pages = render_story(story, site=news)  # the story's pages
         site.files.update(pages)
         read_in[story.id] = reading.phrase(

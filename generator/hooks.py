@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from generator.abbr import Glossary
 from generator.build import build_site
 from generator.errors import ContentErrors
 from generator.navigation import mkdocs_nav
@@ -86,6 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         config.nav = mkdocs_nav(site.nav, static)
     config.extra["story_titles"] = site.titles  # theme/main.html names each page's story
+    _glossaries.clear()
+    _glossaries.update(site.glossaries)
     fit_instant_navigation(config, len(files.documentation_pages()))
     return files
 
@@ -154,7 +157,29 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
             item.title = Markup(item.title)
     _keep_footer_links_within_stories(nav.pages, set(config.extra.get("story_titles", {})))
+    _place_actor_pages(nav, files)
     return nav
+
+
+def _place_actor_pages(nav: Navigation, files: Files) -> None:
+    """Put each story's actor pages, which the menu leaves out (:mod:`.navigation`),
+    under its Who's who: an actor's page opens the story's part of the menu, and its
+    "Previous" and "Next" lead from Who's who through the actors, in the story's order
+    (the order the generator added them), to the page after Who's who."""
+    by_story: dict[str, list[Page]] = {}
+    for file in files.documentation_pages():
+        story, _, name = file.src_uri.partition("/actors/")
+        is_actor = bool(file.generated_by) and name not in ("", "index.md")
+        if is_actor and "/" not in story + name and isinstance(file.page, Page):
+            by_story.setdefault(story, []).append(file.page)
+    for page in nav.pages:
+        actors = by_story.get(page.file.src_uri.removesuffix("actors/index.md").rstrip("/"))
+        if not page.file.src_uri.endswith("/actors/index.md") or not actors:
+            continue
+        chain: list[Page | None] = [page, *actors, page.next_page]
+        for index, actor in enumerate(actors, start=1):
+            actor.parent = page.parent
+            actor.previous_page, actor.next_page = chain[index - 1], chain[index + 1]
 
 
 def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> None:
@@ -170,6 +195,17 @@ def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> N
         if story_of(page) != story_of(following):
             page.next_page = None
             following.previous_page = None
+
+
+_glossaries: dict[str, Glossary] = {}
+"""Each story's glossary, by its id, from the build under way (:func:`on_files`)."""
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark the first use of each glossary term on a story's page (:mod:`generator.abbr`),
+    once the page is HTML: in its Markdown and in its sanitised prose alike."""
+    glossary = _glossaries.get(page.file.src_uri.split("/", 1)[0])
+    return glossary.mark(html) if glossary and page.file.generated_by else html
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

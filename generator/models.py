@@ -106,6 +106,23 @@ class KeyNumber(Claim):
 KEY_NUMBERS_AT_MOST = 6
 """Key numbers a story may show: a few figures, not a table."""
 
+# Limits that keep a story's build time and memory linear in its content (CONTRIBUTING's
+# "Limits"); each is told to an editor at `check`, at the line that passes it.
+ACTORS_AT_MOST = 100
+"""Actors a story may have: each has a page of its own."""
+GLOSSARY_TERMS_AT_MOST = 200
+"""Terms a glossary may hold: every page of the story is searched for each."""
+DEFINITION_CHARS_AT_MOST = 1000
+"""Characters a glossary definition may have: it is printed where each term is first used
+on each page of the story."""
+
+
+def at_most(count: int, limit: int, field: str | tuple[str | int, ...], message: str) -> None:
+    """Raise a :class:`FieldError` at ``field`` when ``count`` passes ``limit``; the
+    message is formatted with both."""
+    if count > limit:
+        raise FieldError(field, message.format(limit=f"{limit:,}", count=f"{count:,}"))
+
 
 class Credit(Model):
     """A person credited for the explainer: one of its authors or editors."""
@@ -379,11 +396,24 @@ class ActorsFile(Model):
     file's data, so that the rule is reported even when another actor has an error.
     """
 
-    actors: list[Actor] = Field(description="Every actor of the story.")
+    actors: list[Actor] = Field(
+        description=f"Every actor of the story, {ACTORS_AT_MOST} at most (each has a page)."
+    )
     sides: list[Side] = Field(
         default_factory=list,
         description="The story's sides or camps, if it has them; positions are shown by side.",
     )
+
+    @model_validator(mode="after")
+    def _a_cast_not_a_directory(self) -> ActorsFile:
+        at_most(
+            len(self.actors),
+            ACTORS_AT_MOST,
+            ("actors", ACTORS_AT_MOST),
+            "a story has {limit} actors at most (each has a page of its own), and this one "
+            "has {count}; keep those who act in the story and name the others in the text",
+        )
+        return self
 
 
 # --- issues.yml ----------------------------------------------------------------------
@@ -844,11 +874,34 @@ class Term(Model):
     definition: Text = Field(description="A one-sentence definition.")
     sources: SourceRefs
 
+    @model_validator(mode="after")
+    def _short(self) -> Term:
+        at_most(
+            len(self.definition),
+            DEFINITION_CHARS_AT_MOST,
+            "definition",
+            "a definition is a sentence or two, {limit} characters at most (it is printed "
+            "where the term is first used on each page), and this one has {count}; "
+            "shorten it",
+        )
+        return self
+
 
 class GlossaryFile(Model):
     """glossary.yml: terms and their definitions."""
 
-    glossary: list[Term] = Field(description="Terms.")
+    glossary: list[Term] = Field(description=f"Terms, {GLOSSARY_TERMS_AT_MOST} at most.")
+
+    @model_validator(mode="after")
+    def _a_glossary_not_a_dictionary(self) -> GlossaryFile:
+        at_most(
+            len(self.glossary),
+            GLOSSARY_TERMS_AT_MOST,
+            ("glossary", GLOSSARY_TERMS_AT_MOST),
+            "a glossary holds {limit} terms at most, and this one has {count}; keep the "
+            "terms readers of this story need",
+        )
+        return self
 
 
 FILES: dict[str, type[Model]] = {

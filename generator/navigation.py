@@ -7,8 +7,11 @@ The order, top to bottom:
    stories that start on the same day, by id, in reverse (:func:`newest_first`). From
    :data:`~generator.archive.NAV_BY_YEAR_FROM` stories on, they are grouped in one section
    a year, in the same order, each opened by that year's page of stories. Within a story:
-   its landing page, its sections in reading order (:func:`generator.pages.story_pages`),
-   and the actors' pages under "Who's who".
+   its landing page and its sections in reading order
+   (:func:`generator.pages.story_pages`), "Who's who" among them. The actors' own pages
+   are not in the menu (it would list every actor on every page of the story, a site
+   growing with the square of its actors): Who's who links to each, and the hook places
+   them under it (:func:`generator.hooks.on_nav`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 4. The data schema.
 
@@ -30,6 +33,7 @@ from markupsafe import escape
 from .archive import by_year, many, year_page_path
 from .models import Story
 from .pages import story_pages
+from .render import Page
 
 NavTree = list[tuple[str, "str | NavTree"]]
 """Navigation: (title, page path) or (title, children), in reading order."""
@@ -59,16 +63,14 @@ def stories_nav(stories: list[Story]) -> NavTree:
 
 
 def story_nav(story: Story) -> NavTree:
-    """The story's navigation: its pages in order, actors' pages under "Who's who"."""
-    pages = story_pages(story)
-    actors = [(p.title, p.path) for p in pages if p.template == "actor.md.j2"]
-    tree: NavTree = []
-    for page in pages:
-        if page.template == "actors.md.j2":
-            tree.append((page.title, [(page.title, page.path), *actors]))
-        elif page.template != "actor.md.j2":
-            tree.append((page.title, page.path))
-    return tree
+    """The story's navigation: its pages in order, but the actors' own (see the
+    module's docstring)."""
+    return [(page.title, page.path) for page in story_pages(story) if not is_actor_page(page)]
+
+
+def is_actor_page(page: Page) -> bool:
+    """Whether the page is an actor's own, reached from Who's who rather than the menu."""
+    return page.template == "actor.md.j2"
 
 
 def mkdocs_nav(tree: NavTree, static: list[str]) -> list[Any]:

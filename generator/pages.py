@@ -11,7 +11,6 @@ from .models import FILES, Event, Position, Story
 from .news import NewsSite, explainer_pages, page_meta, story_context
 from .reading import fill_reading_times
 from .render import Page, render_page
-from .text import abbreviation_definitions
 
 
 def story_pages(story: Story) -> list[Page]:
@@ -83,7 +82,6 @@ def render_story(
     extra = {
         "sections": section_pages(story),
         "chart": chart_context(story),
-        "abbreviations": abbreviation_definitions(story.glossary),  # the same on every page
         "events": story.events_in_order(),
         **story_context(story, site),  # pictures, related stories, publisher, reading time
         **(context or {}),

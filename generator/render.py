@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from . import balance, dates, grouping, wording
 from .models import DateSpan, PartialDate, Speaker, Story
-from .text import abbreviation_definitions, escape_markdown, render_markdown
+from .text import escape_markdown, render_markdown
 from .types import SLUG_PATTERN
 
 
@@ -224,15 +224,13 @@ def _relative(path: str, here: str) -> str:
 
 
 def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str:
-    """The Markdown of one page: YAML front matter, the template's body, glossary terms."""
+    """The Markdown of one page: YAML front matter and the template's body (glossary
+    terms are marked in the page's HTML: :mod:`generator.abbr`)."""
     template = environment().get_template(page.template)
     links = Links(story, page.path) if story else None
     body = template.render(
         story=story, links=links, page=page, anchors=Anchors(), **context, **page.context
     )
-    if story and story.glossary:
-        abbreviations = context.get("abbreviations") or abbreviation_definitions(story.glossary)
-        body = body.rstrip("\n") + "\n\n" + abbreviations + "\n"
     return front_matter(page) + body
 
 

@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 import markdown
 import nh3
 from markupsafe import Markup
-
-from .abbr import WholeTermAbbrExtension
-from .models import Term
 
 # Characters with a meaning anywhere in a line of Markdown, its extensions (attribute
 # lists, abbreviations, tables, marks) or HTML; and those that mean something only at
@@ -59,11 +55,10 @@ def _entity(char: str | re.Match[str]) -> str:
     return f"&#{ord(text)};"
 
 
-def render_markdown(text: str, glossary: Iterable[Term] = ()) -> Markup:
-    """Markdown prose as sanitised HTML, with glossary terms marked as abbreviations."""
-    converter, abbr = _converter()
-    abbr.glossary = abbreviations(glossary)
-    html = converter.reset().convert(text)
+def render_markdown(text: str) -> Markup:
+    """Markdown prose as sanitised HTML (glossary terms are marked later, on the whole
+    page: :mod:`generator.abbr`)."""
+    html = _converter().reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -75,24 +70,6 @@ def render_markdown(text: str, glossary: Iterable[Term] = ()) -> Markup:
 
 
 @functools.cache
-def _converter() -> tuple[markdown.Markdown, WholeTermAbbrExtension]:
+def _converter() -> markdown.Markdown:
     # One converter, reset before each use: building one costs more than converting.
-    # Its abbr extension takes the glossary on reset(), as if defined in the text.
-    abbr = WholeTermAbbrExtension()
-    return markdown.Markdown(extensions=[abbr, "sane_lists"], output_format="html"), abbr
-
-
-def abbreviations(glossary: Iterable[Term]) -> dict[str, str]:
-    """Each glossary term, as written and in lower case, with its one-line definition."""
-    terms: dict[str, str] = {}
-    for term in glossary:
-        definition = _WHITESPACE.sub(" ", term.definition).strip()
-        # Abbreviations match case-sensitively: define the term as written and in lower case.
-        for form in dict.fromkeys([term.term, term.term.lower()]):
-            terms[form] = definition
-    return terms
-
-
-def abbreviation_definitions(glossary: Iterable[Term]) -> str:
-    """Python-Markdown ``abbr`` definitions: each term shows its definition on hover."""
-    return "\n".join(f"*[{form}]: {text}" for form, text in abbreviations(glossary).items())
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")

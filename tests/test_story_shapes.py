@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, MINIMAL, mkdocs_build, text_files
 
 from generator import dates, wording
+from generator.abbr import glossary_of
 from generator.build import build_site
 from generator.load import load_stories, load_story
 from generator.models import Actor, PartialDate
@@ -347,9 +348,10 @@ def test_quote_credit_gives_the_date_then_the_context_as_a_sentence(
 
 def test_glossary_terms_are_marked_only_as_whole_terms() -> None:
     (story,) = load_stories(COALITION)
-    html = render_markdown("The E3 met; the E3+3 format and E3-led talks did not.", story.glossary)
+    prose = render_markdown("The E3+3 format and E3-led talks did not meet; the E3 met.")
+    html = glossary_of(story.glossary).mark(prose)
     assert html.count("<abbr") == 1
-    assert '<abbr title="A group of three states that negotiate together.">E3</abbr> met' in html
+    assert '<abbr title="A group of three states that negotiate together.">E3</abbr> met.' in html
 
 
 def test_section_cards_do_not_repeat_the_story_title(files: dict[str, str]) -> None:
