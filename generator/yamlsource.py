@@ -134,7 +134,10 @@ def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise YamlProblem(
-            1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up"
+            1,
+            1,
+            f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; a story's file "
+            "is far smaller: check that it holds only this story",
         )
     return path.read_bytes()
 

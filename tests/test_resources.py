@@ -178,3 +178,24 @@ def test_a_story_past_a_limit_is_told_which_and_where(
     found = [str(p) for p in problems if not p.is_warning]
     assert len(found) == 1 and f"tiny-story/{filename}:" in found[0], found
     assert message in found[0]
+
+
+def test_the_guide_states_every_limit_as_the_code_does() -> None:
+    from conftest import ROOT
+
+    from generator.images import MAX_BYTES as PICTURE_BYTES
+    from generator.images import MAX_SIDE
+    from generator.types import FIRST_YEAR, LAST_YEAR
+    from generator.yamlsource import MAX_BYTES
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    limits = guide[guide.index("## Limits") :].split("\n## ", 1)[0]
+    for shown in (
+        f"| A YAML file | {MAX_BYTES:,} bytes",
+        f"| A picture | {PICTURE_BYTES // 1_000_000} MB, {MAX_SIDE} pixels",
+        f"| Actors in `actors.yml` | {ACTORS_AT_MOST} |",
+        f"| Terms in `glossary.yml` | {GLOSSARY_TERMS_AT_MOST} |",
+        f"| A glossary `definition` | {DEFINITION_CHARS_AT_MOST:,} characters |",
+        f"| A date's year | {FIRST_YEAR} to {LAST_YEAR} |",
+    ):
+        assert shown in limits, shown
