@@ -1,5 +1,5 @@
-"""The generator's command line, editing a content file as an editor would, and copying a
-story under another id."""
+"""The generator's command line, editing a content file as an editor would, copying a
+story under another id, and growing a story to a size (the resource tests and bench)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,52 @@ def copy_story(folder: Path, content: Path, story_id: str) -> Path:
         raise ValueError(f"no id: line in {story}")
     story.write_text(text)
     return story
+
+
+def grow_story(
+    story: Path, actors: int = 0, terms: int = 0, definition: int = 30, unknown_sources: int = 0
+) -> None:
+    """Grow a copy of the minimal story (tests/fixtures/minimal/tiny-story): ``actors``
+    more actors; ``terms`` more glossary terms, definitions ``definition`` characters
+    long, each term used twice in the background; ``unknown_sources`` more sources, each
+    cited by the first event with a letter left out (an unknown id, a near miss)."""
+    with (story / "actors.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            "".join(
+                f"  - id: delegate-{n:03d}\n    name: Delegate {n:03d}\n    kind: person\n"
+                f"    role: A delegate\n    country: Country A\n    sources: [report]\n"
+                for n in range(actors)
+            )
+        )
+    words = [f"term{n:04d}" for n in range(terms)]
+    with (story / "glossary.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            "".join(
+                f"  - term: {w}\n    definition: {_words_of(w, definition)}\n"
+                "    sources: [report]\n"
+                for w in words
+            )
+        )
+    if words:
+        used = " ".join(f"A {w}, and the {w} again." for w in words)
+        edit_file(
+            story / "background.yml", "one tariff above all.", f"one tariff above all. {used}"
+        )
+    ids = [f"dispatch-{n:04d}" for n in range(unknown_sources)]
+    with (story / "sources.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            "".join(
+                f"  - id: {i}\n    title: Dispatch {i[-4:]}\n    publisher: Example News\n"
+                f"    date: 2020-01-04\n    url: https://example.org/{i}\n"
+                for i in ids
+            )
+        )
+    if ids:
+        misses = ", ".join(i.replace("dispatch", "dispach") for i in ids)
+        edit_file(story / "timeline.yml", "sources: [report]", f"sources: [report, {misses}]")
+
+
+def _words_of(term: str, length: int) -> str:
+    """A definition of ``term`` exactly ``length`` characters long."""
+    unit = f"{term} is meant. "
+    return (unit * (length // len(unit)) + "x" * (length % len(unit))).strip().ljust(length, "x")

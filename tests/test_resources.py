@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 
-from devkit.content import edit_file
+from devkit.content import grow_story
 from generator.load import load_stories, load_story
 from generator.models import ACTORS_AT_MOST, DEFINITION_CHARS_AT_MOST, GLOSSARY_TERMS_AT_MOST
 from generator.navigation import story_nav
@@ -32,21 +32,10 @@ class CountingMatcher(difflib.SequenceMatcher[str]):
 
 
 def _near_misses(content: Path, count: int) -> list[str]:
-    """The minimal story with ``count`` more sources and an event citing each of them
-    with a letter left out: the problems `check` reports."""
-    story = content / "tiny-story"
-    ids = [f"dispatch-{n:04d}" for n in range(count)]
-    with (story / "sources.yml").open("a", encoding="utf-8") as file:
-        file.write(
-            "".join(
-                f"  - id: {i}\n    title: Dispatch {i[-4:]}\n    publisher: Example News\n"
-                f"    date: 2020-01-04\n    url: https://example.org/{i}\n"
-                for i in ids
-            )
-        )
-    misses = ", ".join(i.replace("dispatch", "dispach") for i in ids)
-    edit_file(story / "timeline.yml", "sources: [report]", f"sources: [report, {misses}]")
-    _, problems = load_story(story)
+    """The problems `check` reports when an event cites ``count`` unknown sources, each a
+    near miss of a known one."""
+    grow_story(content / "tiny-story", unknown_sources=count)
+    _, problems = load_story(content / "tiny-story")
     return [p.message for p in problems if not p.is_warning]
 
 
@@ -71,32 +60,6 @@ def test_did_you_mean_is_linear_in_the_unknown_ids(
 # --- a story at the limits, and one past each ---------------------------------------
 
 
-def grow(story: Path, actors: int = 0, terms: int = 0, definition: int = 30) -> None:
-    """The minimal story with ``actors`` more actors and ``terms`` more glossary terms
-    (definitions ``definition`` characters long), each term used twice in the background."""
-    with (story / "actors.yml").open("a", encoding="utf-8") as file:
-        file.write(
-            "".join(
-                f"  - id: delegate-{n:03d}\n    name: Delegate {n:03d}\n    kind: person\n"
-                f"    role: A delegate\n    country: Country A\n    sources: [report]\n"
-                for n in range(actors)
-            )
-        )
-    words = [f"term{n:03d}" for n in range(terms)]
-    with (story / "glossary.yml").open("a", encoding="utf-8") as file:
-        file.write(
-            "".join(
-                f"  - term: {w}\n    definition: {(w + ' means this. ') * (definition // 20)}"
-                f"{'x' * (definition % 20)}\n    sources: [report]\n"
-                for w in words
-            )
-        )
-    background = story / "background.yml"
-    used = " ".join(f"A {w}, and the {w} again." for w in words)
-    text = background.read_text(encoding="utf-8")
-    background.write_text(text.replace("one tariff above all.", f"one tariff above all. {used}"))
-
-
 def test_page_markdown_does_not_carry_the_glossary(content: Path, tmp_path: Path) -> None:
     # Issue 19, item 4: every page carried every definition, rescanned once per term by
     # Python-Markdown: 2,000 terms took 83 s. What a page hands to Markdown now grows
@@ -105,7 +68,7 @@ def test_page_markdown_does_not_carry_the_glossary(content: Path, tmp_path: Path
     for terms in (50, 100):
         copy = tmp_path / f"terms-{terms}"
         shutil.copytree(content, copy)
-        grow(copy / "tiny-story", terms=terms)
+        grow_story(copy / "tiny-story", terms=terms)
         (story,) = load_stories(copy)
         pages = render_story(story)
         sizes.append(
@@ -123,7 +86,7 @@ def test_the_menu_does_not_list_every_actor(content: Path, tmp_path: Path) -> No
     for actors in (10, 20):
         copy = tmp_path / f"actors-{actors}"
         shutil.copytree(content, copy)
-        grow(copy / "tiny-story", actors=actors)
+        grow_story(copy / "tiny-story", actors=actors)
         (story,) = load_stories(copy)
         entries.append(len(repr(story_nav(story))))
     assert entries[0] == entries[1]
@@ -133,7 +96,7 @@ def test_a_story_exactly_at_every_limit_builds(content: Path, tmp_path: Path) ->
     # 100 actors, 200 terms of 1,000-character definitions, each used twice: a build of
     # a few seconds, each definition printed once a page, no actor listed in the menu.
     story = content / "tiny-story"
-    grow(story, actors=ACTORS_AT_MOST - 2, terms=GLOSSARY_TERMS_AT_MOST - 1,
+    grow_story(story, actors=ACTORS_AT_MOST - 2, terms=GLOSSARY_TERMS_AT_MOST - 1,
          definition=DEFINITION_CHARS_AT_MOST)  # fmt: skip
     assert load_stories(content)  # at the limits: no problem
     site = tmp_path / "site"
@@ -141,7 +104,7 @@ def test_a_story_exactly_at_every_limit_builds(content: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     background = (site / "tiny-story" / "background" / "index.html").read_text()
     assert background.count("<abbr") == GLOSSARY_TERMS_AT_MOST
-    assert background.count("term150 means this. " * 49) == 1  # in its title, once
+    assert background.count("term0150 is meant. " * 52) == 1  # in its title, once
     actor = (site / "tiny-story" / "actors" / "delegate-050" / "index.html").read_text()
     assert "delegate-051" in actor  # "Next", in the footer
     assert "delegate-052" not in actor and "delegate-007" not in actor  # not in the menu
@@ -173,7 +136,7 @@ def test_a_story_past_a_limit_is_told_which_and_where(
     content: Path, case: tuple[dict[str, int], str, str]
 ) -> None:
     growth, filename, message = case
-    grow(content / "tiny-story", **growth)
+    grow_story(content / "tiny-story", **growth)
     _, problems = load_story(content / "tiny-story")
     found = [str(p) for p in problems if not p.is_warning]
     assert len(found) == 1 and f"tiny-story/{filename}:" in found[0], found
