@@ -163,9 +163,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _place_actor_pages(nav: Navigation, files: Files) -> None:
     """Put each story's actor pages, which the menu leaves out (:mod:`.navigation`),
-    under its Who's who: an actor's page opens the story's part of the menu, and its
+    under its Who's who: an actor's page opens the story's part of the menu, and
     "Previous" and "Next" lead from Who's who through the actors, in the story's order
-    (the order the generator added them), to the page after Who's who."""
+    (the order the generator added them), to the page after Who's who, as when the menu
+    listed them."""
     by_story: dict[str, list[Page]] = {}
     for file in files.documentation_pages():
         story, _, name = file.src_uri.partition("/actors/")
@@ -176,10 +177,14 @@ def _place_actor_pages(nav: Navigation, files: Files) -> None:
         actors = by_story.get(page.file.src_uri.removesuffix("actors/index.md").rstrip("/"))
         if not page.file.src_uri.endswith("/actors/index.md") or not actors:
             continue
-        chain: list[Page | None] = [page, *actors, page.next_page]
+        after = page.next_page
+        chain: list[Page | None] = [page, *actors, after]
         for index, actor in enumerate(actors, start=1):
             actor.parent = page.parent
             actor.previous_page, actor.next_page = chain[index - 1], chain[index + 1]
+        page.next_page = actors[0]
+        if after is not None:
+            after.previous_page = actors[-1]
 
 
 def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> None:
