@@ -2,7 +2,8 @@
 
 Declared in ``mkdocs.yml`` (``hooks: [generator/hooks.py]``), it runs the generator
 during ``mkdocs build`` and ``mkdocs serve`` and hands the generated pages to MkDocs as
-virtual files: nothing is written into the docs folder. After each build it indexes the
+virtual files: nothing is written into the docs folder. It gives every page its
+Content-Security-Policy (``generator/csp.py``), and after each build it indexes the
 site for search (``generator/search.py``). Moving to another engine means
 replacing this module; ``python -m generator build --out DIR`` writes the same files.
 """
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from generator import csp
 from generator.abbr import Glossary
 from generator.build import build_site
 from generator.errors import ContentErrors
@@ -116,12 +118,55 @@ def fit_instant_navigation(config: MkDocsConfig, pages: int) -> None:
         )
 
 
+_container_scripts: dict[frozenset[str], str] = {}
+"""The hashes of each page's inline scripts that instant navigation runs again, with the
+first page that had them: one set in a build, or the hook stops it (:func:`on_post_build`)."""
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Start each build (``make serve`` rebuilds) with no page's scripts recorded."""
+    _container_scripts.clear()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Write the page's Content-Security-Policy into its head (:mod:`generator.csp`)."""
+    return _with_policy(output, page.file.dest_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for the theme's pages that are not documents (404.html)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return _with_policy(output_content, template_name)
+
+
+def _with_policy(output: str, name: str) -> str:
+    try:
+        written, scripts = csp.with_policy(output)
+    except csp.PolicyError as error:
+        raise PluginError(f"{name}: cannot write its Content-Security-Policy: {error}") from None
+    for script in scripts:
+        if not script.trusted:
+            log.info(f"{name}: an inline script outside the theme's places is not allowed")
+    _container_scripts.setdefault(csp.container_hashes(scripts), name)
+    return written
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site for search (Pagefind), in ``make site`` and ``make serve``.
 
     A configuration that turns Material's own search plugin back on gets that search
-    instead (the benchmarks build the site so, to compare the two).
+    instead (the benchmarks build the site so, to compare the two). First, stop a build
+    whose pages differ in the inline scripts instant navigation runs again: the policy
+    of the page a reader opened first would refuse another page's.
     """
+    if len(_container_scripts) > 1:
+        pages = ", ".join(sorted(_container_scripts.values()))
+        raise PluginError(
+            f"the inline scripts of Material's main grid differ between {pages}: after an "
+            "instant navigation, the first page's Content-Security-Policy would refuse "
+            "them; move the script to a file under theme/assets/javascripts/"
+        )
     if uses_material_search(config):
         return
     try:

@@ -153,7 +153,7 @@ def test_the_first_view_loads_only_the_pictures_it_shows(
         assert len(tops) == 2 and tops[0] < height < tops[1], tops  # one shown, one below
         assert [name.split("-")[0] for name in seen] == ["harbour"], seen
         tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        tab.wait_for_function("!document.querySelector('article img[data-src]')")
+        tab.wait_for_function("() => !document.querySelector('article img[data-src]')")
         tab.wait_for_function(
             "[...document.querySelectorAll('article img')].every(i => i.complete && i.currentSrc)"
         )
@@ -190,7 +190,7 @@ def test_share_copies_the_link_where_there_is_no_share_sheet(
     assert button.inner_text() == ("Share" if has_share_sheet else "Copy link")
     if not has_share_sheet:
         button.click()
-        tab.wait_for_function("document.querySelector('.share__status').textContent !== ''")
+        tab.wait_for_function("() => document.querySelector('.share__status').textContent !== ''")
         assert tab.evaluate("navigator.clipboard.readText()") == news_site[0] + LEAD + "/"
     context.close()
 

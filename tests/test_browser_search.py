@@ -125,7 +125,7 @@ def test_search_by_keyboard_alone(live_site: tuple[str, Path], page: Any) -> Non
     active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
     assert page.evaluate(f"document.getElementById({active!r}).pathname") == results[1]
     page.keyboard.press("Enter")
-    page.wait_for_function(f"location.pathname === {results[1]!r}", timeout=30000)
+    page.wait_for_function(f"() => location.pathname === {results[1]!r}", timeout=30000)
     page.focus("#site-search-open")  # as Tab reaches it: Enter opens, Escape closes
     page.keyboard.press("Enter")
     page.wait_for_selector("#site-search[open]")

@@ -175,7 +175,9 @@ def test_labels_keep_clear_of_each_other_and_the_edges_in_every_view(
         assert_legible(found, f"{story} at {width} px, after {button}")
         assert found["labels"] > 0, f"{story} at {width} px, after {button}: no label at all"
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    page.wait_for_function(f"document.querySelector('{PLOT}')._fullLayout.font.color === '#e4e6eb'")
+    page.wait_for_function(
+        f"() => document.querySelector('{PLOT}')._fullLayout.font.color === '#e4e6eb'"
+    )
     assert_legible(page.evaluate(MEASURE, "chart"), f"{story} at {width} px, dark")
 
 
@@ -279,7 +281,7 @@ def test_arrow_keys_reach_every_event_in_time_order(
             timeout=8000,
         )
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.matches('ol.timeline > li:last-child')")
+    page.wait_for_function("() => document.activeElement.matches('ol.timeline > li:last-child')")
 
 
 def test_a_tap_elsewhere_or_a_zoom_removes_the_tooltip(dense_site: str, context: Any) -> None:
@@ -416,7 +418,7 @@ def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, contex
         point = {"x": x, "y": y - 20 * step}
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    page.wait_for_function("window.scrollY > 50")  # a swipe on the chart scrolls the page
+    page.wait_for_function("() => window.scrollY > 50")  # a swipe on the chart scrolls the page
 
 
 def test_the_picture_and_caption_stay_when_plotly_cannot_load(

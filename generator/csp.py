@@ -1,0 +1,162 @@
+"""Every page's Content-Security-Policy: a ``<meta>`` tag, written after MkDocs and
+Material have rendered the page (the hook's ``on_post_page`` and ``on_post_template``).
+
+Scripts run from the site's own address (``'self'``) and, inline, only the scripts the
+theme writes, each allowed by the SHA-256 hash of its text: no ``'unsafe-inline'``, no
+``'unsafe-eval'`` (neither Material's bundle nor the vendored plotly.js basic bundle
+needs it), so a ``<script>`` or an event-handler attribute (``onerror=``, ``onfocus=``)
+that reaches a page from content is refused by the browser, even if an escape fails.
+``'wasm-unsafe-eval'`` lets Pagefind compile its WebAssembly and nothing else.
+
+Which inline scripts are the theme's: those whose parent is ``<head>``, ``<body>``,
+Material's header bar or its main grid, where the templates put them. Editors' words
+land elsewhere (the article, the navigation, titles), so a script there is never hashed.
+Material's instant navigation runs the inline scripts of the next page's main grid under
+the first page's policy: they are the same on every page (:func:`container_hashes`; the
+hook stops a build where they differ).
+
+What a ``<meta>`` policy cannot say: ``frame-ancestors`` (and ``report-uri``,
+``sandbox``) are ignored in a meta tag; only an HTTP header could set them, and GitHub
+Pages sends none. The embeddable timeline is meant for other sites' frames anyway.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+TRUSTED_PARENTS = ("head", "body")
+"""Where the theme's templates put inline scripts: in these elements,"""
+
+TRUSTED_CLASSES = ("md-header__inner", "md-main__inner")
+"""and in Material's header bar (the palette's script) and main grid (:data:`CONTAINER`).
+No editor's words are ever a child of these: they sit in elements of their own inside."""
+
+CONTAINER = "md-main__inner"
+"""The class of Material's main grid, a <div>: a theme's inline script stands there, and
+instant navigation runs it again on each page it swaps in."""
+
+EXECUTABLE_TYPES = frozenset(
+    {"", "module", "text/javascript", "application/javascript", "application/ecmascript"}
+)
+"""Script types a browser runs (a data block, such as application/json, is not run)."""
+
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr"}
+)
+"""Elements without an end tag: nothing opens for them."""
+
+FIXED_DIRECTIVES = (
+    ("default-src", "'self'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+"""Everything but ``script-src``. Styles keep ``'unsafe-inline'``: Material, the chart's
+picture and plotly.js set ``style`` attributes, and CSS runs no script. ``data:``
+images are Material's icons, drawn by its stylesheet."""
+
+SCRIPT_SOURCES = "'self' 'wasm-unsafe-eval'"
+"""``script-src`` before the hashes: the site's own files, and Pagefind's WebAssembly."""
+
+_CHARSET = re.compile(r"<meta charset=\"?utf-8\"?\s*/?>", re.IGNORECASE)
+
+
+class PolicyError(ValueError):
+    """A page where the policy cannot be written (no charset declaration before scripts)."""
+
+
+@dataclass(frozen=True)
+class InlineScript:
+    """An inline script of a page: its text, and whether the theme wrote it."""
+
+    text: str
+    trusted: bool
+    in_container: bool
+
+    @property
+    def source(self) -> str:
+        """The CSP source that allows it: ``'sha256-…'``."""
+        digest = hashlib.sha256(self.text.encode("utf-8")).digest()
+        return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+class _Scripts(HTMLParser):
+    """Finds a page's inline scripts that a browser runs, with where they stand."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[tuple[str, str]] = []  # (tag, class) of the open elements
+        self.scripts: list[InlineScript] = []
+        self._open: tuple[bool, bool, list[str]] | None = None  # trusted, container, text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script" and values.get("src") is None:
+            kind = (values.get("type") or "").strip().lower()
+            if kind in EXECUTABLE_TYPES:
+                parent, classes = self.stack[-1] if self.stack else ("", "")
+                names = classes.split()
+                trusted = parent in TRUSTED_PARENTS or any(c in names for c in TRUSTED_CLASSES)
+                self._open = (trusted, CONTAINER in names, [])
+        if tag not in VOID:
+            self.stack.append((tag, values.get("class") or ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # <br/>, <path/>: nothing opened
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            trusted, container, text = self._open
+            self.scripts.append(InlineScript("".join(text), trusted, container))
+            self._open = None
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open[2].append(data)
+
+
+def inline_scripts(html: str) -> list[InlineScript]:
+    """The inline scripts of ``html`` a browser would run, in page order."""
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
+
+
+def policy(scripts: list[InlineScript]) -> str:
+    """The policy for a page with these inline scripts: the trusted ones hashed, sorted."""
+    hashes = sorted({script.source for script in scripts if script.trusted})
+    directives = [*FIXED_DIRECTIVES[:1], ("script-src", " ".join([SCRIPT_SOURCES, *hashes]))]
+    directives += FIXED_DIRECTIVES[1:]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def container_hashes(scripts: list[InlineScript]) -> frozenset[str]:
+    """The hashes of the trusted scripts instant navigation runs again on each page."""
+    return frozenset(script.source for script in scripts if script.trusted and script.in_container)
+
+
+def with_policy(html: str) -> tuple[str, list[InlineScript]]:
+    """``html`` with its policy's meta tag right after ``<meta charset>``, before any
+    script; and the page's inline scripts. :class:`PolicyError` when there is no charset
+    declaration in the head, or a script before it."""
+    found = _CHARSET.search(html)
+    head_end = html.find("</head>")
+    if found is None or (head_end != -1 and found.start() > head_end):
+        raise PolicyError('no <meta charset="utf-8"> in the page\'s <head>')
+    if "<script" in html[: found.start()].lower():
+        raise PolicyError("a <script> comes before <meta charset>, before the policy")
+    scripts = inline_scripts(html)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
+    return html[: found.end()] + tag + html[found.end() :], scripts

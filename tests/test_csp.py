@@ -1,0 +1,116 @@
+"""Every page's Content-Security-Policy (generator/csp.py, written by the hook): what it
+allows, where it stands, and which inline scripts it trusts. The browser's side is in
+tests/test_browser_csp.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from conftest import mkdocs_build
+from mkdocs.exceptions import PluginError
+
+from generator import csp, hooks
+
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script>theme()</script><script type="application/ld+json">{{}}</script></head><body>
+<script>palette()</script>
+<div class="md-main__inner md-grid"><article>{article}</article>
+<script>grid()</script></div>
+<nav class="md-header__inner"><span>{title}</span><script>header()</script></nav>
+</body></html>"""
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("csp") / "site"
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_a_hash_is_the_sha256_of_the_script_text_in_base64() -> None:
+    # The value of `printf 'alert(1)' | openssl dgst -sha256 -binary | base64`.
+    script = csp.InlineScript("alert(1)", trusted=True, in_container=False)
+    assert script.source == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+
+
+def test_only_the_themes_inline_scripts_are_trusted() -> None:
+    html = PAGE.format(article="<p>x</p><script>planted()</script>", title="<script>t()</script>")
+    found = {s.text: (s.trusted, s.in_container) for s in csp.inline_scripts(html)}
+    assert found == {
+        "theme()": (True, False),  # in <head>
+        "palette()": (True, False),  # in <body>
+        "grid()": (True, True),  # in Material's main grid: run again by instant navigation
+        "header()": (True, False),  # in Material's header bar
+        "planted()": (False, False),  # in the article
+        "t()": (False, False),  # in a title
+    }, "the JSON-LD data block is not a script the browser runs, so it has no hash"
+
+
+def test_the_policy_hashes_trusted_scripts_and_allows_nothing_inline_else() -> None:
+    html = PAGE.format(article="<script>planted()</script>", title="")
+    written, scripts = csp.with_policy(html)
+    found = POLICY.search(written)
+    assert found is not None
+    policy = directives(found.group(1))
+    trusted = sorted(s.source for s in scripts if s.trusted)
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", *trusted]
+    planted = csp.InlineScript("planted()", trusted=False, in_container=False).source
+    assert planted not in policy["script-src"]
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    assert "frame-ancestors" not in policy, "a meta tag cannot set it; browsers say so"
+
+
+def test_the_policy_comes_right_after_the_charset_before_any_script() -> None:
+    written, _ = csp.with_policy(PAGE.format(article="", title=""))
+    assert written.index('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"') > 0
+    with pytest.raises(csp.PolicyError, match="before <meta charset>"):
+        csp.with_policy('<html><head><script>x()</script><meta charset="utf-8"></head></html>')
+    with pytest.raises(csp.PolicyError, match="no <meta charset"):
+        csp.with_policy("<html><head></head><body></body></html>")
+
+
+def test_pages_whose_grid_scripts_differ_stop_the_build() -> None:
+    hooks.on_pre_build(cast(Any, None))
+    hooks.on_post_page(
+        PAGE.format(article="", title=""), cast(Any, _Page("a.html")), cast(Any, None)
+    )
+    other = PAGE.replace("grid()", "other()").format(article="", title="")
+    hooks.on_post_page(other, cast(Any, _Page("b.html")), cast(Any, None))
+    with pytest.raises(PluginError, match=r"differ between a\.html, b\.html"):
+        hooks.on_post_build(cast(Any, None))
+    hooks.on_pre_build(cast(Any, None))
+
+
+class _Page:
+    def __init__(self, dest_uri: str) -> None:
+        self.file = type("File", (), {"dest_uri": dest_uri})()
+
+
+def test_every_built_page_has_a_policy_that_allows_each_of_its_scripts(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 20 and built / "404.html" in pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = POLICY.search(html)
+        assert found is not None, f"{page}: no Content-Security-Policy"
+        head = html[: html.index("</head>")]
+        assert found.start() < head.find("<script") or "<script" not in head, page
+        assert found.start() < html.index("<script"), f"{page}: a script before the policy"
+        policy = directives(found.group(1))
+        assert "'unsafe-inline'" not in policy["script-src"], page
+        assert "'unsafe-eval'" not in policy["script-src"], page
+        for script in csp.inline_scripts(html):
+            assert script.source in policy["script-src"], f"{page}: refused {script.text[:60]!r}"
