@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve test lint lock engines schema screenshots bench clean
+.PHONY: site check serve preview test lint lock engines schema screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps check
 	SITE_URL=http://127.0.0.1:8000/ $(if $(STORY),EXPLAINER_STORY=$(STORY) )$(BIN)/mkdocs serve \
 		--dev-addr 127.0.0.1:8000
+
+## preview: serve a built site for one review on 127.0.0.1, on a fresh random port it
+##          prints (never serve's 8000): this checkout built for that address, or
+##          SITE=<folder>, a pull request's unzipped site-preview artifact (devkit/preview.py)
+preview: $(VENV)/.site-deps $(if $(SITE),,check)
+	$(BIN)/python -m devkit.preview$(if $(SITE), --site $(SITE))
 
 ## test: the whole test suite, browser tests included
 test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
