@@ -15,6 +15,10 @@ Material's instant navigation runs the inline scripts of the next page's main gr
 the first page's policy: they are the same on every page (:func:`container_hashes`; the
 hook stops a build where they differ).
 
+Under ``mkdocs serve`` (``make serve``), inline scripts are allowed (:data:`LIVE_RELOAD`)
+for MkDocs' live-reload script; ``make site``, the deploy and ``make preview`` write the
+hashes.
+
 What a ``<meta>`` policy cannot say: ``frame-ancestors`` (and ``report-uri``,
 ``sandbox``) are ignored in a meta tag; only an HTTP header could set them, and GitHub
 Pages sends none. The embeddable timeline is meant for other sites' frames anyway.
@@ -134,9 +138,18 @@ def inline_scripts(html: str) -> list[InlineScript]:
     return parser.scripts
 
 
-def policy(scripts: list[InlineScript]) -> str:
-    """The policy for a page with these inline scripts: the trusted ones hashed, sorted."""
+LIVE_RELOAD = "'unsafe-inline'"
+"""In ``mkdocs serve`` (``make serve``), in place of the hashes: MkDocs adds its live-reload
+script to each page as it serves it, with a number that changes on every request, which
+no hash written at build time can allow. ``make site`` and ``make preview`` write hashes."""
+
+
+def policy(scripts: list[InlineScript], *, live_reload: bool = False) -> str:
+    """The policy for a page with these inline scripts: the trusted ones hashed, sorted;
+    with ``live_reload``, :data:`LIVE_RELOAD` instead."""
     hashes = sorted({script.source for script in scripts if script.trusted})
+    if live_reload:
+        hashes = [LIVE_RELOAD]
     directives = [*FIXED_DIRECTIVES[:1], ("script-src", " ".join([SCRIPT_SOURCES, *hashes]))]
     directives += FIXED_DIRECTIVES[1:]
     return "; ".join(f"{name} {value}" for name, value in directives)
@@ -147,10 +160,11 @@ def container_hashes(scripts: list[InlineScript]) -> frozenset[str]:
     return frozenset(script.source for script in scripts if script.trusted and script.in_container)
 
 
-def with_policy(html: str) -> tuple[str, list[InlineScript]]:
+def with_policy(html: str, *, live_reload: bool = False) -> tuple[str, list[InlineScript]]:
     """``html`` with its policy's meta tag right after ``<meta charset>``, before any
     script; and the page's inline scripts. :class:`PolicyError` when there is no charset
-    declaration in the head, or a script before it."""
+    declaration in the head, or a script before it. ``live_reload``: for ``mkdocs serve``
+    (:data:`LIVE_RELOAD`)."""
     found = _CHARSET.search(html)
     head_end = html.find("</head>")
     if found is None or (head_end != -1 and found.start() > head_end):
@@ -158,5 +172,6 @@ def with_policy(html: str) -> tuple[str, list[InlineScript]]:
     if "<script" in html[: found.start()].lower():
         raise PolicyError("a <script> comes before <meta charset>, before the policy")
     scripts = inline_scripts(html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
+    written = policy(scripts, live_reload=live_reload)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{written}">'
     return html[: found.end()] + tag + html[found.end() :], scripts

@@ -123,6 +123,21 @@ _container_scripts: dict[frozenset[str], str] = {}
 first page that had them: one set in a build, or the hook stops it (:func:`on_post_build`)."""
 
 
+_serving = False
+"""Whether this is ``mkdocs serve``, whose live-reload script the policy must allow."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether MkDocs serves the site (:data:`generator.csp.LIVE_RELOAD`)."""
+    global _serving
+    _serving = command == "serve"
+    if _serving:
+        log.info(
+            "mkdocs serve: the pages' Content-Security-Policy allows inline scripts, for "
+            "live reload; make site and make preview write the site's own, with hashes"
+        )
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Start each build (``make serve`` rebuilds) with no page's scripts recorded."""
     _container_scripts.clear()
@@ -142,7 +157,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _with_policy(output: str, name: str) -> str:
     try:
-        written, scripts = csp.with_policy(output)
+        written, scripts = csp.with_policy(output, live_reload=_serving)
     except csp.PolicyError as error:
         raise PluginError(f"{name}: cannot write its Content-Security-Policy: {error}") from None
     for script in scripts:

@@ -495,8 +495,9 @@ def test_the_embed_code_sizes_its_frame_to_what_it_shows(
     page = made.new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
     code = page.locator(".timeline-embed__code code").text_content()
+    page = made.new_page()  # another site's page: not under this site's policy
     page.set_content(f"<!doctype html><html><body style='margin:0'>{code}</body></html>")
-    page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
     inside = page.frames[1]
     inside.wait_for_load_state("networkidle")
     content = inside.evaluate(
@@ -506,4 +507,4 @@ def test_the_embed_code_sizes_its_frame_to_what_it_shows(
     assert abs(frame - content) <= 1, (frame, content)  # no scroll bar, no blank below
     inside.locator("summary", has_text="Every event").click()  # the list unfolds: it grows
     height = "document.querySelector('iframe').getBoundingClientRect().height"
-    page.wait_for_function(f"{height} > {frame + 100}")
+    page.wait_for_function(f"() => {height} > {frame + 100}")

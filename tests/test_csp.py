@@ -12,6 +12,7 @@ import pytest
 from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
 
+from devkit.site import MkDocsServe, fetch, wait_for
 from generator import csp, hooks
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -71,6 +72,25 @@ def test_the_policy_hashes_trusted_scripts_and_allows_nothing_inline_else() -> N
     assert policy["base-uri"] == ["'self'"]
     assert policy["form-action"] == ["'self'"]
     assert "frame-ancestors" not in policy, "a meta tag cannot set it; browsers say so"
+
+
+def test_under_mkdocs_serve_inline_scripts_are_allowed_for_live_reload(content: Path) -> None:
+    # MkDocs adds its live-reload script to each page as it serves it, with a request
+    # number in it: no hash written at build time could allow it.
+    policy = directives(csp.policy([csp.InlineScript("x()", True, False)], live_reload=True))
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'"]
+    with MkDocsServe(content) as served:
+        page = ""
+
+        def served_page() -> bool:
+            nonlocal page
+            page = fetch(served.url + "tiny-story/")
+            return "Two sides met" in page
+
+        assert wait_for(served_page)
+        found = POLICY.search(page)
+        assert found is not None and "'unsafe-inline'" in found.group(1)
+        assert "livereload(" in page
 
 
 def test_the_policy_comes_right_after_the_charset_before_any_script() -> None:
