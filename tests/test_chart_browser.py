@@ -494,7 +494,9 @@ def test_the_embed_code_sizes_its_frame_to_what_it_shows(
     made = context(width)
     page = made.new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
-    code = page.locator(".timeline-embed__code code").text_content()
+    code = page.locator(".timeline-embed__code code", has_text=f'src="{dense_site}')
+    code = code.text_content()  # once the script has written the site's address into it
+    page.close()
     page = made.new_page()  # another site's page: not under this site's policy
     page.set_content(f"<!doctype html><html><body style='margin:0'>{code}</body></html>")
     page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
