@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sites import SiteCache, shared_root
 
 from devkit import ROOT as ROOT  # the repository's folder, which the tests import from here
 from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
@@ -77,3 +78,9 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
         result = mkdocs_build(root / "explainer", site_url=url)
         assert result.returncode == 0, result.stderr
         yield url, root / "explainer"
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> SiteCache:
+    """The run's built sites, each built once (by whichever test, or xdist worker, asks first)."""
+    return SiteCache(shared_root(tmp_path_factory.getbasetemp()))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
 from searchindex import fragments, searchable_text
+from sites import SiteCache
 
 from devkit.content import edit_file
 from devkit.site import MkDocsServe, fetch, wait_for
@@ -25,12 +26,10 @@ CHROME = ("Table of contents", "Back to top", "Switch to dark mode", "Explainers
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, site_url="https://owner.github.io/repo/")
-    assert result.returncode == 0, result.stderr
-    assert "Search: indexed" in result.stderr
-    return site
+def built(sites: SiteCache) -> Path:
+    site = sites.build()  # the content/ site test_site.py and test_pages.py check too
+    assert "Search: indexed" in site.log
+    return site.folder
 
 
 def test_pagefind_is_pinned_and_its_binary_comes_from_the_wheel() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build, text_files
+from sites import SiteCache
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import copy_story, edit_file
@@ -66,12 +67,10 @@ def test_home_lists_stories_newest_first(content: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def strict_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, site_url="https://owner.github.io/repo/")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+def strict_build(sites: SiteCache) -> Path:
+    site = sites.build()  # content/ for https://owner.github.io/repo/, built once per run
+    assert "WARNING" not in site.log, site.log
+    return site.folder
 
 
 def test_strict_build_of_the_real_content_passes(strict_build: Path) -> None:
