@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve preview test lint lock engines schema screenshots bench clean
+.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,15 +44,49 @@ serve: $(VENV)/.site-deps check
 preview: $(VENV)/.site-deps $(if $(SITE),,check)
 	$(BIN)/python -m devkit.preview$(if $(SITE), --site $(SITE))
 
-## test: the whole test suite, browser tests included
-test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+# The tiers of the tests (pytest markers, pyproject.toml): `build` and `browser` tests build
+# sites with MkDocs, run commands or drive Chromium; `content` tests check the facts of the
+# stories under content/. The fast tier is everything else, in this process.
+TEST_WORKERS ?= auto
+FAST := not build and not browser and not content
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
-## lint: ruff (lint, format) over all the Python; mypy strict over generator, devkit, bench, scripts, tests
+## test: the whole test suite, browser tests included, in parallel (TEST_WORKERS=auto: a
+##       worker per CPU): the fast, slow and content tiers below, all at once
+test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
+	$(BIN)/python -m pytest $(PARALLEL)
+
+## test-fast: the model, the checks, rendering and the page check of a small fixture, in
+##            process: under a minute, for every save
+test-fast: $(VENV)/.dev-deps
+	$(BIN)/python -m pytest -m "$(FAST)"
+
+## test-slow: the site built with MkDocs, the command line and the browser tests, in parallel
+test-slow: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
+	$(BIN)/python -m pytest $(PARALLEL) -m "build or browser"
+
+## test-content: the facts of the stories under content/ (after an edit of content/)
+test-content: $(VENV)/.dev-deps
+	$(BIN)/python -m pytest -m content
+
+## lint: ruff (lint, format) over all the Python; mypy strict over generator, devkit, bench,
+##       scripts, tests; zizmor and GitHub's schemas over .github/; the JavaScript parsed
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --strict-collection --quiet .github .pre-commit-config.yaml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms \
+		$(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config \
+		.github/ISSUE_TEMPLATE/config.yml
+	$(JS_LINT)
+
+# The JavaScript's linter. Until one is pinned (tests/npm/package.json), `node --check`
+# parses every script of the theme, which at least refuses one that cannot run.
+JS_LINT ?= for script in theme/assets/javascripts/*.js; do node --check "$$script" || exit 1; done
 
 ## lock: re-resolve requirements*.in into requirements*.txt (exact pins with hashes), keeping
 ##       today's pins; LOCK_UPGRADE=1 proposes the newest releases the .in ranges allow

@@ -84,3 +84,29 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
 def sites(tmp_path_factory: pytest.TempPathFactory) -> SiteCache:
     """The run's built sites, each built once (by whichever test, or xdist worker, asks first)."""
     return SiteCache(shared_root(tmp_path_factory.getbasetemp()))
+
+
+BUILDING = {
+    "sites": None,
+    "live_site": "live_site",
+    "fixture_site": "live_site",
+    "dense_site": "dense_site",
+    "news_site": "news_site",
+    "mixed_site": "mixed_site",
+    "hostile_site": "hostile_site",
+}
+"""Fixtures that build a site with MkDocs, and the pytest-xdist group of the tests using it:
+a site built for the address a test serves it from (or by a module's own fixture) is built
+by one worker, so the tests that share it run in that worker. ``sites`` needs no group: its
+sites are shared between workers (tests/sites.py)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses a fixture building a site is a ``build`` test, in its fixture's group."""
+    for item in items:
+        used = [name for name in BUILDING if name in getattr(item, "fixturenames", ())]
+        if used:
+            item.add_marker(pytest.mark.build)
+        groups = [BUILDING[name] for name in used if BUILDING[name]]
+        if groups:
+            item.add_marker(pytest.mark.xdist_group(groups[0]))

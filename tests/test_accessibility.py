@@ -242,6 +242,10 @@ def test_without_javascript_the_palette_follows_the_system(
 
 
 TARGETS = ".md-sidebar a, .md-sidebar label.md-nav__link, .md-footer a"
+DRAWER_OPEN = """() => document.getElementById('__drawer').checked && document.getAnimations()
+  .filter(a => a.effect && a.effect.target && a.effect.target.closest('.md-sidebar'))
+  .every(a => a.playState === 'finished')"""
+"""The navigation drawer is open and has finished sliding in."""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -255,7 +259,7 @@ def test_sidebar_and_footer_links_are_targets_of_24px_at_least(
         page.goto(live_site[0] + path, wait_until="load")
         if width < 1220:  # the navigation is a drawer: open it
             page.click(".md-header label[for=__drawer]")
-            page.wait_for_timeout(400)
+            page.wait_for_function(DRAWER_OPEN)
         sizes = page.eval_on_selector_all(
             TARGETS,
             """els => els.filter(e => e.checkVisibility({visibilityProperty: true}))

@@ -393,6 +393,7 @@ def test_warnings_are_problems_of_their_own_severity() -> None:
     assert not Problem(Path("a.yml"), 1, 1, "x").is_warning
 
 
+@pytest.mark.build
 def test_a_strict_mkdocs_build_logs_warnings_and_builds(content: Path, tmp_path: Path) -> None:
     edit(content, "sources.yml", "url: https://", "url: http://")
     result = mkdocs_build(tmp_path / "site", content=content)

@@ -84,7 +84,10 @@ def test_the_story_page_has_byline_dateline_reading_time_picture_and_key_numbers
     page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
     credits = page.inner_text(".byline__credits")
     assert credits.startswith("By Jane Example (Diplomatic correspondent) and Sam Sample.")
-    assert "Edited by Alex Editor (Foreign editor). Published by Example Newsroom." in credits
+    assert (
+        "Edited by Alex Editor (Foreign editor) and Robin Checker. Published by Example Newsroom."
+        in credits
+    )
     assert page.inner_text(".dateline__place") == "HARBOURTOWN, EXAMPLE COAST"  # upper case
     assert "The whole explainer:" in page.inner_text(".byline .page-meta")
     lead = page.locator(".news-figure--lead img")
@@ -242,14 +245,14 @@ def test_key_numbers_and_story_cards_fit_a_phone(news_site: tuple[str, Path], br
     columns = tab.eval_on_selector_all(
         ".key-number", "els => new Set(els.map(e => e.getBoundingClientRect().top)).size"
     )
-    assert columns == 2  # three figures: two in the first row, one in the second
+    assert columns == 2  # four figures: two rows of two
     tab.goto(news_site[0], wait_until="networkidle")
     cards = tab.eval_on_selector_all(
         ".story-card",
         "els => els.map(e => [e.getBoundingClientRect().width, getComputedStyle(e).fontSize])",
     )
     context.close()
-    assert len(cards) == 2 and all(width >= 300 for width, _ in cards), cards
+    assert len(cards) == 3 and all(width >= 300 for width, _ in cards), cards
 
 
 def test_the_home_page_shows_the_newest_story_first_with_its_picture(
@@ -258,7 +261,7 @@ def test_the_home_page_shows_the_newest_story_first_with_its_picture(
     seen = pictures_requested(page)
     page.goto(news_site[0], wait_until="networkidle")
     titles = page.eval_on_selector_all(".story-card h2", "els => els.map(e => e.textContent)")
-    assert titles[0].startswith("How Side A and Side B met again") and len(titles) == 2
+    assert titles[0].startswith("How Side A and Side B met again") and len(titles) == 3
     meta = page.eval_on_selector_all(".story-card .story-meta", "els => els.map(e => e.innerText)")
     assert meta[0].endswith("min read") and "10–11 March 2021" in meta[0]
     assert page.locator(".story-card").nth(1).locator("img").count() == 0  # cleanly absent

@@ -5,7 +5,6 @@ phone; nothing fetched before it is opened and nothing from another host."""
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -258,15 +257,21 @@ def test_a_site_without_its_index_says_search_is_not_available(
 def test_what_is_typed_while_the_search_opens_is_kept(
     live_site: tuple[str, Path], page: Any
 ) -> None:
-    def late(route: Any) -> None:
-        """Hold the dialog's script back half a second, as a slow network would."""
-        time.sleep(0.5)
-        route.continue_()
+    held: list[Any] = []  # the dialog's script, held back as a slow network would
+
+    def hold(route: Any) -> None:
+        held.append(route)
 
     page.goto(live_site[0] + "about/", wait_until="networkidle")
-    page.route("**/search-dialog.js", late)
+    page.route("**/search-dialog.js", hold)
     painted(page)
     page.keyboard.press("/")
     page.keyboard.type("Yongbyon")  # at once, before the dialog's script has come
+    for _ in range(600):  # until the page has asked for it (a frame at a time)
+        if held:
+            break
+        page.evaluate("new Promise(requestAnimationFrame)")
+    assert held, "the search never asked for its dialog's script"
+    held[0].continue_()
     page.wait_for_selector(f"{RESULT} a", timeout=30000)
     assert page.input_value("#site-search-query") == "Yongbyon"

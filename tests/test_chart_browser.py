@@ -127,7 +127,16 @@ def after(page: Any, action: Any) -> None:
         arg=before,
         timeout=10000,
     )
-    page.wait_for_timeout(50)  # Plotly's last frame
+    frames(page, 2)  # Plotly draws in the frame after its layout: let it be painted
+
+
+def frames(page: Any, count: int) -> None:
+    """Wait until the page has drawn ``count`` more animation frames."""
+    page.evaluate(
+        """n => new Promise(done => { const next = () => --n < 0 ? done() :
+             requestAnimationFrame(next); next(); })""",
+        count,
+    )
 
 
 def click_modebar(page: Any, title: str) -> None:
@@ -291,7 +300,8 @@ def test_a_tap_elsewhere_or_a_zoom_removes_the_tooltip(dense_site: str, context:
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=20000)
     tooltip = f"{PLOT} .hoverlayer .hovertext"
 
-    def tap_a_mark() -> None:
+    def tap_a_mark() -> float:
+        """Tap a mark inside the plot; when, by the page's clock."""
         box = page.evaluate(
             """() => { const gd = document.getElementById('timeline-chart');
               const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
@@ -301,13 +311,21 @@ def test_a_tap_elsewhere_or_a_zoom_removes_the_tooltip(dense_site: str, context:
                   && b.top > plot.top && b.bottom < plot.bottom);
               return [r.left + r.width / 2, r.top + r.height / 2]; }"""
         )
+        at = float(page.evaluate("performance.now()"))
         page.touchscreen.tap(*box)
         page.wait_for_selector(tooltip, state="attached", timeout=5000)
+        return at
 
-    tap_a_mark()
+    tapped = tap_a_mark()
     page.tap("figcaption")  # elsewhere on the page
     page.wait_for_selector(tooltip, state="detached", timeout=5000)
-    page.wait_for_timeout(350)  # a reader's pace: two taps within 300 ms are a double tap
+    # A reader's pace: a second tap within the page's double-tap window is not a tap of its
+    # own. The window is the page's to say; the wait ends as soon as it has passed.
+    window = float(page.get_attribute(PLOT, "data-double-tap-ms") or "nan")
+    assert 0 < window < 1000, window
+    page.wait_for_function(
+        "([since, window]) => performance.now() - since > window", arg=[tapped, window]
+    )
     tap_a_mark()
     after(page, lambda: page.tap(f"{PLOT} .modebar-btn[data-title='Zoom in']"))
     assert page.locator(tooltip).count() == 0

@@ -6,9 +6,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
-from devkit.content import run_generator
+from devkit.content import run_generator, run_generator_process
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -121,3 +122,16 @@ def test_check_prints_errors_with_other_stories_warnings_and_counts_both(content
         "has 29 days\n"
     )
     assert result.stderr == "1 problem (and 1 warning) found; nothing was built.\n"
+
+
+@pytest.mark.build
+def test_the_command_line_runs_as_a_program(content: Path) -> None:
+    """The other tests call ``cli.main`` in process; this runs ``python -m generator``."""
+    assert run_generator_process("check", str(content)).stdout == (
+        "1 story checked, no problems found.\n"
+    )
+    story = content / "tiny-story" / "story.yml"
+    story.write_text(story.read_text().replace("start: 2020-01-02", "start: 2020-02-30"))
+    result = run_generator_process("check", "content", cwd=content.parent)
+    assert result.returncode == 1 and "February 2020 has 29 days" in result.stdout
+    assert result.stderr == "1 problem found; nothing was built.\n"

@@ -87,6 +87,7 @@ def test_unknown_story_without_a_near_id_names_the_stories(ids: list[str], messa
     assert unknown_story("elsewhere", ids) == prefix + message
 
 
+@pytest.mark.build
 def test_strict_mkdocs_build_of_one_story(two_stories: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = mkdocs_build(site, content=two_stories, story="tiny-story")
@@ -97,6 +98,7 @@ def test_strict_mkdocs_build_of_one_story(two_stories: Path, tmp_path: Path) -> 
     assert 'href="tiny-story/"' in home and "other-story" not in home
 
 
+@pytest.mark.build
 def test_mkdocs_build_of_an_unknown_story_stops_with_the_message(
     two_stories: Path, tmp_path: Path
 ) -> None:

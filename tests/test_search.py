@@ -32,6 +32,7 @@ def built(sites: SiteCache) -> Path:
     return site.folder
 
 
+@pytest.mark.build
 def test_pagefind_is_pinned_and_its_binary_comes_from_the_wheel() -> None:
     pins = (ROOT / "requirements.txt").read_text().split()
     assert "pagefind==1.5.2" in pins and "pagefind-bin==1.5.2" in pins
@@ -99,6 +100,7 @@ def test_index_site_fails_loudly_when_there_is_nothing_to_index(tmp_path: Path) 
         index_site(tmp_path)
 
 
+@pytest.mark.build
 def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
@@ -116,6 +118,7 @@ def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Pa
     assert 'id="site-search"' not in (site / "index.html").read_text()
 
 
+@pytest.mark.build
 def test_serve_indexes_the_preview_and_again_after_an_edit(content: Path) -> None:
     with MkDocsServe(content) as served:
         assert wait_for(lambda: "Two sides met" in fetch(served.url + "tiny-story/"))

@@ -13,6 +13,8 @@ import pytest
 from devkit.content import edit_file
 from devkit.site import MkDocsServe, fetch, wait_for
 
+pytestmark = pytest.mark.build
+
 
 def watched(served: MkDocsServe) -> list[Path]:
     """The paths MkDocs said it watches for changes when it started."""

@@ -116,6 +116,7 @@ def test_no_page_refers_to_another_host(strict_build: Path) -> None:
             assert needle not in html, f"{page} loads from {needle}"
 
 
+@pytest.mark.build
 def test_two_builds_are_byte_identical(strict_build: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     result = mkdocs_build(again, site_url="https://owner.github.io/repo/")
@@ -135,6 +136,7 @@ def _differences(comparison: filecmp.dircmp[str]) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     files = build_site(CONTENT).files
@@ -153,6 +155,7 @@ def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
         check_pages_are_built(files, tmp_path / "site", story_id)
 
 
+@pytest.mark.build
 def test_content_error_stops_the_build_with_a_located_message(
     content: Path, tmp_path: Path
 ) -> None:

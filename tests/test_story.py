@@ -13,6 +13,8 @@ from conftest import ROOT
 from generator.load import load_stories
 from generator.models import Story
 
+pytestmark = pytest.mark.content  # the first story's facts, not the code's
+
 ARTICLE = ROOT.parent / "shared" / "source-material" / "hanoi-summit-2019-article.txt"
 PASSAGES = ROOT / "tests" / "data" / "hanoi-quotation-passages.yml"
 """Each quotation from a source other than the article, beside the passage that prints it."""

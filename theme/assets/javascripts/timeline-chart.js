@@ -209,6 +209,9 @@
 
   /* --- the chart ------------------------------------------------------------------------ */
 
+  const DOUBLE_TAP_MS = 300; // Plotly's doubleClickDelay (its default), said once here
+  const SAME_TAP_MS = 400; // how far apart the two clicks one tap can report may be
+
   function draw(Plotly, plot, figure, page) {
     const model = figure.layout.meta.timeline;
     const metrics = { target: model.target, radius: model.radius, gap: model.gap };
@@ -229,7 +232,12 @@
 
     const start = coloured(figure);
     if (touch) start.layout.dragmode = false; // a one-finger drag scrolls the page
+    // A second tap this soon after another is not a tap of its own: Plotly reads it as a
+    // double tap (and resets the axes), or jumpOnClick as the same tap reported twice.
+    // The page says how long that is, so that tests wait it out instead of guessing.
+    plot.setAttribute("data-double-tap-ms", String(Math.max(DOUBLE_TAP_MS, SAME_TAP_MS)));
     const config = {
+      doubleClickDelay: DOUBLE_TAP_MS,
       responsive: true,
       displaylogo: false,
       displayModeBar: true,
@@ -592,7 +600,7 @@
         const id = point && Array.isArray(point.customdata) ? point.customdata[0] : null;
         if (typeof id !== "string") return;
         const now = Date.now();
-        if (id === last.id && now - last.at < 400) return; // one tap can report two clicks
+        if (id === last.id && now - last.at < SAME_TAP_MS) return; // one tap, two clicks
         const again = id === last.id;
         last = { id: id, at: now };
         if (touch && !again) return;
