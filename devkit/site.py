@@ -114,8 +114,11 @@ def fetch(url: str, timeout: float = 5) -> str:
         return str(response.read().decode("utf-8", "replace"))
 
 
-def wait_for(predicate: Callable[[], object], seconds: float = 30, every: float = 0.2) -> bool:
+def wait_for(predicate: Callable[[], object], seconds: float = 120, every: float = 0.2) -> bool:
     """Whether ``predicate()`` became true within ``seconds``, asked ``every`` seconds.
+
+    It returns as soon as it is: ``seconds`` is only how long to wait for something that
+    never comes, generous so that a busy machine is not a failure.
 
     An ``OSError`` (a page not served yet, a server rebuilding) counts as not yet.
     """
@@ -147,7 +150,7 @@ class MkDocsServe:
         story: str | None = None,
         config: Path | None = None,
         env: dict[str, str] | None = None,
-        start_seconds: float = 60,
+        start_seconds: float = 180,
     ) -> None:
         address = f"127.0.0.1:{free_port()}"
         self.url = ""

@@ -309,7 +309,7 @@ def test_a_missing_address_says_so_and_leads_home_under_a_sub_path(
         search = page.locator("article button", has_text="Search the stories")
         if script:
             search.click()
-            page.wait_for_selector("dialog#site-search[open]", timeout=5000)
+            page.wait_for_selector("dialog#site-search[open]", timeout=60000)
             page.keyboard.press("Escape")
         else:
             assert not search.is_visible()  # no search box that cannot work

@@ -103,7 +103,7 @@ def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: A
     page.wait_for_url("**/sources/#source-*")
     target = page.evaluate("location.hash")
     # The URL changes before Material swaps the sources page in: wait, don't poll once.
-    page.wait_for_selector(f"article {target}", state="visible", timeout=10000)
+    page.wait_for_selector(f"article {target}", state="visible", timeout=60000)
     assert page.evaluate("location.pathname").endswith("/sources/")
 
 
@@ -139,7 +139,7 @@ def open_timeline(page: Any, base: str) -> None:
 def reach_for_chart(page: Any) -> None:
     """Point at the chart's static picture, as a reader does; Plotly's chart replaces it."""
     page.hover(".timeline-chart__box")
-    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=15000)
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
 
 
 def test_timeline_chart_is_drawn_without_javascript(
@@ -201,10 +201,10 @@ def test_chart_survives_instant_navigation_away_and_back(
     page.wait_for_url("**/actors/donald-trump/")
     # The URL changes before Material swaps the content in: wait for the swap, or
     # going back cancels it and the old chart is still there when the test looks.
-    page.wait_for_selector("#timeline-chart", state="detached", timeout=10000)
+    page.wait_for_selector("#timeline-chart", state="detached", timeout=60000)
     page.go_back()
     page.wait_for_url("**/timeline/")
-    page.wait_for_selector(".timeline-chart__box", timeout=10000)
+    page.wait_for_selector(".timeline-chart__box", timeout=60000)
     reach_for_chart(page)
     assert page.evaluate("window.__stayed") == "yes", "the page reloaded"
     marks = page.eval_on_selector_all("#timeline-chart .scatterlayer .point", "els => els.length")
@@ -225,7 +225,7 @@ def test_keyboard_focus_on_the_chart_is_visible(live_site: tuple[str, Path], pag
     assert page.locator("#timeline-chart[role], #timeline-chart[tabindex]").count() == 0
     style = page.eval_on_selector(".timeline-chart__box", "b => getComputedStyle(b).outlineStyle")
     assert style == "solid"
-    page.wait_for_selector(PLOT, timeout=15000)  # focus made it interactive
+    page.wait_for_selector(PLOT, timeout=60000)  # focus made it interactive
 
 
 def test_chart_follows_the_palette_toggle(live_site: tuple[str, Path], page: Any) -> None:
@@ -237,7 +237,7 @@ def test_chart_follows_the_palette_toggle(live_site: tuple[str, Path], page: Any
     page.wait_for_function(
         "([s, before]) => getComputedStyle(document.querySelector(s)).fill !== before",
         arg=[tick, light],
-        timeout=5000,
+        timeout=60000,
     )
     dark = page.eval_on_selector(tick, "t => getComputedStyle(t).fill")
     assert dark != light

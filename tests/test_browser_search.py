@@ -55,7 +55,7 @@ def search_for(page: Any, query: str, key: str | None = "/") -> list[str]:
     page.wait_for_function(
         "q => document.querySelector('#site-search-results').dataset.query === q",
         arg=query,
-        timeout=30000,
+        timeout=60000,
     )
     return list(page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)"))
 
@@ -89,7 +89,7 @@ def test_results_name_their_story_and_page(live_site: tuple[str, Path], page: An
     story = first.locator(".site-search__story-name").inner_text()
     title = first.locator(".site-search__title").inner_text()
     first.locator("a").click()
-    page.wait_for_selector(f"article h1:has-text({title!r})", timeout=30000)
+    page.wait_for_selector(f"article h1:has-text({title!r})", timeout=60000)
     assert story.startswith("Why the Hanoi summit")
     assert page.title().startswith(title)
 
@@ -124,7 +124,7 @@ def test_search_by_keyboard_alone(live_site: tuple[str, Path], page: Any) -> Non
     active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
     assert page.evaluate(f"document.getElementById({active!r}).pathname") == results[1]
     page.keyboard.press("Enter")
-    page.wait_for_function(f"() => location.pathname === {results[1]!r}", timeout=30000)
+    page.wait_for_function(f"() => location.pathname === {results[1]!r}", timeout=60000)
     page.focus("#site-search-open")  # as Tab reaches it: Enter opens, Escape closes
     page.keyboard.press("Enter")
     page.wait_for_selector("#site-search[open]")
@@ -223,7 +223,7 @@ def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
             "() => [...document.querySelectorAll('.site-search__story-name')]"
             ".every(e => e.textContent === 'A tiny story')"
             " && document.querySelectorAll('.site-search__result').length > 0",
-            timeout=30000,
+            timeout=60000,
         )
         one = page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)")
         context.close()
@@ -249,7 +249,7 @@ def test_a_site_without_its_index_says_search_is_not_available(
         page.wait_for_function(
             "() => document.querySelector('.site-search__status').textContent"
             ".startsWith('Search is not available')",
-            timeout=30000,
+            timeout=60000,
         )
         context.close()
 
@@ -273,5 +273,5 @@ def test_what_is_typed_while_the_search_opens_is_kept(
         page.evaluate("new Promise(requestAnimationFrame)")
     assert held, "the search never asked for its dialog's script"
     held[0].continue_()
-    page.wait_for_selector(f"{RESULT} a", timeout=30000)
+    page.wait_for_selector(f"{RESULT} a", timeout=60000)
     assert page.input_value("#site-search-query") == "Yongbyon"

@@ -127,7 +127,8 @@ def test_serve_indexes_the_preview_and_again_after_an_edit(content: Path) -> Non
         assert before["page_count"] > 10
         edit_file(content / "tiny-story" / "story.yml", "Two sides met", "Two sides met in Geneva")
         assert wait_for(lambda: json.loads(fetch(entry))["languages"]["en"] != before)
-        assert served.count("Search: indexed") == 2, served.log
+        # The index is written before the line saying so is logged: wait for the line too.
+        assert wait_for(lambda: served.count("Search: indexed") == 2), served.log
 
 
 def test_index_site_reports_what_it_indexed(built: Path, tmp_path: Path) -> None:
