@@ -52,7 +52,7 @@ FAST := not build and not browser and not content
 PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
 ## test: the whole test suite, browser tests included, in parallel (TEST_WORKERS=auto: a
-##       worker per CPU): the fast, slow and content tiers below, all at once
+##       worker per CPU; 0: in this process): the fast, slow and content tiers, all at once
 test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PARALLEL)
 

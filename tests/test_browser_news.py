@@ -98,7 +98,7 @@ def test_the_story_page_has_byline_dateline_reading_time_picture_and_key_numbers
     caption = page.inner_text(".news-figure--lead figcaption")
     assert "PAT PHOTOGRAPHER / EXAMPLE AGENCY" in caption.upper() and "CC BY 4.0" in caption
     figures = page.eval_on_selector_all(".key-number dt", "els => els.map(e => e.textContent)")
-    assert figures == ["2", "3.5%", "11 hours"]
+    assert figures == ["2", "3.5%", "11 hours", "2 ports"]
 
 
 def test_a_story_without_credits_or_pictures_shows_neither_and_no_gap(
