@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +44,33 @@ class Problem:
 
     def __str__(self) -> str:
         warning = "warning: " if self.is_warning else ""
-        return f"{self.display_path()}:{self.line}:{self.column}: {warning}{self.message}"
+        path = one_line(self.display_path())
+        if path.startswith(":"):  # a line starting with "::" is a command to Actions
+            path = f"./{path}"
+        return f"{path}:{self.line}:{self.column}: {warning}{one_line(self.message)}"
 
     def as_github_annotation(self) -> str:
-        """The problem as a GitHub Actions workflow command, shown on the line in a PR."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.display_path().replace(",", "%2C").replace(":", "%3A")
+        """The problem as a GitHub Actions workflow command, shown on the line in a PR.
+
+        The message and the file's path are escaped as the runner reads them back (its
+        ``%0A`` is a line break inside the annotation, never a new command)."""
+        message = one_line(_escape_data(self.message))
+        path = one_line(_escape_data(self.display_path()).replace(",", "%2C").replace(":", "%3A"))
         return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
+
+
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters a log could read as the end of a line, and other controls."""
+
+
+def one_line(text: str) -> str:
+    """Text for one line of a log: line breaks and controls written as escapes (\\n...), so
+    that an editor's value can never start a line of its own (such as '::add-mask::')."""
+    return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 class FieldError(ValueError):

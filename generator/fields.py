@@ -17,7 +17,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .types import ADDRESS, FREE_TEXT, MARKDOWN, Ref
+from .types import ADDRESS, FREE_TEXT, MARKDOWN, NAME, ONE_LINE, Ref
 
 
 def key(name: str, field: FieldInfo) -> str:
@@ -55,6 +55,16 @@ def is_address(field: FieldInfo) -> bool:
 def is_markdown(field: FieldInfo) -> bool:
     """Whether the field holds Markdown, whose links are web addresses (``MarkdownText``)."""
     return any(m is MARKDOWN for m in metadata(field))
+
+
+def is_one_line(field: FieldInfo) -> bool:
+    """Whether the field holds editors' words on one line (Text, Name): no line breaks."""
+    return any(m is ONE_LINE for m in metadata(field))
+
+
+def is_name(field: FieldInfo) -> bool:
+    """Whether the field holds a name or a title (Name): no direction marks, isolated."""
+    return any(m is NAME for m in metadata(field))
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:

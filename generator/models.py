@@ -24,6 +24,7 @@ from .types import (
     LanguageTag,
     LogoFile,
     MarkdownText,
+    Name,
     PartialDate,
     QuotationId,
     SideId,
@@ -127,7 +128,7 @@ def at_most(count: int, limit: int, field: str | tuple[str | int, ...], message:
 class Credit(Model):
     """A person credited for the explainer: one of its authors or editors."""
 
-    name: Text = Field(description="The person's name as it is printed in the byline.")
+    name: Name = Field(description="The person's name as it is printed in the byline.")
     role: Text | None = Field(
         default=None, description="Their job or part, such as 'Diplomatic correspondent'."
     )
@@ -172,7 +173,7 @@ class StoryFile(Model):
     """story.yml: the story's identity and the facts shown on its landing page."""
 
     id: Slug = Field(description="The story's id; must match its folder name.")
-    title: Text = Field(description="The headline of the explainer.")
+    title: Name = Field(description="The headline of the explainer.")
     standfirst: Text = Field(description="One or two sentences under the title: what happened.")
     place: Text = Field(description="Where it happened, such as 'Hanoi, Vietnam'.")
     start: WhenDate = Field(
@@ -276,7 +277,7 @@ class BackgroundSection(Model):
 
     noun: ClassVar[str] = "background section"
     id: Slug = Field(description="Id of the section, used in its web address.")
-    title: Text = Field(description="Heading of the section.")
+    title: Name = Field(description="Heading of the section.")
     body: MarkdownText = Field(description="The prose; Markdown allowed.")
     image: Image | None = Field(
         default=None, description="A picture shown under the section's heading."
@@ -296,7 +297,7 @@ class BackgroundFile(Model):
 class NativeName(Model):
     """An actor's name in their own language and script, such as 김정은 for Kim Jong-un."""
 
-    text: Text = Field(description="The name as written in its own script.")
+    text: Name = Field(description="The name as written in its own script.")
     lang: LanguageTag = Field(description="Its language, as a code such as 'ko' or 'fa'.")
 
 
@@ -327,7 +328,7 @@ class Actor(Model):
         description="Id used to refer to this actor elsewhere. Give the same person or body the "
         "same id in every story: their pages then link to each other."
     )
-    name: Text = Field(description="Name as readers know it.")
+    name: Name = Field(description="Name as readers know it.")
     kind: ActorKind = Field(
         description="person, government, authority (a de facto or disputed authority, such "
         "as a self-proclaimed republic; shown as such), organisation, or group (a coalition "
@@ -382,7 +383,7 @@ class Side(Model):
     """A side or camp of the story, such as 'Iran' or 'P5+1', and who belongs to it."""
 
     id: Slug = Field(description="Id used by positions, accounts and quotations (side: ...).")
-    name: Text = Field(description="Name of the side as readers know it.")
+    name: Name = Field(description="Name of the side as readers know it.")
     actors: list[ActorId] = Field(
         default_factory=list,
         description="Ids of the actors on this side; their positions and words are shown with it.",
@@ -424,7 +425,7 @@ class AgendaIssue(Model):
 
     noun: ClassVar[str] = "issue"
     id: Slug = Field(description="Id used by positions.")
-    name: Text = Field(description="Short name of the issue.")
+    name: Name = Field(description="Short name of the issue.")
     summary: Text = Field(description="What the issue is about, in one or two sentences.")
     sources: SourceRefs
 
@@ -538,7 +539,7 @@ class Outcome(Claim):
     status: Literal["agreed", "not-agreed", "next"] = Field(
         description="agreed, not-agreed, or next (what comes next)."
     )
-    title: Text = Field(description="Short heading.")
+    title: Name = Field(description="Short heading.")
     summary: Text = Field(description="What happened, in one or two sentences.")
     quotations: list[QuotationId] = Field(
         default_factory=list, description="Ids of verbatim quotations (from quotations.yml)."
@@ -631,14 +632,14 @@ class Category(Model):
     """A lane of the timeline chart."""
 
     id: Slug = Field(description="Id used by events.")
-    name: Text = Field(description="Name shown on the chart.")
+    name: Name = Field(description="Name shown on the chart.")
 
 
 class Phase(Model):
     """An era shown as a shaded band behind the timeline chart."""
 
     id: Slug = Field(description="Id of the phase.")
-    title: Text = Field(description="Name of the phase.")
+    title: Name = Field(description="Name of the phase.")
     start: WhenDate = Field(description="When it began.")
     end: WhenDate = Field(description="When it ended.")
     sources: SourceRefs
@@ -660,7 +661,7 @@ class Event(Model):
         description="2019-02-27 (a day), 2019-02 (a month), 2019 (a year), or a span "
         "{from: 2017-10, to: 2017-12, label: end of 2017}."
     )
-    title: Text = Field(description="Short title shown on the chart.")
+    title: Name = Field(description="Short title shown on the chart.")
     description: Text = Field(description="What happened, in one to three sentences.")
     category: CategoryId = Field(
         description="Id of its category (from categories in timeline.yml)."
@@ -808,7 +809,7 @@ class Source(Model):
     """A publication the facts rest on."""
 
     id: Slug = Field(description="Id used in sources: lists.")
-    title: Text = Field(description="Title of the article or document.")
+    title: Name = Field(description="Title of the article or document.")
     title_from: Literal["source", "us"] = Field(
         default="source",
         description="Whose title it is: 'source' (its own headline; the default) or 'us' "
@@ -870,7 +871,7 @@ class Term(Model):
     """A term defined once and explained wherever it appears."""
 
     noun: ClassVar[str] = "glossary term"
-    term: Text = Field(description="The term as it appears in the text, such as 'CVID'.")
+    term: Name = Field(description="The term as it appears in the text, such as 'CVID'.")
     definition: Text = Field(description="A one-sentence definition.")
     sources: SourceRefs
 
@@ -926,7 +927,7 @@ REQUIRED_FILES = ("story.yml", "sources.yml")
 class PublisherFile(Model):
     """publisher.yml, beside the story folders: who publishes the explainers (optional)."""
 
-    name: Text = Field(description="The publisher's name, such as 'Example News'.")
+    name: Name = Field(description="The publisher's name, such as 'Example News'.")
     url: Url | None = Field(
         default=None, description="The publisher's web address (https://...), if it has one."
     )

@@ -71,6 +71,7 @@ def environment() -> jinja2.Environment:
     env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
     env.filters["slug"] = slugify
     env.filters["attr"] = attribute_value
+    env.filters["name"] = name_markup
     env.globals["quote"] = quote_markup
     env.filters["actor_summary"] = wording.actor_summary
     env.globals["translation_note"] = wording.translation_note
@@ -90,8 +91,21 @@ def environment() -> jinja2.Environment:
 
 
 def attribute_value(text: str) -> Markup:
-    """Editors' text for an HTML attribute (such as alt): escaped, quotation marks too."""
+    """Editors' text for a double-quoted HTML attribute (alt, title...): the one way in.
+
+    Python-Markdown reads the page's raw HTML too, attribute values included, and turns
+    link or image syntax there into tags whose quotation marks close the attribute; so
+    the text is escaped for Markdown (every character of its syntax an entity, nothing
+    left for it to read) and its quotation marks for the attribute. What the browser reads
+    back is the text as typed. Templates write it as ``{{ value | attr }}``.
+    """
     return Markup(str(escape_markdown(text)).replace('"', "&quot;"))
+
+
+def name_markup(text: str) -> Markup:
+    """A name or a title set apart from the text around it (``<bdi>``): a right-to-left
+    name cannot turn around the words after it. Templates write ``{{ name | name }}``."""
+    return Markup(inline("name", "text").format(text=escape_markdown(text)))
 
 
 class Anchors:
@@ -133,7 +147,9 @@ def time_element(value: PartialDate | DateSpan | Any) -> Markup:
     filled = {"machine": escape(machine), "shown": escape_markdown(shown)}
     if title:
         return Markup(
-            inline("time", "machine", "shown", "title").format(**filled, title=escape(title))
+            inline("time", "machine", "shown", "title").format(
+                **filled, title=attribute_value(title)
+            )
         )
     return Markup(inline("time", "machine", "shown").format(**filled))
 
@@ -189,7 +205,7 @@ class Links:
 
     def actor(self, actor_id: str) -> Markup:
         """The actor's name, linked to their page."""
-        name = escape_markdown(self.story.actor(actor_id).name)
+        name = name_markup(self.story.actor(actor_id).name)
         href = self.story_page(f"actors/{actor_id}.md")
         return Markup(inline("link", "text", "href").format(text=name, href=href))
 
@@ -204,7 +220,7 @@ class Links:
         """Who a position or an account belongs to: the actor's linked name, else the side's."""
         if item.actor is not None:
             return self.actor(item.actor)
-        return escape_markdown(self.story.side(item.side).name)
+        return name_markup(self.story.side(item.side).name)
 
     def event(self, event_id: str) -> Markup:
         """Link to an event in the timeline list."""

@@ -66,6 +66,31 @@ def _check_text(value: Any) -> str:
     return text
 
 
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Invisible marks that change the direction of the text after them (U+202E and kin)."""
+
+
+def _check_line(value: Any) -> str:
+    text = _check_text(value)
+    if "\n" in text:
+        raise ValueError(
+            "this text must be on one line; join its lines with a space (a line break here "
+            "would end the line it is printed on)"
+        )
+    return text
+
+
+def _check_name(value: Any) -> str:
+    text = _check_line(value)
+    bidi = BIDI_CONTROLS.search(text)
+    if bidi:
+        raise ValueError(
+            f"an invisible direction mark (U+{ord(bidi.group()):04X}) would turn the text "
+            "after it around; delete it (right-to-left names show correctly without it)"
+        )
+    return text
+
+
 def _check_language(value: Any) -> str:
     text = _require_text(value).strip()
     if not _LANGUAGE.match(text):
@@ -261,13 +286,48 @@ class _FreeText:
 FREE_TEXT = _FreeText()
 """The marker of :data:`Text` and :data:`MarkdownText`: what a field of editors' words is."""
 
+
+@dataclass(frozen=True)
+class _OneLine:
+    """Marks the types of editors' words written on one line (:data:`ONE_LINE`)."""
+
+
+ONE_LINE = _OneLine()
+"""The marker of :data:`Text` and :data:`Name`: a line break there is refused."""
+
+
+@dataclass(frozen=True)
+class _NameText:
+    """Marks the type of names and titles (:data:`NAME`)."""
+
+
+NAME = _NameText()
+"""The marker of :data:`Name`: direction marks are refused, and it is printed in <bdi>."""
+
 Text = Annotated[
     str,
-    BeforeValidator(_check_text),
-    WithJsonSchema({"type": "string", "minLength": 1}),
+    BeforeValidator(_check_line),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\n]*\\n?$"}),
     FREE_TEXT,
+    ONE_LINE,
 ]
-"""Plain text, shown exactly as written (never interpreted as Markdown or HTML)."""
+"""Plain text on one line, shown exactly as written (never read as Markdown or HTML)."""
+
+Name = Annotated[
+    str,
+    BeforeValidator(_check_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[^\\n\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*\\n?$",
+        }
+    ),
+    FREE_TEXT,
+    ONE_LINE,
+    NAME,
+]
+"""A name or a title: :data:`Text` without the marks that turn text around (U+202E...)."""
 
 
 @dataclass(frozen=True)

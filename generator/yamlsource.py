@@ -161,27 +161,52 @@ def _decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
-_FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # controls, tabs
+# Controls, tabs, line and paragraph separators, and the two non-characters U+FFFE, U+FFFF.
+_FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# What a double-quoted scalar may write as an escape: "\0", "\x0b", "\u2028", "\e"...
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", "N": "\x85", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
 
 
 def _check_characters(text: str) -> None:
     match = _FORBIDDEN.search(text)
     if match:
-        char = match.group()
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        if char == "\t":
-            raise YamlProblem(line, column, "a tab character; indent and separate with spaces")
-        raise YamlProblem(
-            line, column, f"an invisible control character (U+{ord(char):04X}); delete it"
-        )
+        raise YamlProblem(line, column, _forbidden(match.group()))
+
+
+def _forbidden(char: str) -> str:
+    """What is wrong with a character :data:`_FORBIDDEN` finds, typed or escaped."""
+    if char == "\t":
+        return "a tab character; indent and separate with spaces"
+    return f"an invisible control character (U+{ord(char):04X}); delete it"
+
+
+def _check_escapes(event: Any, text: str) -> None:
+    """Refuse a control character written as an escape ("\0", "\x0b", "\u2028"...) as
+    if it were typed, at the escape's own line and column."""
+    start, end = event.start_mark.index, event.end_mark.index
+    for escape in _ESCAPE.finditer(text, start, end):
+        code = escape.group()[1:]
+        char = chr(int(code[1:], 16)) if code[0] in "xuU" and len(code) > 1 else _ESCAPED.get(code)
+        if char is not None and _FORBIDDEN.fullmatch(char):
+            line = text.count("\n", 0, escape.start()) + 1
+            column = escape.start() - (text.rfind("\n", 0, escape.start()) + 1) + 1
+            raise YamlProblem(line, column, _forbidden(char))
+    # Not found where expected (a mark off by a line break): the scalar's own position.
+    match = _FORBIDDEN.search(event.value)
+    raise YamlProblem(*_at(event.start_mark), _forbidden(match.group() if match else "\0"))
 
 
 def _parse(text: str, document: Document | None) -> Any:
     """The document's data, built from the parser's events; None for an empty file."""
     parser = _Parser(text)
     try:
-        return _build(parser, document)
+        return _build(parser, document, text)
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is found at the end of the file; point at where it opened.
         unclosed = "quoted scalar" in (error.context or "")
@@ -192,13 +217,14 @@ def _parse(text: str, document: Document | None) -> Any:
         parser.dispose()
 
 
-def _build(parser: Any, document: Document | None) -> Any:
+def _build(parser: Any, document: Document | None, text: str) -> Any:
     """Turn events into dicts, lists and strings, without recursion.
 
     Each open mapping or list is a frame on a stack: [the container, its location, the
     key waiting for its value]. Every refusal (aliases, anchors, tags, depth, duplicate
-    keys, complex keys, several documents) happens where the event is seen. This loop
-    runs once per value of every file, so it dispatches on the event's type.
+    keys, complex keys, several documents, control characters written as escapes)
+    happens where the event is seen. This loop runs once per value of every file, so it
+    dispatches on the event's type.
     """
     root: Any = None
     documents = 0
@@ -207,6 +233,8 @@ def _build(parser: Any, document: Document | None) -> Any:
         event = parser.get_event()
         kind = type(event)
         if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
+            if kind is _SCALAR and event.style == '"' and _FORBIDDEN.search(event.value):
+                _check_escapes(event, text)
             if stack:
                 _add_node(event, kind, stack, document)
             else:
