@@ -39,6 +39,7 @@ STORIES = (
     FIXTURES / "coalition" / "example-coalition-talks",  # groups, sides, translations, spans
     FIXTURES / "news" / "example-lead-summit",  # pictures, credits, key numbers
     FIXTURES / "news" / "example-geneva-talks",  # the story it relates to
+    FIXTURES / "dense" / "example-harbour-accord",  # spans with actors, on actor pages
 )
 PUBLISHER = FIXTURES / "news" / "publisher.yml"
 
