@@ -186,7 +186,18 @@ def hostile(old: str | None, f: Any) -> str:
 def test_the_fixtures_hold_every_declared_field(tmp_path: Path) -> None:
     planted = write_content(tmp_path, hostile, term=True)
     assert planted.fields() == set(DECLARED), "add the missing fields to a fixture story"
-    print(f"{len(DECLARED)} fields x {len(PAYLOADS) + len(MARKDOWN_ONLY)} payloads built")
+    # The README says how many, and the count must stay true as the model grows.
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    one_line = sum(fields.is_one_line(f) for f in DECLARED.values())
+    names = sum(fields.is_name(f) for f in DECLARED.values())
+    for said in (
+        f"plants {len(PAYLOADS) + len(MARKDOWN_ONLY)} payloads",
+        f"into each of the {len(DECLARED)},",
+        f"({one_line} one-line fields)",
+        f"(all {len(DECLARED)})",
+        f"({names} names and titles)",
+    ):
+        assert said in readme, f"README.md should say {said!r}"
 
 
 # --- what check refuses ---------------------------------------------------------------
