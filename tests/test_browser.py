@@ -92,8 +92,15 @@ def test_sides_stand_side_by_side_on_desktop(live_site: tuple[str, Path], page: 
 def test_glossary_terms_explain_themselves_on_hover(live_site: tuple[str, Path], page: Any) -> None:
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
-    titles = page.eval_on_selector_all("article abbr", "els => els.map(e => e.title)")
-    assert titles and all(titles), "no glossary term is marked on the story page"
+    # glossary.js moves each definition from title to data-definition, and shows it as text.
+    definitions = page.eval_on_selector_all(
+        "article abbr", "els => els.map(e => e.getAttribute('data-definition'))"
+    )
+    assert definitions and all(definitions), "no glossary term is marked on the story page"
+    page.locator("article abbr").first.hover()
+    tip = page.locator("#glossary-tip")
+    tip.wait_for(state="visible")
+    assert tip.text_content() == definitions[0]
 
 
 def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: Any) -> None:
