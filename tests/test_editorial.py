@@ -136,7 +136,7 @@ def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
     assert (gap.name, gap.sources) == ("Northland", ["wire-report"])
     pages = render_story(story)
     assert (
-        "The sources quote no one from Northland directly on these questions"
+        "The sources quote no one from <bdi>Northland</bdi> directly on these questions"
         in pages[f"{story.id}/accounts.md"]
     )
     positions = pages[f"{story.id}/positions.md"]
@@ -171,7 +171,7 @@ def test_mediators_hosts_and_observers_are_not_sides_the_sources_fail_to_quote(
     )
     (story,) = load_stories(content)
     assert "Lakeland" not in [gap.name for gap in balance.unquoted(story, story.positions)]
-    assert "no one from Lakeland" not in build_site(content).files["tiny-story/positions.md"]
+    assert "no one from <bdi>Lakeland</bdi>" not in build_site(content).files["tiny-story/positions.md"]
 
 
 def test_a_page_quoting_every_party_has_no_balance_note(content: Path) -> None:
@@ -187,7 +187,7 @@ def test_a_page_quoting_every_party_has_no_balance_note(content: Path) -> None:
     page = build_site(content).files["tiny-story/accounts.md"]
     assert "balance-note" not in page
     page_before = build_site(MINIMAL).files["tiny-story/accounts.md"]
-    assert "The sources quote no one from Side A directly" in page_before
+    assert "The sources quote no one from <bdi>Side A</bdi> directly" in page_before
 
 
 def test_the_landing_page_counts_each_sides_quotations_and_sources() -> None:
@@ -199,8 +199,8 @@ def test_the_landing_page_counts_each_sides_quotations_and_sources() -> None:
     )
     assert (records["northland-side"].quotations, harbour.quotations) == (2, 1)
     page = render_story(story)[f"{story.id}/index.md"]
-    assert "<li><strong>Northland</strong>: 2 quotations and 2 sources</li>" in page
-    assert "<li><strong>The Harbour Group</strong>: 1 quotation and 2 sources</li>" in page
+    assert "<li><strong><bdi>Northland</bdi></strong>: 2 quotations and 2 sources</li>" in page
+    assert "<li><strong><bdi>The Harbour Group</bdi></strong>: 1 quotation and 2 sources</li>" in page
     assert (
         "What the sources give each side"
         not in render_story(load_stories(MINIMAL)[0])["tiny-story/index.md"]

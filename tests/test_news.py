@@ -192,12 +192,13 @@ def test_the_byline_names_authors_roles_editors_and_publisher(
     byline = page[page.index('<p class="byline__credits">') :].split("\n", 1)[0]
     assert byline.startswith('<p class="byline__credits">By <span class="byline__person">')
     assert (
-        'href="https://newsroom.example.org/people/jane-example" rel="author">Jane Example</a>'
-        in byline
+        'href="https://newsroom.example.org/people/jane-example" rel="author">'
+        "<bdi>Jane Example</bdi></a>" in byline
     )
     assert "(Diplomatic correspondent)</span></span> and <span" in byline
-    assert 'Edited by <span class="byline__person">Alex Editor' in byline
-    assert 'Published by <a href="https://newsroom.example.org/">Example Newsroom</a>.' in byline
+    assert 'Edited by <span class="byline__person"><bdi>Alex Editor</bdi>' in byline
+    publisher = '<a href="https://newsroom.example.org/"><bdi>Example Newsroom</bdi></a>'
+    assert f"Published by {publisher}." in byline
 
 
 def test_a_story_without_credits_names_only_its_publisher_and_dateline(
@@ -205,7 +206,7 @@ def test_a_story_without_credits_names_only_its_publisher_and_dateline(
 ) -> None:
     page = text_of(files, f"{PLAIN}/index.md")
     credits = '<p class="byline__credits">Published by <a href="https://newsroom.example.org/">'
-    assert credits + "Example Newsroom</a>.</p>" in page  # the publisher alone
+    assert credits + "<bdi>Example Newsroom</bdi></a>.</p>" in page  # the publisher alone
     assert "news-figure" not in page
     assert "key-numbers" not in page
     assert (
@@ -255,8 +256,8 @@ def test_related_stories_link_both_ways(files: dict[str, str | bytes]) -> None:
 def test_an_actor_links_to_its_pages_in_other_stories(files: dict[str, str | bytes]) -> None:
     lead = text_of(files, f"{LEAD}/actors/side-a.md")
     plain = text_of(files, f"{PLAIN}/actors/side-a.md")
-    assert f"- [Side A](../../{PLAIN}/actors/side-a.md) in [" in lead
-    assert f"- [Side A](../../{LEAD}/actors/side-a.md) in [" in plain
+    assert f"- [<bdi>Side A</bdi>](../../{PLAIN}/actors/side-a.md) in [" in lead
+    assert f"- [<bdi>Side A</bdi>](../../{LEAD}/actors/side-a.md) in [" in plain
     assert "## In other stories" not in text_of(files, f"{PLAIN}/actors/side-b.md")
 
 
@@ -268,7 +269,9 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
         edit_file(story, "2020-01-02", f"{year}-01-02")
     files = build_site(content).files
     page = text_of(files, "story-2014/actors/side-a.md").split("## In other stories")[1]
-    linked = re.findall(r"^- \[Side A\]\(\.\./\.\./([a-z0-9-]+)/actors/side-a\.md\)", page, re.M)
+    linked = re.findall(
+        r"^- \[<bdi>Side A</bdi>\]\(\.\./\.\./([a-z0-9-]+)/actors/side-a\.md\)", page, re.M
+    )
     assert len(linked) == ELSEWHERE_SHOWN == 5
     # 2013 and 2015 a year away, 2012 and 2016 two, 2011 and 2017 three: the newer wins.
     assert linked == ["story-2017", "story-2016", "story-2015", "story-2013", "story-2012"]

@@ -231,22 +231,28 @@ def test_landing_page_and_home_card_give_the_range_and_how_long(files: dict[str,
 
 def test_positions_are_set_side_by_side_by_camp(files: dict[str, str]) -> None:
     page = files[f"{STORY_ID}/positions.md"]
-    fees = page[page.index("## Port fees") : page.index("## Fishing rights")]
+    fees = page[page.index("## <bdi>Port fees</bdi>") : page.index("## <bdi>Fishing rights</bdi>")]
     columns = re.findall(r"^\*\*(.+?)\*\*$", fees, flags=re.MULTILINE)
-    assert columns == ["Northland", "The Harbour Group"]  # the sides, in their order
+    assert columns == [
+        "<bdi>Northland</bdi>",
+        "<bdi>The Harbour Group</bdi>",
+    ]  # the sides, in their order
     # A whole side's position is written once, under the side, with no actor named.
     assert '<span class="basis basis--reported">Reported</span>: The group proposed' in fees
     # A member's position names the member; an actor who is not on a side gets a column.
-    fishing = page[page.index("## Fishing rights") :]
-    assert '**Rejected** <span class="basis basis--stated">Stated</span> ([Jean Marin]' in fishing
-    assert "**[The Sea Council](actors/sea-council.md)**" in fishing
+    fishing = page[page.index("## <bdi>Fishing rights</bdi>") :]
+    assert (
+        '**Rejected** <span class="basis basis--stated">Stated</span> ([<bdi>Jean Marin</bdi>]'
+        in fishing
+    )
+    assert "**[<bdi>The Sea Council</bdi>](actors/sea-council.md)**" in fishing
     assert '<span class="basis basis--analysis">Analysis &#40;Example Wire&#41;</span>:' in fishing
 
 
 def test_an_account_may_be_a_sides(files: dict[str, str]) -> None:
     page = files[f"{STORY_ID}/accounts.md"]
     stated = '<span class="basis basis--stated">Stated</span>'
-    assert f"**Northland**\n\n{stated}: The coalition could not agree" in page
+    assert f"**<bdi>Northland</bdi>**\n\n{stated}: The coalition could not agree" in page
 
 
 def test_a_translated_quotation_shows_the_original_and_who_translated(
@@ -267,11 +273,11 @@ def test_groups_list_their_members_and_members_their_groups(files: dict[str, str
     whos_who = files[f"{STORY_ID}/actors/index.md"]
     assert "## Groups and coalitions { #group }" in whos_who
     assert (
-        "Members: [Eastport](eastport.md), [Westport](westport.md), [Southport](southport.md)"
-        in whos_who
+        "Members: [<bdi>Eastport</bdi>](eastport.md), [<bdi>Westport</bdi>](westport.md), "
+        "[<bdi>Southport</bdi>](southport.md)" in whos_who
     )
     assert (
-        "Member of: [The Harbour Group](harbour-group.md)."
+        "Member of: [<bdi>The Harbour Group</bdi>](harbour-group.md)."
         in files[f"{STORY_ID}/actors/eastport.md"]
     )
     group_page = files[f"{STORY_ID}/actors/harbour-group.md"]
@@ -332,8 +338,9 @@ def test_sources_give_kind_identifier_archive_and_say_when_not_online(
 def test_involved_actors_are_separated_by_a_comma_and_a_space(files: dict[str, str]) -> None:
     page = files[f"{STORY_ID}/timeline.md"]
     assert (
-        "Involved: [Northland](actors/northland.md), [The Harbour Group](actors/harbour-group.md), "
-        "[The Sea Council](actors/sea-council.md)" in page
+        "Involved: [<bdi>Northland</bdi>](actors/northland.md), "
+        "[<bdi>The Harbour Group</bdi>](actors/harbour-group.md), "
+        "[<bdi>The Sea Council</bdi>](actors/sea-council.md)" in page
     )
 
 
@@ -342,7 +349,8 @@ def test_quote_credit_gives_the_date_then_the_context_as_a_sentence(
 ) -> None:
     page = files[f"{STORY_ID}/positions.md"]
     assert (
-        '— [Anna Berg](actors/anna-berg.md), <time datetime="2016-03-02">2 March 2016</time>. '
+        "— [<bdi>Anna Berg</bdi>](actors/anna-berg.md), "
+        '<time datetime="2016-03-02">2 March 2016</time>. '
         "Berg on the single port fee." in page
     )
 
@@ -467,7 +475,9 @@ def test_a_page_quoting_no_party_says_so_once(story_dir: Path) -> None:
     edit(story_dir, "accounts.yml", "        quotations: [marin-fleet]\n", "")
     page = text_files(build_site(story_dir.parent).files)[f"{STORY_ID}/accounts.md"]
     assert page.count("balance-note") == 1
-    assert "The sources quote no one from Northland or the Harbour Group directly" in page
+    assert (
+        "The sources quote no one from <bdi>Northland or the Harbour Group</bdi> directly" in page
+    )
 
 
 @pytest.mark.parametrize(
