@@ -751,7 +751,7 @@ class Translation(Model):
 class Speaker(Model):
     """Someone quoted who is not an actor of the story, named where they are quoted."""
 
-    name: Text = Field(description="Their name, such as 'Jane Example'.")
+    name: Name = Field(description="Their name, such as 'Jane Example'.")
     role: Text = Field(
         description="Their role when they spoke, such as 'Spokesperson of the ministry'."
     )

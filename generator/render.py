@@ -214,7 +214,7 @@ class Links:
         named in place ('Jane Example, Spokesperson of the ministry')."""
         if isinstance(speaker, str):
             return self.actor(speaker)
-        return Markup("{}, {}").format(escape_markdown(speaker.name), escape_markdown(speaker.role))
+        return Markup("{}, {}").format(name_markup(speaker.name), escape_markdown(speaker.role))
 
     def whose(self, item: Any) -> Markup:
         """Who a position or an account belongs to: the actor's linked name, else the side's."""

@@ -171,7 +171,10 @@ def test_mediators_hosts_and_observers_are_not_sides_the_sources_fail_to_quote(
     )
     (story,) = load_stories(content)
     assert "Lakeland" not in [gap.name for gap in balance.unquoted(story, story.positions)]
-    assert "no one from <bdi>Lakeland</bdi>" not in build_site(content).files["tiny-story/positions.md"]
+    assert (
+        "no one from <bdi>Lakeland</bdi>"
+        not in build_site(content).files["tiny-story/positions.md"]
+    )
 
 
 def test_a_page_quoting_every_party_has_no_balance_note(content: Path) -> None:

@@ -40,6 +40,7 @@ STORIES = (
     FIXTURES / "news" / "example-lead-summit",  # pictures, credits, key numbers
     FIXTURES / "news" / "example-geneva-talks",  # the story it relates to
     FIXTURES / "dense" / "example-harbour-accord",  # spans with actors, on actor pages
+    FIXTURES / "long-aftermath" / "example-ridge-talks",  # a speaker named in place
 )
 PUBLISHER = FIXTURES / "news" / "publisher.yml"
 
@@ -93,7 +94,7 @@ GLOSSARY_TERM = "Zeta"
 """A term planted in every field beside the payloads, defined with a payload: every
 field then also shows an <abbr> whose title holds hostile text."""
 
-COMPANIONS = {"analysis_by": {"basis": "analysis"}}
+COMPANIONS = {"analysis_by": {"basis": "analysis"}, "no_https": {"url": "http://example.org/"}}
 """What a field no fixture holds needs beside it to be valid."""
 
 MODELS = fields.nested([*FILES.values(), PublisherFile])
