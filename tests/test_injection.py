@@ -456,7 +456,7 @@ def test_no_payload_runs_in_the_browser_on_hover_or_focus(
     ran, provoked = [], 0
     for path in pages:
         tab.goto(base + path.removesuffix("index.html"), wait_until="load")
-        tab.wait_for_function("document.readyState === 'complete'")
+        tab.wait_for_function("() => document.readyState === 'complete'")
         provoked += tab.evaluate(PROVOKE)
         ran += [f"{path}: {call}" for call in tab.evaluate("window.__ran")]
     context.close()
