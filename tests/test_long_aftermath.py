@@ -48,7 +48,7 @@ def test_the_story_has_many_parties_a_long_span_and_two_scripts() -> None:
 def test_a_de_facto_authority_is_shown_as_such(pages: dict[str, str]) -> None:
     whos_who = pages["actors/index.md"]
     heading = whos_who.index("## De facto and disputed authorities { #authority }")
-    assert whos_who.index("[The Ridge Council](ridge-council.md)", heading) > heading
+    assert whos_who.index("[<bdi>The Ridge Council</bdi>](ridge-council.md)", heading) > heading
     page = pages["actors/ridge-council.md"]
     assert "recognised by Southmark alone. A de facto or disputed authority." in page
 
@@ -56,7 +56,7 @@ def test_a_de_facto_authority_is_shown_as_such(pages: dict[str, str]) -> None:
 def test_whos_who_lists_each_actor_as_its_own_item(pages: dict[str, str]) -> None:
     whos_who = pages["actors/index.md"]
     assert "</sup>- [" not in whos_who  # two actors run together in one item
-    assert "\n- [Mira Kaleva](mira-kaleva.md): " in whos_who
+    assert "\n- [<bdi>Mira Kaleva</bdi>](mira-kaleva.md): " in whos_who
 
 
 def test_several_native_names_are_each_marked_with_their_language(pages: dict[str, str]) -> None:
@@ -108,7 +108,7 @@ def test_reactions_in_order_places_a_month_after_its_days_and_keeps_ties_written
 
 def test_a_speaker_who_is_no_actor_is_named_in_place_and_cited(pages: dict[str, str]) -> None:
     assert (
-        "> <br>— Ana Example, Spokesperson of the Harbour Forum, "
+        "> <br>— <bdi>Ana Example</bdi>, Spokesperson of the Harbour Forum, "
         '<time datetime="2022">2022</time>. Presenting the Forum\'s last report.'
         '<sup class="cite">[6](sources.md#source-forum-report-2022)</sup>'
     ) in pages["outcomes.md"]
