@@ -2,23 +2,27 @@
 
 Each event drawn in a lane is an *item*: its mark, the bar of a fuzzy date (which runs
 under the row's text), and perhaps a label beside the mark. Marks come first, so that
-every event in view can be reached: in time order, each takes the first row of its
-lane where its stretch (its 24 px target and its bar) keeps :data:`GAP` px clear of the
-stretches already there, as vis-timeline and TimelineJS stack their items. Rows are
-:data:`ROW` px apart, so every mark has a target of at least 24 x 24 px to itself
-(WCAG 2.5.8). Labels come next, the story's own events first and then outwards in time:
-each takes the first of its full label, then its short one, for each the lane's rows
-from the top, in each the right side of the mark and then its left, where mark and label
-together stay clear of everything placed, inside the plot and, in the first row, clear
-of the lane's title (a bar may run under it); its mark moves to that row. A label that
-fits nowhere is left out (the full title is in the mark's tooltip and in the list). So
-no two labels, nor a label and a title or a mark, ever overprint.
+every event in view can be reached: the key events' (``key: true``) and then the
+others', each in time order, each takes the first row of its lane where its stretch (its
+24 px target and its bar) keeps :data:`GAP` px clear of the stretches already there, as
+vis-timeline and TimelineJS stack their items. Rows are :data:`ROW` px apart, so every
+mark has a target of at least 24 x 24 px to itself (WCAG 2.5.8). Labels come next, the
+key events' first, then the counts, then the others, each group from the story's own
+events outwards in time: each takes the first of its forms (the full title, then ever
+shorter cuts of it), for each the lane's rows from the top, in each the right side of
+the mark and then its left, where mark and label together stay clear of everything
+placed, inside the plot and, in the first row, clear of the lane's title (a bar may run
+under it); its mark moves to that row. A label that fits nowhere is left out (the full
+title is in the mark's tooltip, the event panel and the list). So no two labels, nor a
+label and a title or a mark, ever overprint, and a title is cut only where its row has
+no room for it.
 
 A mark that finds no row at all (more events within a few pixels than the lane has rows)
-is not drawn: the nearest mark of its lane stands for it too, labelled with the count
-("3 events", placed before any title), its tooltip names them all and a click zooms in
-on them. So every event in view is reachable, by itself or with its neighbours. Phase
-titles, above the plot, follow the same rule in two rows of their own.
+is not drawn: the nearest mark of its lane that is not a key event's stands for it too,
+labelled with the count ("3 events"), its tooltip names them all and a click zooms in on
+them. So every event in view is reachable, by itself or with its neighbours, and a key
+event stands in a count only when key events alone crowd a lane. Phase titles, above
+the plot, follow the same rule in two rows of their own.
 
 The static picture runs this with widths estimated from the text (:func:`text_width`,
 with a safety margin) for a narrow phone; ``timeline-chart.js`` runs the same rule in
@@ -123,6 +127,8 @@ class Item:
     """The bar of a fuzzy date, from its first day to the end of its last."""
     widths: tuple[float, ...]
     """Widths of its label's forms, longest first; none when it is drawn unlabelled."""
+    key: bool = False
+    """A key event (``key: true``): its mark and label are placed before any other."""
 
 
 COUNT = -1
@@ -192,11 +198,13 @@ def place_items(
 ) -> list[Placement]:
     """Place each item in a plot ``width`` px wide, by the module's rule.
 
-    Marks first, in time order (``in_time``): each in the first row of its lane with room
-    for it, or else hosted by the nearest mark of its lane. Then labels: the marks that
-    stand for several events first, labelled with their count (``count_width(n)`` px
-    wide), then the others in ``order``; a label takes the first row and side where it
-    fits beside its mark, moving the mark there. ``rows[lane]`` is how many rows a lane
+    Marks first, key events' and then the others', each in time order (``in_time``): each
+    in the first row of its lane with room for it, or else hosted by the nearest mark of
+    its lane that is not a key event's (the nearest of all when every one is). Then
+    labels: the key events' in ``order``, the marks that stand for several events,
+    labelled with their count (``count_width(n)`` px wide), then the others in ``order``;
+    a label takes the first row and side where it fits beside its mark, moving the mark
+    there. ``rows[lane]`` is how many rows a lane
     has; ``reserved[lane]`` the px its title takes at the left of its first row. With
     ``collide=False`` the rule is off (every item in the first row, labelled on the
     right): the tests use it to show they can fail.
@@ -218,10 +226,13 @@ def place_items(
         [_Row(title if row == 0 else None) for row in range(count)]
         for count, title in zip(rows, reserved, strict=True)
     ]
-    placements = _place_marks(items, cores, [i for i in in_time if shown[i]], lanes)
+    seen = [i for i in in_time if shown[i]]
+    keyed = [i for i in seen if items[i].key] + [i for i in seen if not items[i].key]
+    placements = _place_marks(items, cores, keyed, lanes)
     hosts = [i for i in order if placements[i].group > 1]
     labelled = [i for i in order if items[i].widths and _alone(placements[i])]
-    for index in hosts + labelled:
+    key_first = [i for i in labelled if items[i].key] + hosts
+    for index in key_first + [i for i in labelled if not items[i].key]:
         placed = placements[index]
         widths = (count_width(placed.group),) if placed.group > 1 else items[index].widths
         lane = lanes[items[index].lane]
@@ -250,7 +261,8 @@ def _place_marks(
             placements[index] = Placement(row, None, "right", True)
             placed[lane].append(index)
             continue
-        host = min(placed[lane], key=lambda i: abs(items[i].x - items[index].x))
+        hosts = [i for i in placed[lane] if not items[i].key] or placed[lane]
+        host = min(hosts, key=lambda i: abs(items[i].x - items[index].x))
         placements[index] = Placement(placements[host].row, None, "right", True, host=host)
         placements[host] = replace(placements[host], group=placements[host].group + 1)
     return placements

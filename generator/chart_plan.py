@@ -137,7 +137,7 @@ def geometry(item: PlanItem, view: View) -> labels.Item:
     first, last = item.first, item.last
     bar = (view.px(first), view.px(last + datetime.timedelta(days=1))) if item.bar else None
     widths = tuple(labels.text_width(form) for form in item.forms)
-    return labels.Item(item.lane, view.px(item.mark), bar, widths)
+    return labels.Item(item.lane, view.px(item.mark), bar, widths, item.event.key)
 
 
 def lane_title_width(name: str) -> float:

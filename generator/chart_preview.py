@@ -162,7 +162,7 @@ class _Frame:
 def _trace_lanes(figure: dict[str, Any]) -> list[str]:
     """Each trace's colour class, from the lane of its first item."""
     lanes: dict[int, int] = {}
-    for lane, marks, _, bars, _, _ in figure["layout"]["meta"]["timeline"]["items"]:
+    for lane, marks, _, bars, _, _, _ in figure["layout"]["meta"]["timeline"]["items"]:
         lanes.setdefault(marks, lane)
         if bars >= 0:
             lanes.setdefault(bars, lane)

@@ -363,7 +363,10 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -
             {"name": name, "top": top, "rows": count}
             for name, top, count in zip(plan.lane_names, tops, rows, strict=False)
         ],
-        "items": [[it.lane, *it.marks, *(it.bar or (-1, -1)), list(it.forms)] for it in plan.items],
+        "items": [
+            [it.lane, *it.marks, *(it.bar or (-1, -1)), list(it.forms), int(it.event.key)]
+            for it in plan.items
+        ],
         "inTime": plan.in_time,
         "order": plan.order,
         "phases": [

@@ -671,6 +671,12 @@ class Event(Model):
         default=None, description="A picture of the event, shown in the timeline's list."
     )
     sources: SourceRefs
+    key: bool = Field(
+        default=False,
+        description="true for the events that carry the story (a summit, a walk-out): "
+        "the chart labels them first at every zoom and width, and never folds them into "
+        "a count while any other event in view is labelled.",
+    )
 
     @property
     def first_day(self) -> datetime.date:

@@ -8,7 +8,7 @@ it again, byte for byte (a test holds it to that):
 
 Events thicken towards the story's own years (2021 to 2024), as in a real story whose
 background reaches back decades; some fall days apart, in one actor's lane or several.
-Every name is invented.
+Every fifteenth event is a key event (``key: true``). Every name is invented.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 STORY_ID = "synthetic-long-story"
 EVENTS, ACTORS, FIRST_YEAR, LAST_YEAR = 150, 20, 1965, 2024
 SEED = 60
+KEY_EVERY = 15  # every fifteenth event is a key event: ten of them
 
 _WORDS = """
 talks summit envoy treaty sanctions border ceasefire reactor inspection pipeline harbour
@@ -162,6 +163,7 @@ def _timeline(rng: random.Random, actors: list[str]) -> str:
             f"    date: {_date(rng, index)}",
             f"    title: {_title(rng)}",
             f"    description: {_title(rng)}, says the ledger.",
+            *(["    key: true"] if index % KEY_EVERY == 0 else []),
             "    category: events",
             *([f"    actors: [{', '.join(involved)}]"] if involved else []),
             "    sources: [ledger]",

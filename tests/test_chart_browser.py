@@ -214,7 +214,10 @@ def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context:
         for rows in ([2] * len(plan.lane_names), [4] * len(plan.lane_names)):
             items, placed = chart_plan.layout_items(plan, view, rows)
             reserved = [chart_plan.lane_title_width(name) for name in plan.lane_names]
-            given = [{"lane": i.lane, "x": i.x, "bar": i.bar, "widths": i.widths} for i in items]
+            given = [
+                {"lane": i.lane, "x": i.x, "bar": i.bar, "widths": i.widths, "key": i.key}
+                for i in items
+            ]
             counts = {n: chart_plan.count_width(n) for n in range(2, len(items) + 1)}
             js = page.evaluate(
                 """([items, inTime, order, width, rows, reserved, counts, m]) =>

@@ -169,7 +169,7 @@ def test_an_event_in_several_lanes_is_labelled_once(long_story: Story) -> None:
     figure = figure_dict(long_story)
     model = figure["layout"]["meta"]["timeline"]
     titled: dict[str, int] = {}
-    for _, trace, point, _, _, forms in model["items"]:
+    for _, trace, point, _, _, forms, _ in model["items"]:
         event_id = figure["data"][trace]["customdata"][point][0]
         titled[event_id] = titled.get(event_id, 0) + bool(forms)
     assert set(titled.values()) == {1}
@@ -246,9 +246,16 @@ def test_a_month_spans_the_month(tiny: Story) -> None:
 # --- the layout rule (generator/chart_labels.py) --------------------------------------
 
 
-def _item(x: float, title: str = "", lane: int = 0, bar: tuple[float, float] | None = None) -> Any:
+def _item(
+    x: float,
+    title: str = "",
+    lane: int = 0,
+    bar: tuple[float, float] | None = None,
+    *,
+    key: bool = False,
+) -> Any:
     widths = tuple(labels.text_width(f) for f in labels.label_forms(title)) if title else ()
-    return labels.Item(lane, x, bar, widths)
+    return labels.Item(lane, x, bar, widths, key)
 
 
 def _place(items: list[Any], width: float = 300, rows: int = 3, **options: Any) -> list[Any]:
@@ -291,6 +298,33 @@ def test_a_mark_with_no_room_is_hosted_by_its_nearest_neighbour() -> None:
     (host,) = hosts
     assert host.group == 2 and host.form == labels.COUNT  # labelled "2 events"
     assert [p.host for p in placed].count(placed.index(host)) == 1
+
+
+def test_a_key_event_takes_its_place_before_the_events_around_it() -> None:
+    crowd = [_item(60 + 40 * n, f"Minor event number {n} happens") for n in range(4)]
+    *_, summit = _place([*crowd, _item(200, "The summit", key=True)], width=300, rows=1)
+    assert (summit.host, summit.form) == (None, 0), "the key event keeps its mark and label"
+    *_, plain = _place([*crowd, _item(200, "The summit")], width=300, rows=1)
+    assert plain.host is not None, "the test could not fail: a plain event is folded here"
+
+
+def test_a_key_event_is_never_folded_into_a_count() -> None:
+    close = [_item(100 + n, f"Event {n}") for n in range(4)]
+    plain = _place(close, width=400, rows=2)
+    assert any(p.host is not None for p in plain), "the crowd needs a count"
+    for at in range(4):
+        items = [_item(100 + n, f"Event {n}", key=n == at) for n in range(4)]
+        placed = _place(items, width=400, rows=2)
+        mine = placed[at]
+        assert mine.host is None and mine.group == 1 and mine.form == 0, (at, placed)
+
+
+def test_key_events_come_from_the_yaml_to_the_layout(hanoi: Story) -> None:
+    model = figure_dict(hanoi)["layout"]["meta"]["timeline"]
+    ids = {tuple(labels.label_forms(e.title)): e.id for e in hanoi.events}
+    keyed = {ids[tuple(it[5])] for it in model["items"] if it[6]}
+    assert keyed == {e.id for e in hanoi.events if e.key}
+    assert {"hanoi-summit-opens", "talks-cut-short"} <= keyed
 
 
 @pytest.mark.parametrize("wide", [False, True], ids=["phone", "desktop"])

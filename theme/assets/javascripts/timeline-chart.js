@@ -33,10 +33,13 @@
     const lanes = rows.map((count, lane) =>
       Array.from({ length: count }, (_, row) => ({ taken: [], title: row === 0 ? [0, reserved[lane]] : null })),
     );
-    const placements = placeMarks(items, cores, inTime.filter((i) => shown[i]), lanes, none, m);
+    const seen = inTime.filter((i) => shown[i]);
+    const keyed = seen.filter((i) => items[i].key).concat(seen.filter((i) => !items[i].key));
+    const placements = placeMarks(items, cores, keyed, lanes, none, m);
     const hosts = order.filter((i) => placements[i].group > 1);
     const labelled = order.filter((i) => items[i].widths.length && alone(placements[i]));
-    for (const index of hosts.concat(labelled)) {
+    const keyFirst = labelled.filter((i) => items[i].key).concat(hosts);
+    for (const index of keyFirst.concat(labelled.filter((i) => !items[i].key))) {
       const placed = placements[index];
       const widths = placed.group > 1 ? [countWidth(placed.group)] : items[index].widths;
       placements[index] = placeLabel(items[index], widths, cores[index], placed, lanes[items[index].lane], width, m);
@@ -63,8 +66,10 @@
         placed[lane].push(index);
         continue;
       }
-      let host = placed[lane][0];
-      for (const other of placed[lane]) {
+      const others = placed[lane].filter((i) => !items[i].key);
+      const hosts = others.length ? others : placed[lane];
+      let host = hosts[0];
+      for (const other of hosts) {
         if (Math.abs(items[other].x - items[index].x) < Math.abs(items[host].x - items[index].x)) host = other;
       }
       placements[index] = { row: placements[host].row, form: null, side: "right", shown: true, host: host, group: 1 };
@@ -288,13 +293,14 @@
       const xa = plot._fullLayout.xaxis;
       const [r0, r1] = viewOf(xa);
       const px = (ms) => ((ms - r0) / (r1 - r0)) * width;
-      return model.items.map(([lane, mt, mp, bt, bp, forms]) => {
+      return model.items.map(([lane, mt, mp, bt, bp, forms, key]) => {
         let bar = null;
         if (bt >= 0) {
           const base = xa.d2l(plot.data[bt].base[bp]);
           bar = [px(base), px(base + plot.data[bt].x[bp])];
         }
-        return { lane: lane, x: px(xa.d2l(plot.data[mt].x[mp])), bar: bar, widths: forms.map((form) => measure(form)) };
+        const x = px(xa.d2l(plot.data[mt].x[mp]));
+        return { lane: lane, x: x, bar: bar, widths: forms.map((form) => measure(form)), key: key === 1 };
       });
     }
 
@@ -425,7 +431,9 @@
       boxes.forEach((a, i) => {
         boxes.slice(i + 1).forEach((b) => {
           if (!intersect(a.box, b.box)) return;
-          const loser = isLabel(b.index) ? b.index : a.index; // titles stay
+          const isKey = (index) => isLabel(index) && model.items[index - model.notes.labels][6] === 1;
+          // Titles stay, and a key event's label stays while the other is not one.
+          const loser = isLabel(b.index) && !(isKey(b.index) && !isKey(a.index)) ? b.index : a.index;
           bad.add(isLabel(loser) ? loser : Math.max(a.index, b.index));
         });
       });
