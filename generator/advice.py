@@ -19,7 +19,9 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
+from . import chart_labels
 from .abbr import Glossary
+from .chart_plan import PICTURE_PLOT_PX
 from .errors import Problem
 from .fields import address_keys, markdown_keys, text_keys
 from .models import FILES, GLOSSARY_TERMS_AT_MOST
@@ -185,6 +187,29 @@ def _overlapping_phases(story: Files) -> Iterator[Advice]:
             latest = (last_day, item)
 
 
+PHONE = PICTURE_PLOT_PX - chart_labels.RADIUS - chart_labels.GAP
+"""The widest label a phone's chart has room for, px: beside a mark at the plot's edge."""
+
+
+def _long_titles(story: Files) -> Iterator[Advice]:
+    """Titles too wide for a phone's chart in any view: their label is always cut there."""
+    for index, item in _items(story, "timeline.yml", "events"):
+        title = str(item["title"]).strip()
+        if chart_labels.text_width(title) <= PHONE:
+            continue
+        forms = chart_labels.label_forms(title)
+        fits = next((f for f in forms if chart_labels.text_width(f) <= PHONE), "")
+        room = max(n for n in range(len(title)) if chart_labels.text_width(title[:n]) <= PHONE)
+        yield Advice(
+            "timeline.yml",
+            ("events", index, "title"),
+            f"the title of event '{item['id']}' ({len(title)} characters) is too wide for a "
+            f"phone's chart, which cuts it to '{fits}'; a title of up to {room} characters "
+            "fits whole: shorten it, or keep it (the full title is in the tooltip, the "
+            "event panel and the list)",
+        )
+
+
 def _unlogged_update(story: Files) -> Iterator[Advice]:
     """An 'updated' day later than the newest log entry and the first publication: readers
     are shown the log's newest day as 'Last updated', so a change they should know of
@@ -346,6 +371,7 @@ FILE_CHECKS: tuple[Check, ...] = (
     _insecure_addresses,
     _unlogged_update,
     _cut_by_comments,
+    _long_titles,
 )
 """The checks that look at one file at a time: they run on the valid files of a story
 that has errors too, so that its warnings come in the same run as its errors."""

@@ -24,10 +24,10 @@ them. So every event in view is reachable, by itself or with its neighbours, and
 event stands in a count only when key events alone crowd a lane. Phase titles, above
 the plot, follow the same rule in two rows of their own.
 
-The static picture runs this with widths estimated from the text (:func:`text_width`,
-with a safety margin) for a narrow phone; ``timeline-chart.js`` runs the same rule in
-the browser with measured widths whenever the view changes. Keep the two in step: the
-tests run both on the same input.
+The static picture runs this with widths measured ahead of time from the font's advance
+widths (:func:`text_width`, :mod:`generator.chart_font`); ``timeline-chart.js`` runs the
+same rule in the browser with widths measured there whenever the view changes. Keep
+the two in step: the tests run both on the same input.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from . import chart_font
+
 ROW = 26
 """Height of a sub-row of a lane, px: more than a 24 px target, room for 11 px text."""
 TARGET = 24
@@ -47,53 +49,30 @@ RADIUS = 5.5
 """Radius of a mark, px (Plotly's marker size 11)."""
 GAP = 4
 """Space kept between a label and anything beside it, px."""
-LABEL_CHARS = 28
-"""Longest label: a longer title is cut at a word and ends in an ellipsis."""
-SHORT_CHARS = 14
-"""The short form a label falls back to when its full form does not fit."""
+CUTS = (60, 50, 40, 28, 20, 14)
+"""The lengths, in characters, a title is cut to (at a word, ending in an ellipsis) where
+its full form has no room: a label tries its full title first, then each shorter cut."""
 FONT_SIZE = 11
 """Size of labels and titles, px."""
-SAFETY = 1.12
-"""Estimated widths are widened by this much: the reader's font may be wider than the
-Helvetica metrics of :data:`_WIDTHS` (San Francisco and DejaVu Sans are, by up to 8%)."""
-BOLD = 1.1
-"""Bold text (lane titles) is about this much wider."""
+ROUNDING = 1
+"""Px added to every measured width, as ``timeline-chart.js`` adds it to the browser's."""
 
 Side = Literal["right", "left"]
 
-_WIDTHS = {
-    191: "'",
-    222: "ijl\u2018\u2019",
-    260: "|",
-    278: " !,./:;I[\\]ft·",
-    333: "()-`r\u201c\u201d{}",
-    355: '"',
-    389: "*",
-    469: "^",
-    500: "Jcksvxyzç",
-    556: "#$0123456789?L_abdeghnopqu–éèàöüñ",
-    584: "+<=>~",
-    611: "FTZ",
-    667: "&ABEKPSVXY",
-    722: "CDHNRUw",
-    778: "GOQ",
-    833: "Mm",
-    889: "%",
-    944: "W",
-    1000: "—…",
-    1015: "@",
-}
-"""Advance widths of Helvetica (and Arial, Liberation Sans) in thousandths of an em."""
-_WIDTH = {char: width for width, chars in _WIDTHS.items() for char in chars}
-_OTHER = 600  # any other letter
+_REGULAR = {char: width for width, chars in chart_font.REGULAR.items() for char in chars}
+_BOLD = {char: width for width, chars in chart_font.BOLD.items() for char in chars}
+_OTHER = 667  # a character the table lacks: as wide as a capital
 _WIDE = 1000  # East Asian wide and full-width characters
 
 
 @functools.lru_cache(maxsize=8192)
 def text_width(text: str, *, size: float = FONT_SIZE, bold: bool = False) -> float:
-    """Estimated width of ``text`` in px, on the wide side."""
-    units = sum(_WIDTH.get(char) or _char_width(char) for char in text)
-    return units * size / 1000 * SAFETY * (BOLD if bold else 1)
+    """The width of ``text`` in px, as the browser draws it in the chart's font
+    (:mod:`generator.chart_font`: Helvetica's, Arial's and Liberation Sans's advances,
+    kerning off), plus :data:`ROUNDING`."""
+    table = _BOLD if bold else _REGULAR
+    units = sum(table.get(char) or _char_width(char) for char in text)
+    return units * size / 1000 + ROUNDING
 
 
 def _char_width(char: str) -> int:
@@ -111,9 +90,13 @@ def shorten(text: str, limit: int) -> str:
 
 
 def label_forms(title: str) -> tuple[str, ...]:
-    """The forms a title's label may take, longest first (one when it is short)."""
-    full, short = shorten(title, LABEL_CHARS), shorten(title, SHORT_CHARS)
-    return (full,) if full == short else (full, short)
+    """The forms a title's label may take: the full title, then its cuts, longest first."""
+    forms = [title]
+    for limit in CUTS:
+        cut = shorten(title, limit)
+        if len(cut) < len(forms[-1]):
+            forms.append(cut)
+    return tuple(forms)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ phone when the chart opens. What is drawn and where is :mod:`generator.chart_pla
 the rule of :mod:`generator.chart_labels`; the figure carries its result for a phone's
 plot (the static picture's) and, in ``layout.meta.timeline``, what ``timeline-chart.js``
 needs to run the rule again at the reader's width after every change of view. Labels
-and titles are annotations (:mod:`generator.chart_notes`); a label that does not fit is
-shortened or hidden, and the full title is in the mark's tooltip
-(:mod:`generator.chart_hover`) and in the list.
+and titles are annotations (:mod:`generator.chart_notes`); a label is its full title
+wherever its row has room, shortened or hidden only where it has none, and the full
+title is in the mark's tooltip (:mod:`generator.chart_hover`) and in the list.
 
 :func:`figure_json` writes the figure as compact JSON that is safe even inside a
 ``<script>`` element; the site serves it as a file of its own, fetched when the reader
@@ -72,8 +72,11 @@ PLOTLY_BUNDLE = f"assets/vendor/plotly-basic-{get_plotlyjs_version()}.min.js"
 """The vendored plotly.js the figures are written for, relative to the site's root
 (``theme/assets/vendor``, written by ``scripts/vendor_plotly.sh``)."""
 
-FONT_FAMILY = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
-"""Material's system font stack (the site sets ``theme.font: false``)."""
+FONT_FAMILY = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+"""The chart's font: three faces with the same advance widths (macOS, Windows, Linux),
+the widths :mod:`generator.chart_font` holds, so that the static picture's labels are
+measured ahead of time as the browser draws them (``timeline.css`` sets the picture's
+text in it too, and turns kerning off in both)."""
 
 MARGIN = {"l": 8, "r": 8, "t": 64, "b": 28, "pad": 0}
 """Around the plot, px: the top holds the modebar and two rows of phase titles, the

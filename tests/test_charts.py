@@ -286,7 +286,11 @@ def test_a_label_goes_right_of_its_mark_then_left_then_shortened_then_nowhere() 
     right_edge = _place([_item(290, long)], rows=1)[0]
     assert (right_edge.side, right_edge.form) == ("left", 0)
     narrow = _place([_item(100, long)], width=180, rows=2)[0]
-    assert narrow.form == 1  # the short form: the full one fits on neither side
+    forms = labels.label_forms(long)
+    assert narrow.form and narrow.form > 0  # a cut: the full one fits on neither side
+    longer = labels.text_width(forms[narrow.form - 1])
+    assert 100 + labels.RADIUS + labels.GAP + longer > 180  # the longer cut had no room
+    assert 100 - labels.RADIUS - labels.GAP - longer < 0
     assert _place([_item(60, long)], width=70, rows=1)[0].form is None
 
 
@@ -439,14 +443,33 @@ def test_labels_are_shortened_at_a_word_by_rule() -> None:
         labels.shorten("First Trump–Kim summit, in Singapore", 28) == "First Trump–Kim summit, in…"
     )
     assert labels.label_forms("Talks open") == ("Talks open",)
-    assert all(len(f) <= labels.LABEL_CHARS for f in labels.label_forms("x" * 60))
+    title = "First Trump–Kim summit, in Singapore"
+    forms = labels.label_forms(title)
+    assert forms[0] == title, "a label is the full title wherever it fits"
+    assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)
+    assert forms[-1] == labels.shorten(title, min(labels.CUTS))
 
 
-def test_text_widths_are_estimated_on_the_wide_side() -> None:
-    # Liberation Sans (Arial's metrics), measured in Chromium at 11 px: "Talks open" 52.3 px.
-    assert 52.3 < labels.text_width("Talks open") < 52.3 * 1.2
+def test_text_widths_are_the_fonts_advance_widths() -> None:
+    # Liberation Sans (Arial's metrics), measured in Chromium at 11 px with kerning off:
+    # "Talks open" 53.81 px (52.59 with kerning), and a pixel for rounding, as
+    # timeline-chart.js adds it.
+    assert labels.text_width("Talks open") == pytest.approx(53.81 + labels.ROUNDING, abs=0.02)
     assert labels.text_width("Talks", bold=True) > labels.text_width("Talks")
     assert labels.text_width("会谈") > labels.text_width("ab")  # wide scripts count wide
+
+
+def test_the_font_table_is_what_its_script_writes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    fonts = Path("/usr/share/fonts/truetype/liberation")
+    if not (fonts / "LiberationSans-Regular.ttf").is_file():
+        pytest.skip("Liberation Sans is not installed")
+    out = tmp_path / "chart_font.py"
+    script = ROOT / "scripts" / "font_metrics.py"
+    subprocess.run([sys.executable, script, "--out", out], check=True, capture_output=True)
+    assert out.read_text() == (ROOT / "generator" / "chart_font.py").read_text()
 
 
 def test_phase_titles_share_two_rows_without_overlapping(long_story: Story) -> None:
@@ -580,7 +603,7 @@ def test_layout_fits_a_phone_and_the_page(hanoi: Story) -> None:
     assert layout["showlegend"] is False
     assert layout["margin"]["l"] <= 10 and layout["margin"]["r"] <= 10
     assert layout["paper_bgcolor"] == layout["plot_bgcolor"] == "rgba(0,0,0,0)"
-    assert layout["font"]["family"].startswith("-apple-system")
+    assert layout["font"]["family"].startswith("Helvetica, Arial, 'Liberation Sans'")
     assert "width" not in layout  # the column sets the width, the lanes the height
     rows = sum(lane["rows"] for lane in layout["meta"]["timeline"]["lanes"])
     assert layout["height"] == layout["yaxis"]["range"][0] + layout["margin"]["t"] + 28

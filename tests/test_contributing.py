@@ -290,6 +290,11 @@ WARNING_EDITS = {
     ),
     "glossary term": ("background.yml", "one tariff above", "the tariffs above"),
     "update without a log entry": ("story.yml", "updated: 2020-02-01", "updated: 2020-03-01"),
+    "title too wide for a phone": (
+        "timeline.yml",
+        "title: Talks open\n",
+        "title: Talks open in Geneva after two years of quarrels over tariffs and quotas\n",
+    ),
     "words after a #": (
         "timeline.yml",
         "description: The two sides meet.",

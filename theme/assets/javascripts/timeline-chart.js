@@ -169,6 +169,7 @@
       const key = (bold ? "b" : "") + text;
       if (!cache.has(key)) {
         context.font = (bold ? "bold " : "") + size + "px " + family;
+        context.fontKerning = "none"; // as timeline.css draws the chart's text
         cache.set(key, context.measureText(text).width + 1); // a pixel for rounding
       }
       return cache.get(key);
