@@ -209,17 +209,27 @@ def place_items(
         [_Row(title if row == 0 else None) for row in range(count)]
         for count, title in zip(rows, reserved, strict=True)
     ]
-    seen = [i for i in in_time if shown[i]]
-    keyed = [i for i in seen if items[i].key] + [i for i in seen if not items[i].key]
-    placements = _place_marks(items, cores, keyed, lanes)
-    hosts = [i for i in order if placements[i].group > 1]
+    placements = [Placement()] * len(items)
+    keys = [i for i in order if shown[i] and items[i].key and items[i].widths]
+    for index in keys:  # their shortest forms first: as many as can be are labelled
+        item, lane = items[index], lanes[items[index].lane]
+        placed = _place_label(item, item.widths[::-1], cores[index], None, lane, width)
+        form = None if placed.form is None else len(item.widths) - 1 - placed.form
+        placements[index] = replace(placed, form=form)
+    rest = [i for i in in_time if shown[i] and not placements[i].shown]
+    placements = _place_marks(items, cores, rest, lanes, placements)
+    unlabelled = [i for i in order if placements[i].form is None]
+    hosts = [i for i in unlabelled if placements[i].group > 1]
     labelled = [i for i in order if items[i].widths and _alone(placements[i])]
-    key_first = [i for i in labelled if items[i].key] + hosts
-    for index in key_first + [i for i in labelled if not items[i].key]:
+    for index in hosts + [i for i in labelled if placements[i].form is None]:
         placed = placements[index]
         widths = (count_width(placed.group),) if placed.group > 1 else items[index].widths
         lane = lanes[items[index].lane]
         placements[index] = _place_label(items[index], widths, cores[index], placed, lane, width)
+    cut = [i for i in keys if placements[i].form] + [i for i in labelled if placements[i].form]
+    for index in dict.fromkeys(cut):  # the key events' first: a cut label, made longer
+        lane = lanes[items[index].lane]
+        placements[index] = _lengthen(items[index], cores[index], placements[index], lane, width)
     return placements
 
 
@@ -229,11 +239,19 @@ def _alone(placed: Placement) -> bool:
 
 
 def _place_marks(
-    items: Sequence[Item], cores: list[Stretch], in_time: list[int], lanes: list[list[_Row]]
+    items: Sequence[Item],
+    cores: list[Stretch],
+    in_time: list[int],
+    lanes: list[list[_Row]],
+    placements: list[Placement],
 ) -> list[Placement]:
-    """Each mark in the first row with room, or hosted by the nearest placed mark."""
-    placements = [Placement()] * len(items)
+    """Each mark in the first row with room, or hosted by the nearest placed mark (the
+    key events' already placed with their labels)."""
+    placements = list(placements)
     placed: list[list[int]] = [[] for _ in lanes]
+    for index, placement in enumerate(placements):
+        if placement.shown:
+            placed[items[index].lane].append(index)
     for index in in_time:
         lane, core, target = items[index].lane, cores[index], _target(items[index])
         row = next((r for r, taken in enumerate(lanes[lane]) if taken.is_clear(core, target)), None)
@@ -244,7 +262,8 @@ def _place_marks(
             placements[index] = Placement(row, None, "right", True)
             placed[lane].append(index)
             continue
-        hosts = [i for i in placed[lane] if not items[i].key] or placed[lane]
+        near = [i for i in placed[lane] if abs(items[i].x - items[index].x) <= 2 * TARGET]
+        hosts = [i for i in near if not items[i].key] or placed[lane]
         host = min(hosts, key=lambda i: abs(items[i].x - items[index].x))
         placements[index] = Placement(placements[host].row, None, "right", True, host=host)
         placements[host] = replace(placements[host], group=placements[host].group + 1)
@@ -255,24 +274,53 @@ def _place_label(
     item: Item,
     widths: tuple[float, ...],
     core: Stretch,
-    placed: Placement,
+    placed: Placement | None,
     lane: list[_Row],
     width: float,
 ) -> Placement:
-    lane[placed.row].remove(core)
+    """The first form, row and side where the label fits beside its mark, the mark moving
+    there; ``placed`` None: a key event's, whose mark is not placed yet (then, if it
+    fits nowhere, it is not placed at all: its mark is placed with the others')."""
+    if placed is not None:
+        lane[placed.row].remove(core)
     if 0 <= item.x <= width:
         for form, size in enumerate(widths):
             for row, taken in enumerate(lane):
                 for side in ("right", "left"):
-                    stretch = _stretch(item, core, size, side)
-                    front = _stretch(item, _target(item), size, side)
-                    start = label_start(item, size, side)
-                    if _inside((start, start + size), width) and taken.is_clear(stretch, front):
-                        taken.add(stretch)
-                        shown = COUNT if placed.group > 1 else form
-                        return replace(placed, row=row, form=shown, side=side)
+                    if _fits(item, core, size, side, taken, width):
+                        taken.add(_stretch(item, core, size, side))
+                        base = placed or Placement(shown=True)
+                        shown = COUNT if base.group > 1 else form
+                        return replace(base, row=row, form=shown, side=side)
+    if placed is None:
+        return Placement()
     lane[placed.row].add(core)
     return placed
+
+
+def _lengthen(
+    item: Item, core: Stretch, placed: Placement, lane: list[_Row], width: float
+) -> Placement:
+    """A cut label at its longest form that fits in its row now, on either side."""
+    assert placed.form is not None and placed.form > 0
+    taken = lane[placed.row]
+    taken.remove(_stretch(item, core, item.widths[placed.form], placed.side))
+    for form, size in enumerate(item.widths[: placed.form]):
+        for side in ("right", "left"):
+            if _fits(item, core, size, side, taken, width):
+                taken.add(_stretch(item, core, size, side))
+                return replace(placed, form=form, side=side)
+    taken.add(_stretch(item, core, item.widths[placed.form], placed.side))
+    return placed
+
+
+def _fits(item: Item, core: Stretch, size: float, side: Side, taken: _Row, width: float) -> bool:
+    """Whether a label ``size`` px wide fits on that side of its mark in a row."""
+    start = label_start(item, size, side)
+    front = _stretch(item, _target(item), size, side)
+    return _inside((start, start + size), width) and taken.is_clear(
+        _stretch(item, core, size, side), front
+    )
 
 
 def _target(item: Item) -> Stretch:

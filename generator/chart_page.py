@@ -36,10 +36,11 @@ def chart_context(story: Story) -> dict[str, Any] | None:
         # plotly.js when the reader reaches for the chart, so the page opens lighter.
         "figure_json": charts.figure_json(figure),
         # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
-        "preview": preview_svg(figure, charts.wide_patch(story, figure)),
+        "preview": preview_svg(figure, charts.picture_patches(story, figure)),
         "height": height,
         "alternative": text_alternative(story),
         "events": len(story.events),
+        "phases": len(story.phases),
         # Where the keyboard's slider starts: the first event in the opening view.
         "first": min(len(earlier) + 1, len(story.events)),
         # Events outside the opening view: how many, and the nearest, for the links.

@@ -18,14 +18,33 @@ from .chart_lanes import chart_lanes, event_days, is_fuzzy, mark_day
 from .chart_palette import TraceKind
 from .models import Event, Story
 
-PICTURE_PLOT_PX = 312
+
+@dataclass(frozen=True)
+class PictureLayer:
+    """A layout of the static picture: shown where the chart's box is at least ``box`` px
+    wide (a container query in ``timeline.css``), made for a plot ``plot`` px wide."""
+
+    name: str
+    box: int
+    plot: int
+
+
+PICTURE_LAYERS = (
+    PictureLayer("narrow", 0, 312),
+    PictureLayer("phone", 343, 327),
+    PictureLayer("wide", 630, 614),
+)
+"""The static picture's layouts, narrowest first: for a 360 px phone (and anything
+narrower than the next), for a 375 px phone (the box 343 px wide), and for a desktop (the
+box beside the event panel, 630 px wide from a 1280 px window). Each holds at any wider
+width, since marks only move apart as the plot widens; at the widths they are made for,
+the picture is exactly what ``timeline-chart.js`` draws when it takes over, from the same
+placements (``meta.timeline.openings``), so nothing moves."""
+PICTURE_PLOT_PX = PICTURE_LAYERS[0].plot
 """Width of the plot on a 360 px phone, the narrowest common one: the layout carried by
-the figure (and drawn by the static picture) is made for it, and holds at any wider
-width, since marks only move apart as the plot widens."""
-WIDE_PLOT_PX = 640
-"""Width of the plot in a desktop's column (from about 1220 px of window): the static
-picture has a second layout made for it (:func:`generator.charts.wide_patch`), shown
-from that width on."""
+the figure's own data is made for it."""
+WIDE_PLOT_PX = PICTURE_LAYERS[-1].plot
+"""Width of the plot beside the event panel on a desktop."""
 LANE_PAD = 8
 """Space in a lane above its first row and below its last, px (half each)."""
 MIN_ROWS, MAX_ROWS = 2, 4

@@ -104,22 +104,27 @@ class Picture:
     layers: list[Layer]
 
 
-def preview_svg(figure: dict[str, Any], wide: dict[str, Any] | None = None) -> Markup:
+Patches = dict[str, Any] | list[tuple[str, dict[str, Any]]] | None
+"""The picture's wider layouts: each a layer's name and its patch
+(:func:`generator.charts.picture_patches`); a single patch is the layer "wide"."""
+
+
+def preview_svg(figure: dict[str, Any], wide: Patches = None) -> Markup:
     """The figure's opening view as an ``<svg>`` element, no blank line in it; with
-    ``wide`` (:func:`generator.charts.wide_patch`), its layout for a wide plot too."""
+    ``wide``, its layouts for wider plots too."""
     template = environment().get_template("timeline_picture.svg.j2")
     return Markup(template.render(picture=picture(figure, wide)).strip())
 
 
-def picture(figure: dict[str, Any], wide: dict[str, Any] | None = None) -> Picture:
-    """The geometry of the figure's opening view, in one layout or two."""
+def picture(figure: dict[str, Any], wide: Patches = None) -> Picture:
+    """The geometry of the figure's opening view, in one layout or more."""
     layout = figure["layout"]
     frame = _Frame(*(_date(value) for value in layout["xaxis"]["range"]))
     margin = layout["margin"]
     notes = layout["annotations"]
     layers = [_layer("narrow", frame, figure)]
-    if wide is not None:
-        layers.append(_layer("wide", frame, merge_patch(figure, wide)))
+    patches = [("wide", wide)] if isinstance(wide, dict) else wide or []
+    layers += [_layer(name, frame, merge_patch(figure, patch)) for name, patch in patches]
     return Picture(
         top=margin["t"],
         left=margin["l"],

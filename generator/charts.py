@@ -56,6 +56,7 @@ from .chart_palette import NoteKind, TraceKind, merge_patch, palette_patch
 from .chart_plan import (
     LANE_PAD,
     MAX_ROWS,
+    PICTURE_LAYERS,
     WIDE_PLOT_PX,
     Plan,
     Trace,
@@ -137,11 +138,14 @@ def figure_json(figure: go.Figure | dict[str, Any]) -> str:
 
 
 def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:
-    """The x range the chart opens on: the story and its recent lead-up, with a margin.
+    """The x range the chart opens on: the editor's (``opening:`` in timeline.yml), or
+    the story and its recent lead-up, with a margin.
 
     Older events (a war decades earlier) stay on the chart, counted under it and
     reachable by the count's link, by pan, zoom or Autoscale.
     """
+    if story.opening is not None:  # the editor's choice
+        return story.opening.start.first_day, story.opening.end.last_day
     start, end = story.meta.first_day, story.meta.last_day
     recent = [e.first_day for e in story.events if start - LOOKBACK <= e.first_day <= start]
     after = [
@@ -150,6 +154,11 @@ def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:
     left, right = min([start - LEAD, *recent]), max([end, *after])
     pad = datetime.timedelta(days=max(14, (right - left).days // 20))
     return left - pad, right + pad
+
+
+def picture_patches(story: Story, figure: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The static picture's wider layouts: each layer's name and its :func:`wide_patch`."""
+    return [(layer.name, wide_patch(story, figure, layer.plot)) for layer in PICTURE_LAYERS[1:]]
 
 
 def lane_names(story: Story) -> list[str]:
@@ -176,17 +185,45 @@ def _figure(story: Story, plan: Plan) -> dict[str, Any]:
     layout = _layout(story, plan, view, tops)
     layout["annotations"] += _arrange(plan, view, rows, data, placements)
     layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
+    layout["meta"]["timeline"]["openings"] = [
+        {
+            "box": layer.box,
+            "plot": layer.plot,
+            "placed": _encode(
+                placements
+                if layer.plot == view.width
+                else layout_items(plan, View(view.left, view.right, layer.plot), rows)[1]
+            ),
+        }
+        for layer in PICTURE_LAYERS
+    ]
     return {"data": data, "layout": layout}
 
 
-def wide_patch(story: Story, figure: dict[str, Any]) -> dict[str, Any]:
-    """The figure laid out for a ``WIDE_PLOT_PX``-wide plot, as a patch for
+def _encode(placements: Sequence[labels.Placement]) -> list[list[int]]:
+    """Placements as timeline-chart.js reads them: row, form (-2: none, -1: the count),
+    side (0: right, 1: left), shown (0 or 1), host (-1: none)."""
+    return [
+        [
+            p.row,
+            -2 if p.form is None else p.form,
+            int(p.side == "left"),
+            int(p.shown),
+            -1 if p.host is None else p.host,
+        ]
+        for p in placements
+    ]
+
+
+def wide_patch(story: Story, figure: dict[str, Any], width: float = WIDE_PLOT_PX) -> dict[str, Any]:
+    """The figure laid out for a plot ``width`` px wide, as a patch for
     :func:`~generator.chart_palette.merge_patch`: each trace's heights and group hovers,
-    the phase titles and the labels. The static picture draws it as its second layout,
-    shown where the chart is that wide (a desktop's column), so that a wide screen shows
-    the labels a phone has no room for before any script runs."""
+    the phase titles and the labels. The static picture draws one for each of its wider
+    layouts (:data:`~generator.chart_plan.PICTURE_LAYERS`), shown where the chart is that
+    wide, so that a wide screen shows the labels a phone has no room for before any
+    script runs."""
     plan = chart_plan(story)
-    view = View(*initial_range(story), WIDE_PLOT_PX)
+    view = View(*initial_range(story), width)
     rows = [lane["rows"] for lane in figure["layout"]["meta"]["timeline"]["lanes"]]
     data = [  # copies of what _arrange changes: the figure stays as it is
         {

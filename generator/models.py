@@ -709,6 +709,19 @@ def reactions_in_order(reactions: list[Reaction]) -> list[Reaction]:
     )
 
 
+class OpeningView(Model):
+    """The dates the timeline chart opens on, when the editor chooses them."""
+
+    start: WhenDate = Field(alias="from", description="The first day, month or year shown.")
+    end: WhenDate = Field(alias="to", description="The last day, month or year shown.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OpeningView:
+        if self.end.last_day < self.start.first_day:
+            raise FieldError("to", f"'to' ({self.end}) is before 'from' ({self.start}); swap them")
+        return self
+
+
 class TimelineFile(Model):
     """timeline.yml: categories, phases and dated events."""
 
@@ -718,6 +731,16 @@ class TimelineFile(Model):
     categories: list[Category] = Field(description="Categories (chart lanes).")
     phases: list[Phase] = Field(default_factory=list, description="Eras shown as bands.")
     events: list[Event] = Field(description="Events, in any order; shown by date.")
+    caption: Text | None = Field(
+        default=None,
+        description="What the chart shows, in a sentence or two, under it (screen readers "
+        "also hear a description of the chart written from the events).",
+    )
+    opening: OpeningView | None = Field(
+        default=None,
+        description="The dates the chart opens on, {from: 2018-01, to: 2019-12}; by "
+        "default, the story's own dates and their lead-up.",
+    )
 
 
 # --- quotations.yml ------------------------------------------------------------------
@@ -972,6 +995,8 @@ class Story(Model):
     categories: list[Category] = Field(default=[], description="timeline.yml.")
     phases: list[Phase] = Field(default=[], description="timeline.yml.")
     events: list[Event] = Field(default=[], description="timeline.yml.")
+    caption: Text | None = Field(default=None, description="timeline.yml.")
+    opening: OpeningView | None = Field(default=None, description="timeline.yml.")
     quotations: list[Quotation] = Field(default=[], description="quotations.yml.")
     glossary: list[Term] = Field(default=[], description="glossary.yml.")
     image_files: dict[str, ImageData] = Field(

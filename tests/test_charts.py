@@ -26,13 +26,14 @@ from generator.chart_description import outside_view, outside_wording, text_alte
 from generator.chart_lanes import MAX_ACTOR_LANES, OTHERS, chart_lanes
 from generator.chart_page import chart_context
 from generator.chart_palette import PALETTES, merge_patch, palette_layout
-from generator.chart_plan import PICTURE_PLOT_PX, WIDE_PLOT_PX
+from generator.chart_plan import PICTURE_LAYERS, PICTURE_PLOT_PX, PictureLayer
 from generator.chart_preview import MAX_TICKS, _ticks, picture, preview_svg
 from generator.charts import (
     PLOTLY_BUNDLE,
     figure_json,
     initial_range,
     lane_names,
+    picture_patches,
     timeline_figure,
     timeline_figure_data,
     wide_patch,
@@ -331,12 +332,12 @@ def test_key_events_come_from_the_yaml_to_the_layout(hanoi: Story) -> None:
     assert {"hanoi-summit-opens", "talks-cut-short"} <= keyed
 
 
-@pytest.mark.parametrize("wide", [False, True], ids=["phone", "desktop"])
-def test_labels_never_overlap_when_the_chart_opens(story: Story, wide: bool) -> None:
+@pytest.mark.parametrize("layer", PICTURE_LAYERS, ids=[layer.name for layer in PICTURE_LAYERS])
+def test_labels_never_overlap_when_the_chart_opens(story: Story, layer: PictureLayer) -> None:
     figure = figure_dict(story)
-    width = WIDE_PLOT_PX if wide else PICTURE_PLOT_PX
-    if wide:  # the static picture's second layout
-        figure = merge_patch(figure, wide_patch(story, timeline_figure_data(story)))
+    width = layer.plot
+    if width != PICTURE_PLOT_PX:  # the static picture's wider layouts
+        figure = merge_patch(figure, wide_patch(story, timeline_figure_data(story), width))
     boxes = _label_boxes(figure, width)
     for (a, one), (b, two) in itertools.combinations(boxes, 2):
         assert not _overlap(one, two), (a, b)
@@ -411,8 +412,8 @@ def _overlap(one: tuple[float, ...], two: tuple[float, ...]) -> bool:
 
 def test_marks_in_view_keep_24_px_apart_when_the_chart_opens(story: Story) -> None:
     figure = timeline_figure_data(story)
-    layers = picture(figure, wide_patch(story, figure)).layers
-    for layer, width in zip(layers, (PICTURE_PLOT_PX, WIDE_PLOT_PX), strict=True):
+    layers = picture(figure, picture_patches(story, figure)).layers
+    for layer, width in zip(layers, (layer.plot for layer in PICTURE_LAYERS), strict=True):
         for one, two in itertools.combinations(layer.marks, 2):
             dx = (one.x - two.x) / 100 * width
             assert (dx**2 + (one.y - two.y) ** 2) ** 0.5 >= labels.TARGET - 0.01, (one, two)
@@ -448,6 +449,30 @@ def test_labels_are_shortened_at_a_word_by_rule() -> None:
     assert forms[0] == title, "a label is the full title wherever it fits"
     assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)
     assert forms[-1] == labels.shorten(title, min(labels.CUTS))
+
+
+def test_each_picture_layer_shows_where_the_stylesheet_says(story: Story) -> None:
+    css = STYLESHEET.read_text()
+    queries = [int(px) for px in re.findall(r"@container \(min-width: (\d+)px\)", css)]
+    assert queries == [layer.box for layer in PICTURE_LAYERS[1:]]
+    for layer in PICTURE_LAYERS:
+        assert f".timeline-chart__{layer.name}" in css
+    svg = str(preview_svg(timeline_figure_data(story), picture_patches(story, figure_dict(story))))
+    assert [f'<g class="timeline-chart__{layer.name}">' in svg for layer in PICTURE_LAYERS] == [
+        True
+    ] * len(PICTURE_LAYERS)
+
+
+def test_the_opening_placements_are_the_pictures(story: Story) -> None:
+    """What timeline-chart.js draws first is what each layer of the picture shows."""
+    figure = timeline_figure_data(story)
+    openings = figure["layout"]["meta"]["timeline"]["openings"]
+    assert [o["plot"] for o in openings] == [layer.plot for layer in PICTURE_LAYERS]
+    patches = dict(picture_patches(story, figure))
+    for opening, layer in zip(openings, PICTURE_LAYERS, strict=True):
+        drawn = merge_patch(figure, patches[layer.name]) if layer.name in patches else figure
+        shown = [n["visible"] for n in labels_of(drawn)]
+        assert [p[1] != -2 and p[3] == 1 and p[4] == -1 for p in opening["placed"]] == shown
 
 
 def test_text_widths_are_the_fonts_advance_widths() -> None:

@@ -10,7 +10,9 @@
  * browser; then it measures the boxes Plotly drew and hides any label that would still
  * touch another or cross the plot's edge. It also counts the events outside the view,
  * follows Material's palette, removes a stale tooltip (a zoom, a tap elsewhere), and
- * turns a click on a mark into a jump to its entry in the list.
+ * turns a click or a tap on a mark into its selection (the event panel shows it, the
+ * chart rings it: select below). Until the reader changes the view, it shows the
+ * static picture's own layout for its width (the figure's openings), so nothing moves.
  */
 (function () {
   "use strict";
@@ -33,16 +35,26 @@
     const lanes = rows.map((count, lane) =>
       Array.from({ length: count }, (_, row) => ({ taken: [], title: row === 0 ? [0, reserved[lane]] : null })),
     );
-    const seen = inTime.filter((i) => shown[i]);
-    const keyed = seen.filter((i) => items[i].key).concat(seen.filter((i) => !items[i].key));
-    const placements = placeMarks(items, cores, keyed, lanes, none, m);
-    const hosts = order.filter((i) => placements[i].group > 1);
+    let placements = items.map(none);
+    const keys = order.filter((i) => shown[i] && items[i].key && items[i].widths.length);
+    for (const index of keys) { // their shortest forms first: as many as can be are labelled
+      const item = items[index];
+      const placed = placeLabel(item, item.widths.slice().reverse(), cores[index], null, lanes[item.lane], width, m);
+      placements[index] = Object.assign(placed, { form: placed.form === null ? null : item.widths.length - 1 - placed.form });
+    }
+    const rest = inTime.filter((i) => shown[i] && !placements[i].shown);
+    placements = placeMarks(items, cores, rest, lanes, placements, m);
+    const unlabelled = order.filter((i) => placements[i].form === null);
+    const hosts = unlabelled.filter((i) => placements[i].group > 1);
     const labelled = order.filter((i) => items[i].widths.length && alone(placements[i]));
-    const keyFirst = labelled.filter((i) => items[i].key).concat(hosts);
-    for (const index of keyFirst.concat(labelled.filter((i) => !items[i].key))) {
+    for (const index of hosts.concat(labelled.filter((i) => placements[i].form === null))) {
       const placed = placements[index];
       const widths = placed.group > 1 ? [countWidth(placed.group)] : items[index].widths;
       placements[index] = placeLabel(items[index], widths, cores[index], placed, lanes[items[index].lane], width, m);
+    }
+    const cut = keys.filter((i) => placements[i].form > 0).concat(labelled.filter((i) => placements[i].form > 0));
+    for (const index of new Set(cut)) { // the key events' first: a cut label, made longer
+      placements[index] = lengthen(items[index], cores[index], placements[index], lanes[items[index].lane], width, m);
     }
     return placements;
   }
@@ -51,29 +63,34 @@
     return placed.shown && placed.host === null && placed.group === 1;
   }
 
-  /* Each mark in the first row with room, or hosted by the nearest placed mark. */
-  function placeMarks(items, cores, inTime, lanes, none, m) {
-    const placements = items.map(none);
+  /* Each mark in the first row with room, or hosted by the nearest placed mark (the
+     key events' already placed with their labels). */
+  function placeMarks(items, cores, inTime, lanes, given, m) {
+    const placements = given.slice();
     const placed = lanes.map(() => []);
+    placements.forEach((p, index) => {
+      if (p.shown) placed[items[index].lane].push(index);
+    });
     for (const index of inTime) {
       const lane = items[index].lane;
       const target = targetOf(items[index], m);
       const row = lanes[lane].findIndex((taken) => isClear(taken, cores[index], target, m));
       if (row >= 0 || !placed[lane].length) {
         const at = row >= 0 ? row : lanes[lane].length - 1; // a lane too short for its title
-        lanes[lane][at].taken.push(cores[index]);
+        add(lanes[lane][at], cores[index]);
         placements[index] = { row: at, form: null, side: "right", shown: true, host: null, group: 1 };
         placed[lane].push(index);
         continue;
       }
-      const others = placed[lane].filter((i) => !items[i].key);
+      const near = placed[lane].filter((i) => Math.abs(items[i].x - items[index].x) <= 2 * m.target);
+      const others = near.filter((i) => !items[i].key);
       const hosts = others.length ? others : placed[lane];
       let host = hosts[0];
       for (const other of hosts) {
         if (Math.abs(items[other].x - items[index].x) < Math.abs(items[host].x - items[index].x)) host = other;
       }
       placements[index] = { row: placements[host].row, form: null, side: "right", shown: true, host: host, group: 1 };
-      placements[host].group += 1;
+      placements[host] = Object.assign({}, placements[host], { group: placements[host].group + 1 });
     }
     return placements;
   }
@@ -84,30 +101,62 @@
     return row.taken.every((other) => clear(stretch, other, m)) && (row.title === null || clear(front, row.title, m));
   }
 
+  function add(row, stretch) {
+    row.taken.push(stretch);
+  }
+
+  function remove(row, stretch) {
+    const at = row.taken.findIndex((s) => s[0] === stretch[0] && s[1] === stretch[1]);
+    if (at >= 0) row.taken.splice(at, 1);
+  }
+
   function targetOf(item, m) {
     return [item.x - m.target / 2, item.x + m.target / 2];
   }
 
+  /* The first form, row and side where the label fits beside its mark, the mark moving
+     there; placed null: a key event's, whose mark is not placed yet. */
   function placeLabel(item, widths, core, placed, lane, width, m) {
-    const own = lane[placed.row].taken;
-    own.splice(own.indexOf(core), 1);
+    if (placed) remove(lane[placed.row], core);
     if (item.x >= 0 && item.x <= width) {
       for (let form = 0; form < widths.length; form++) {
         for (let row = 0; row < lane.length; row++) {
           for (const side of ["right", "left"]) {
-            const stretch = stretchOf(item, core, widths[form], side, m);
-            const front = stretchOf(item, targetOf(item, m), widths[form], side, m);
-            const start = labelStart(item, widths[form], side, m);
-            if (start >= 0 && start + widths[form] <= width && isClear(lane[row], stretch, front, m)) {
-              lane[row].taken.push(stretch);
-              return Object.assign({}, placed, { row: row, form: placed.group > 1 ? COUNT : form, side: side });
+            if (fits(item, core, widths[form], side, lane[row], width, m)) {
+              add(lane[row], stretchOf(item, core, widths[form], side, m));
+              const group = placed ? placed.group : 1;
+              const base = placed || { row: 0, form: null, side: "right", shown: true, host: null, group: 1 };
+              return Object.assign({}, base, { row: row, form: group > 1 ? COUNT : form, side: side });
             }
           }
         }
       }
     }
-    own.push(core);
+    if (!placed) return { row: 0, form: null, side: "right", shown: false, host: null, group: 1 };
+    add(lane[placed.row], core);
     return placed;
+  }
+
+  /* A cut label at its longest form that fits in its row now, on either side. */
+  function lengthen(item, core, placed, lane, width, m) {
+    const row = lane[placed.row];
+    remove(row, stretchOf(item, core, item.widths[placed.form], placed.side, m));
+    for (let form = 0; form < placed.form; form++) {
+      for (const side of ["right", "left"]) {
+        if (fits(item, core, item.widths[form], side, row, width, m)) {
+          add(row, stretchOf(item, core, item.widths[form], side, m));
+          return Object.assign({}, placed, { form: form, side: side });
+        }
+      }
+    }
+    add(row, stretchOf(item, core, item.widths[placed.form], placed.side, m));
+    return placed;
+  }
+
+  function fits(item, core, size, side, row, width, m) {
+    const start = labelStart(item, size, side, m);
+    const front = stretchOf(item, targetOf(item, m), size, side, m);
+    return start >= 0 && start + size <= width && isClear(row, stretchOf(item, core, size, side, m), front, m);
   }
 
   function coreOf(item, m) {
@@ -228,8 +277,13 @@
     let laying = Promise.resolve();
     let hideAlso = new Set(); // labels the measured boxes ruled out, until the view changes
     let current = []; // where each item is now
+    let selected = null; // the event the panel shows (its place in time order), ringed
+    let selecting = Promise.resolve(); // the selection being shown
     let steering = 0; // relayouts this script is making
     let layouts = 0; // layouts done
+    // Until the view changes, the chart shows the picture's own layout for its width
+    // (generator/charts.py openings), so that nothing moves when it takes the picture's place.
+    let opening = openingFor(plot.parentElement ? plot.parentElement.getBoundingClientRect().width : 0);
 
     function coloured(base) {
       const patch = figure.layout.meta.palettes[scheme()];
@@ -275,6 +329,7 @@
        this function's to handle, not the reader's. */
     function steer(range) {
       const xa = plot._fullLayout.xaxis;
+      leaveOpening();
       steering += 1;
       return Plotly.relayout(plot, { "xaxis.range": range.map((ms) => xa.l2r(ms)) })
         .finally(() => (steering -= 1))
@@ -303,6 +358,34 @@
         const x = px(xa.d2l(plot.data[mt].x[mp]));
         return { lane: lane, x: x, bar: bar, widths: forms.map((form) => measure(form)), key: key === 1 };
       });
+    }
+
+    /* The picture's layer shown in a box this wide (timeline.css: the widest whose
+       min-width it reaches), decoded as placeItems returns placements. */
+    function openingFor(box) {
+      const layers = model.openings || [];
+      let chosen = null;
+      layers.forEach((layer) => {
+        if (box >= layer.box) chosen = layer;
+      });
+      if (!chosen) return null;
+      const placed = chosen.placed.map(([row, form, left, shown, host]) => ({
+        row: row,
+        form: form === -2 ? null : form,
+        side: left ? "left" : "right",
+        shown: shown === 1,
+        host: host === -1 ? null : host,
+        group: 1,
+      }));
+      placed.forEach((p) => {
+        if (p.host !== null) placed[p.host].group += 1;
+      });
+      return placed;
+    }
+
+    /* The view changed: from now on the chart is laid out for it. */
+    function leaveOpening() {
+      opening = null;
     }
 
     /* Lays the chart out for the current view and width, draws it, checks it. */
@@ -334,7 +417,7 @@
     function redraw() {
       const next = layoutFor(plot._fullLayout._size.w);
       const data = plot.data.map((trace, i) => Object.assign({}, trace, next.traces[i]));
-      const layout = Object.assign({}, plot.layout, { annotations: next.annotations });
+      const layout = Object.assign({}, plot.layout, { annotations: next.annotations, shapes: next.shapes });
       return Plotly.react(plot, data, layout, config);
     }
 
@@ -343,7 +426,9 @@
       const rows = model.lanes.map((lane) => lane.rows);
       const reserved = model.lanes.map((lane) => model.gap / 2 + measure(lane.name, true));
       const countWidth = (number) => measure(countLabel(number));
-      const placements = placeItems(items, model.inTime, model.order, width, rows, reserved, countWidth, metrics, collide);
+      const placements = opening && collide
+        ? opening
+        : placeItems(items, model.inTime, model.order, width, rows, reserved, countWidth, metrics, collide);
       current = placements;
       const ys = placements.map((placed, index) =>
         placed.host !== null ? model.hiddenY : rowCentre(model.items[index][0], placed.row),
@@ -362,6 +447,7 @@
         }
       });
       const annotations = plot.layout.annotations.map((note) => Object.assign({}, note));
+      const shapes = plot.layout.shapes.slice(0, model.phases.length).concat(ring(placements, ys));
       phaseTitles(annotations, width);
       model.items.forEach(([, mt, mp, , , forms], index) => {
         const placed = placements[index];
@@ -375,7 +461,22 @@
         label.xanchor = right ? "left" : "right";
         label.xshift = (right ? 1 : -1) * (model.radius + model.gap);
       });
-      return { traces: traces, annotations: annotations };
+      return { traces: traces, annotations: annotations, shapes: shapes };
+    }
+
+    /* A ring around the selected event's mark (or the mark that stands for it). */
+    function ring(placements, ys) {
+      if (selected === null) return [];
+      let index = model.events[selected];
+      if (!placements[index] || !placements[index].shown) return [];
+      if (placements[index].host !== null) index = placements[index].host;
+      const [, mt, mp] = model.items[index];
+      const size = model.radius + 5;
+      return [{
+        type: "circle", xref: "x", yref: "y", xsizemode: "pixel", ysizemode: "pixel",
+        xanchor: plot.data[mt].x[mp], yanchor: ys[index], x0: -size, x1: size, y0: -size, y1: size,
+        layer: "above", line: { width: 2.5, color: scheme() === "dark" ? "#e4e6eb" : "#1f2329" },
+      }];
     }
 
     /* The events a mark stands for: itself, then those it hosts, in the items' order. */
@@ -505,30 +606,56 @@
       return steer([x - half, x + half]);
     }
 
+    /* Frames the events just outside the view on one side: the nearest, and those within
+       a view's width of it, with a margin, the view never narrower than a third of
+       what it was (so a lone event shows with its surroundings). */
     function pan(direction) {
       const orders = outside()[direction];
-      return orders.length ? centreOn(orders[0]) : laying;
+      if (!orders.length) return laying;
+      const [r0, r1] = viewOf(plot._fullLayout.xaxis);
+      const width = r1 - r0;
+      const spans = orders.map((order) => eventDays(model.events[order]));
+      const near = spans[0];
+      const group = spans.filter(([first, end]) => Math.abs(first - near[0]) <= width && Math.abs(end - near[1]) <= width);
+      const low = Math.min(...group.map(([first]) => first));
+      const high = Math.max(...group.map(([, end]) => end));
+      const span = Math.max((high - low) * 1.2, width / 3);
+      const middle = (low + high) / 2;
+      return steer([middle - span / 2, middle + span / 2]);
     }
 
     /* Shows an event's tooltip (an index in time order), panning to it when it is out of
        view and zooming in while another mark stands for it: the keyboard's way through
        the chart. */
-    function show(order, depth) {
+    function show(order, depth, mark) {
       const index = model.events[order];
       const xa = plot._fullLayout.xaxis;
       const [r0, r1] = viewOf(xa);
       const [mt, mp] = model.items[index].slice(1, 3);
       const x = xa.d2l(plot.data[mt].x[mp]);
-      if (x < r0 || x > r1) return centreOn(order).then(() => show(order, depth));
+      if (x < r0 || x > r1) return centreOn(order).then(() => show(order, depth, mark));
       const placed = current[index];
       if (placed && placed.host !== null && (depth || 0) < 12) {
         const quarter = (r1 - r0) / 4;
-        return steer([x - quarter, x + quarter]).then(() => show(order, (depth || 0) + 1));
+        return steer([x - quarter, x + quarter]).then(() => show(order, (depth || 0) + 1, mark));
       }
+      if (mark) return relayoutLabels(); // the ring, where the event is
       const shown = placed && placed.host !== null ? model.items[placed.host] : model.items[index];
       return laying.then(function () {
         Plotly.Fx.hover(plot, [{ curveNumber: shown[1], pointNumber: shown[2] }]);
       });
+    }
+
+    /* Selects an event (its place in time order): the chart pans to it, zooms in while
+       another mark stands for it, and rings it; the panel shows it. */
+    function select(order) {
+      selected = order;
+      Plotly.Fx.unhover(plot);
+      // One selection at a time, the latest only: views from quick clicks never cross.
+      selecting = selecting
+        .then(() => (selected === order ? show(order, 0, true) : null))
+        .catch(() => null);
+      return selecting;
     }
 
     /* A click on a mark that stands for several events zooms in on them, or, when they
@@ -540,7 +667,7 @@
       const [low, high] = [Math.min(...xs), Math.max(...xs)];
       if (high === low) {
         const first = group.reduce((a, b) => (model.inTime.indexOf(a) < model.inTime.indexOf(b) ? a : b));
-        page.jump(plot.data[model.items[first][1]].customdata[model.items[first][2]][0]);
+        page.select(plot.data[model.items[first][1]].customdata[model.items[first][2]][0]);
         return;
       }
       const pad = (high - low) / 2;
@@ -556,7 +683,10 @@
         frame = window.requestAnimationFrame(function () {
           frame = null;
           // Plotly rejects resizing a hidden chart (as when printing, where CSS hides it).
-          if (plot.getClientRects().length > 0) Plotly.Plots.resize(plot).then(relayoutLabels);
+          if (plot.getClientRects().length > 0) {
+            leaveOpening();
+            Plotly.Plots.resize(plot).then(relayoutLabels);
+          }
         });
       }
       const schemes = new MutationObserver(function () {
@@ -570,14 +700,31 @@
       plot.on("plotly_relayout", function () {
         hideAlso = new Set();
         Plotly.Fx.unhover(plot);
-        if (!steering) relayoutLabels();
+        if (!steering) {
+          leaveOpening();
+          relayoutLabels();
+        }
       });
       // A tap or click anywhere else removes the tooltip a tap left behind.
       function elsewhere(event) {
         if (!plot.contains(event.target)) Plotly.Fx.unhover(plot);
       }
       document.addEventListener("pointerdown", elsewhere, true);
+      // Ctrl + wheel (and a touchpad's pinch, which browsers send as one) zooms about the
+      // pointer; the wheel alone scrolls the page.
+      function wheel(event) {
+        const area = plot.querySelector(".draglayer .nsewdrag");
+        if (!event.ctrlKey || !area) return;
+        event.preventDefault();
+        const box = area.getBoundingClientRect();
+        const [r0, r1] = viewOf(plot._fullLayout.xaxis);
+        const at = r0 + ((event.clientX - box.left) / box.width) * (r1 - r0);
+        const factor = Math.exp(Math.max(-1, Math.min(1, event.deltaY / 200)));
+        steer([at - (at - r0) * factor, at + (r1 - at) * factor]);
+      }
+      plot.addEventListener("wheel", wheel, { passive: false });
       return function () {
+        plot.removeEventListener("wheel", wheel);
         schemes.disconnect();
         window.removeEventListener("resize", resize);
         window.removeEventListener("orientationchange", resize);
@@ -600,23 +747,23 @@
       return () => plot.removeEventListener("touchend", cancel);
     }
 
-    /* A click on a mark goes to its entry in the list. Where there is no hover (touch
-       screens), the first tap shows the mark's details and a second tap jumps. */
-    function jumpOnClick() {
+    /* A click or a tap on a mark selects its event: the panel shows it, the chart rings
+       it. A mark that stands for several under a count zooms in on them instead. */
+    function selectOnClick() {
       let last = { id: null, at: 0 };
       plot.on("plotly_click", function (event) {
         const point = event && event.points && event.points[0];
         const id = point && Array.isArray(point.customdata) ? point.customdata[0] : null;
         if (typeof id !== "string") return;
         const now = Date.now();
-        if (id === last.id && now - last.at < SAME_TAP_MS) return; // one tap, two clicks
-        const again = id === last.id;
+        if (id === last.id && now - last.at < SAME_TAP_MS) return; // one tap can report two clicks
         last = { id: id, at: now };
-        if (touch && !again) return;
-        last = { id: null, at: 0 };
         const index = model.items.findIndex((item) => item[1] === point.curveNumber && item[2] === point.pointNumber);
-        if (index >= 0 && current[index] && current[index].group > 1) openGroup(index);
-        else page.jump(id);
+        const placed = index >= 0 ? current[index] : null;
+        // A mark labelled with its own title (a key event's) is its event's, even when
+        // it stands for others too; a count, or no label, zooms in on them.
+        if (placed && placed.group > 1 && !(placed.form >= 0)) openGroup(index);
+        else page.select(id);
       });
       return function () {};
     }
@@ -624,12 +771,14 @@
     return Plotly.newPlot(plot, start.data, start.layout, config)
       .then(relayoutLabels)
       .then(function () {
-        cleanups.push(follow(), oneClickPerTap(), jumpOnClick());
+        cleanups.push(follow(), oneClickPerTap(), selectOnClick());
         window.ExplainerTimeline.current = {
           show: show,
+          select: select,
           pan: pan,
           setCollide: function (value) {
             collide = value;
+            leaveOpening();
             return relayoutLabels();
           },
           destroy: function () {

@@ -90,7 +90,7 @@
 
   /* The slider over the events: its value is an event's place in time order (the
      list's order); each move says which event, and shows it on the chart. */
-  function eventSlider(slider, items, chart, jump) {
+  function eventSlider(slider, items, chart, jump, panel) {
     function describe() {
       const index = Number(slider.value) - 1;
       const item = items[index];
@@ -101,10 +101,10 @@
       return index;
     }
     function onInput() {
-      chart.show(describe());
+      panel().select(describe());
     }
     function onFocus() {
-      chart.show(Number(slider.value) - 1); // the event it is on, once the chart is drawn
+      panel().select(Number(slider.value) - 1); // the event it is on, in the panel and chart
     }
     function onKey(event) {
       if (event.key !== "Enter") return;
@@ -121,6 +121,85 @@
       slider.removeEventListener("input", onInput);
       slider.removeEventListener("keydown", onKey);
       slider.removeEventListener("focus", onFocus);
+    };
+  }
+
+  /* The event panel beside (or under) the chart: the selected event's entry from the
+     list, whole (date, headline, text, picture, actors, sources), Previous and Next, and
+     the arrow keys anywhere in the figure. Selecting an event shows it on the chart and
+     gives the page its address (#event-id). Without JavaScript the panel names the
+     opening event, and the list is the way through. */
+  function eventPanel(figure, items, chart, slider) {
+    const panel = figure.querySelector(".timeline-panel");
+    const body = panel && panel.querySelector(".timeline-panel__event");
+    if (!panel || !body || !items.length) return { select: function () {}, cleanup: function () {} };
+    const prev = panel.querySelector(".timeline-panel__prev");
+    const next = panel.querySelector(".timeline-panel__next");
+    const count = panel.querySelector(".timeline-panel__count");
+    const status = panel.querySelector(".timeline-panel__status");
+    let at = slider ? Number(slider.value) - 1 : 0;
+
+    function fill(index) {
+      const copy = items[index].cloneNode(true);
+      copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+      copy.querySelectorAll("noscript").forEach((element) => element.remove());
+      copy.querySelectorAll("img[data-src]").forEach(function (image) {
+        image.srcset = image.getAttribute("data-srcset") || "";
+        image.src = image.getAttribute("data-src");
+        image.removeAttribute("data-src");
+        image.removeAttribute("data-srcset");
+      });
+      body.replaceChildren(...Array.from(copy.childNodes));
+      const title = items[index].querySelector("strong");
+      const date = items[index].querySelector(".timeline__date");
+      count.textContent = index + 1 + " of " + items.length;
+      if (status) {
+        status.textContent = (title ? title.textContent : "") + ", " + (date ? date.textContent : "");
+      }
+      prev.disabled = index === 0;
+      next.disabled = index === items.length - 1;
+    }
+
+    /* Shows an event (its place in time order) in the panel and on the chart. */
+    function select(index, options) {
+      at = Math.max(0, Math.min(items.length - 1, index));
+      fill(at);
+      if (slider) slider.value = String(at + 1);
+      chart.select(at);
+      if (!options || options.address !== false) {
+        window.history.replaceState(window.history.state, "", "#" + items[at].id);
+      }
+      return at;
+    }
+
+    function onPrev() {
+      select(at - 1);
+    }
+    function onNext() {
+      select(at + 1);
+    }
+    /* The arrow keys walk the events from anywhere in the figure but the slider (which
+       moves by itself) and the chart's own controls. */
+    function onKey(event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.target === slider) return;
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      event.preventDefault();
+      select(at + (event.key === "ArrowLeft" ? -1 : 1));
+    }
+    prev.hidden = false;
+    next.hidden = false;
+    fill(at);
+    prev.addEventListener("click", onPrev);
+    next.addEventListener("click", onNext);
+    figure.addEventListener("keydown", onKey);
+    return {
+      select: select,
+      at: () => at,
+      cleanup: function () {
+        prev.removeEventListener("click", onPrev);
+        next.removeEventListener("click", onNext);
+        figure.removeEventListener("keydown", onKey);
+      },
     };
   }
 
@@ -196,21 +275,41 @@
     const jump = (id) => jumpTo(id, state);
     const cleanups = [() => window.clearTimeout(state.timer)];
     let live = true;
-    let drawn = null; // the drawn chart: show, pan, destroy
-    let wanted = null; // the event the slider asked for before the chart was drawn
+    let drawn = null; // the drawn chart: show, select, pan, destroy
+    let wanted = null; // the event asked for before the chart was drawn
+    let chosen = false; // whether the reader has chosen an event (the chart marks it)
     const chart = {
       ready: () => drawn !== null,
       show: function (index) {
         if (drawn) drawn.show(index);
         else wanted = index;
       },
+      select: function (index) {
+        chosen = true;
+        if (drawn) drawn.select(index);
+        else {
+          wanted = index;
+          reach();
+        }
+      },
       pan: (direction) => drawn && drawn.pan(direction),
     };
+    const ids = items.map((item) => item.id.replace(/^event-/, ""));
+    const panel = eventPanel(figure, items, chart, slider);
+    cleanups.push(panel.cleanup);
+    const selectId = function (id) {
+      const index = ids.indexOf(id);
+      if (index >= 0) panel.select(index);
+    };
 
-    if (slider && items.length) cleanups.push(eventSlider(slider, items, chart, jump));
+    if (slider && items.length) cleanups.push(eventSlider(slider, items, chart, jump, () => panel));
     cleanups.push(outsideLinks([earlier, later], chart), embedCode(document));
     cleanups.push(reportHeight(document));
-    cleanups.push(whenReached(figure, function () {
+    let reached = false;
+    function reach() {
+      if (reached) return;
+      reached = true;
+      stopReaching();
       Promise.all([
         load(plot.getAttribute("data-plotly"), "Plotly"),
         load("timeline-chart.js", "ExplainerTimeline"),
@@ -218,12 +317,12 @@
       ])
         .then(function ([Plotly, timeline, data]) {
           if (!live) return null;
-          const page = { earlier: earlier, later: later, jump: jump };
+          const page = { earlier: earlier, later: later, jump: jump, select: selectId };
           return timeline.draw(Plotly, plot, data, page).then(function (controller) {
             if (!live) return controller.destroy(); // the page was replaced meanwhile
             drawn = controller;
             figure.classList.add("is-ready");
-            if (wanted !== null) drawn.show(wanted);
+            if (wanted !== null) (chosen ? drawn.select : drawn.show)(wanted);
             return null;
           });
         })
@@ -231,7 +330,23 @@
           // The static picture stays; the figcaption and the list carry the rest.
           if (live) figure.classList.add("is-failed");
         });
-    }));
+    }
+    const stopReaching = whenReached(figure, reach);
+    cleanups.push(stopReaching);
+
+    // An address naming an event (#event-id) opens the page on it: the chart and the
+    // panel, in view, with the event selected.
+    const named = window.location.hash.replace(/^#event-/, "");
+    if (window.location.hash.indexOf("#event-") === 0 && ids.indexOf(named) >= 0) {
+      panel.select(ids.indexOf(named), { address: false });
+      // After the browser's own scroll to the entry in the list, which comes with the load.
+      const toFigure = () => live && figure.scrollIntoView({ block: "start" });
+      toFigure();
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", toFigure, { once: true });
+        cleanups.push(() => window.removeEventListener("load", toFigure));
+      }
+    }
 
     return function () {
       live = false;
