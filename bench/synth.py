@@ -142,7 +142,7 @@ class Writer:
 
 
 TEXTS: dict[str, Callable[[Writer, int], str]] = {
-    "title": lambda w, _: w.words(3, 7).capitalize(),
+    "title": lambda w, _: w.words(3, 5).capitalize(),  # a title that fits a phone's chart
     "name": lambda w, _: f"{w.rng.choice(FIRST)} {w.rng.choice(LAST)}",
     "question": lambda w, _: f"Why did the {w.words(1, 3)} {w.rng.choice(VERBS)}?",
     "role": lambda w, _: w.words(3, 6).capitalize(),
