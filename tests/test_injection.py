@@ -38,7 +38,8 @@ STORIES = (
     MINIMAL / "tiny-story",  # the smallest story
     FIXTURES / "coalition" / "example-coalition-talks",  # groups, sides, translations, spans
     FIXTURES / "news" / "example-lead-summit",  # pictures, credits, key numbers
-    FIXTURES / "news" / "example-geneva-talks",  # the story it relates to
+    FIXTURES / "news" / "example-geneva-talks",  # the stories it relates to
+    FIXTURES / "news" / "example-bare-notice",
     FIXTURES / "dense" / "example-harbour-accord",  # spans with actors, on actor pages
     FIXTURES / "long-aftermath" / "example-ridge-talks",  # a speaker named in place
 )
@@ -512,10 +513,11 @@ def test_materials_tooltips_which_copy_titles_as_html_are_off() -> None:
 def test_a_quotation_mark_in_a_title_cannot_add_attributes_to_the_embed_code(
     hostile_content: Path, hostile_site: Path
 ) -> None:
-    titles = {story.id: story.meta.title for story in load_stories(hostile_content)}
+    stories = load_stories(hostile_content)
+    titles = {story.id: story.meta.title for story in stories}
     assert all('"' in title for title in titles.values())
     pages = sorted(hostile_site.glob("*/timeline/index.html"))
-    assert len(pages) == len(STORIES)
+    assert len(pages) == len([story for story in stories if story.events])
     for page in pages:
         code = re.search(
             r'<pre class="timeline-embed__code"[^>]*><code>(.*?)</code>', page.read_text(), re.S
