@@ -41,6 +41,8 @@ class Site:
     """Each story's title by its id (the theme names a page's story in search results)."""
     glossaries: dict[str, Glossary] = field(default_factory=dict)
     """Each story's glossary by its id, to mark its terms in the story's built pages."""
+    publisher: dict[str, str] = field(default_factory=dict)
+    """The publisher as every page's masthead and footer show it (:meth:`.Publisher.masthead`)."""
 
 
 def build_site(
@@ -85,6 +87,7 @@ def build_site(
         stories, site_name, site_url, publisher.info.name if publisher else None
     )
     site.files.update(publisher.files() if publisher else {})  # the publisher's logo
+    site.publisher = publisher.masthead() if publisher else {}  # masthead and footer
     site.nav = site_nav(stories)  # Home, every story (by year when there are many), schema
     site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
     site.files.update({f"schema/{name}": text for name, text in schemas().items()})

@@ -91,6 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["story_titles"] = site.titles  # theme/main.html names each page's story
     _glossaries.clear()
     _glossaries.update(site.glossaries)
+    config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
     fit_instant_navigation(config, len(files.documentation_pages()))
     return files
 
@@ -281,6 +282,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = Markup(page.meta[key])
     return markdown
+
+
+TOC_MIN_ENTRIES = 2
+"""The fewest headings a page's table of contents lists; a page with fewer shows none."""
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Hide a table of contents of fewer than :data:`TOC_MIN_ENTRIES` entries (a contents
+    list of one line is chrome, not help), with Material's own ``hide: [toc]``."""
+    entries = sum(1 + len(item.children) for item in page.toc)
+    if entries - 1 < TOC_MIN_ENTRIES:  # the page's own title is the first entry
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    return context
 
 
 def _no_script_palette(files: Files, config: MkDocsConfig) -> str:

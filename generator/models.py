@@ -206,6 +206,11 @@ class StoryFile(Model):
         description="The lead picture, shown under the headline, on the home page and when "
         "the story is shared.",
     )
+    lead_quotation: QuotationId | None = Field(
+        default=None,
+        description="The id of the quotation (in quotations.yml) that sums the story up, "
+        "chosen by the editor: shown on the landing page under the lead picture.",
+    )
     key_numbers: list[KeyNumber] = Field(
         default_factory=list,
         description=f"Up to {KEY_NUMBERS_AT_MOST} figures shown as a grid on the story page, "
@@ -964,6 +969,14 @@ class PublisherFile(Model):
         default=None,
         description="A PNG or JPEG file beside publisher.yml, such as 'logo.png': the logo "
         "search engines and news readers show with the stories.",
+    )
+    licence: Text | None = Field(
+        default=None,
+        description="The terms the stories' text is published under, as every page's "
+        "footer names them, such as 'CC BY 4.0'; without it, the footer names none.",
+    )
+    licence_url: Url | None = Field(
+        default=None, description="Where those terms can be read (https://...), if online."
     )
 
 

@@ -13,7 +13,9 @@ The order, top to bottom:
    growing with the square of its actors): Who's who links to each, and the hook places
    them under it (:func:`generator.hooks.on_nav`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
-4. The data schema.
+
+The open data's schema (``schema/index.md``) is not in the menu: every page's footer
+links to it (``theme/partials/copyright.html``), as it does to About and the feeds.
 
 The home page lists the stories in the same order: all of them, or, from
 :data:`~generator.archive.NAV_BY_YEAR_FROM` stories on, the
@@ -39,7 +41,6 @@ NavTree = list[tuple[str, "str | NavTree"]]
 """Navigation: (title, page path) or (title, children), in reading order."""
 
 HOME = ("Home", "index.md")
-SCHEMA = ("Data schema", "schema/index.md")
 
 
 def newest_first(stories: Iterable[Story]) -> list[Story]:
@@ -48,8 +49,8 @@ def newest_first(stories: Iterable[Story]) -> list[Story]:
 
 
 def site_nav(stories: list[Story]) -> NavTree:
-    """Home, the stories (in the order given: :func:`newest_first`), the data schema."""
-    return [HOME, *stories_nav(stories), SCHEMA]
+    """Home and the stories (in the order given: :func:`newest_first`)."""
+    return [HOME, *stories_nav(stories)]
 
 
 def stories_nav(stories: list[Story]) -> NavTree:
@@ -75,12 +76,11 @@ def is_actor_page(page: Page) -> bool:
 
 def mkdocs_nav(tree: NavTree, static: list[str]) -> list[Any]:
     """The navigation in mkdocs.yml's ``nav`` form, the static pages of docs/ (given as
-    MkDocs lists them) placed just before the data schema.
+    MkDocs lists them) after the stories.
 
     Material prints navigation titles as HTML, so editors' titles are escaped here.
     """
-    at = tree.index(SCHEMA) if SCHEMA in tree else len(tree)
-    return [*_mkdocs_form(tree[:at]), *static, *_mkdocs_form(tree[at:])]
+    return [*_mkdocs_form(tree), *static]
 
 
 def _mkdocs_form(tree: NavTree) -> list[Any]:

@@ -74,6 +74,8 @@ def _credits(story: Story, site: NewsSite) -> dict[str, Any]:
         found["editor"] = [_person(credit) for credit in story.meta.editors]
     if site.publisher:
         found["publisher"] = _organisation(site.publisher, site.site_url)
+        if not story.meta.authors:  # a story no one signs is the publisher's own
+            found["author"] = [found["publisher"]]
     return found
 
 

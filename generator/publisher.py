@@ -40,6 +40,21 @@ class Publisher:
         extension = "png" if self.logo.format == "PNG" else "jpg"
         return Rendition(f"images/{stem}-{width}.{extension}", width, height)
 
+    def masthead(self) -> dict[str, str]:
+        """What every page's header and footer show of the publisher (the theme's
+        ``config.extra.publisher``): name, and address, logo and licence when given."""
+        shown = self.logo_rendition
+        found = {
+            "name": self.info.name,
+            "url": self.info.url,
+            "logo": shown.path if shown else None,
+            "logo_width": str(shown.width) if shown else None,
+            "logo_height": str(shown.height) if shown else None,
+            "licence": self.info.licence,
+            "licence_url": self.info.licence_url,
+        }
+        return {key: value for key, value in found.items() if value}
+
     def files(self) -> dict[str, bytes]:
         """The logo as published: {path in the site: bytes}."""
         shown = self.logo_rendition

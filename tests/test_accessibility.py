@@ -241,7 +241,9 @@ def test_without_javascript_the_palette_follows_the_system(
     assert (without[0][0] == "rgb(255, 255, 255)") == (scheme == "light"), without
 
 
-TARGETS = ".md-sidebar a, .md-sidebar label.md-nav__link, .md-footer a"
+TARGETS = ".md-sidebar a, .md-sidebar label.md-nav__link, .md-footer a, .story-chapters a"
+"""Links of the navigation: the sidebars, the footer, a story's chapters (where a story's
+page has them, its menu of the site gives way to them on a wide screen)."""
 DRAWER_OPEN = """() => document.getElementById('__drawer').checked && document.getAnimations()
   .filter(a => a.effect && a.effect.target && a.effect.target.closest('.md-sidebar'))
   .every(a => a.playState === 'finished')"""
@@ -249,7 +251,7 @@ DRAWER_OPEN = """() => document.getElementById('__drawer').checked && document.g
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_sidebar_and_footer_links_are_targets_of_24px_at_least(
+def test_navigation_links_are_targets_of_24px_at_least(
     browser: Any, live_site: tuple[str, Path], width: int
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})

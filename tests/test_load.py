@@ -153,6 +153,14 @@ EDITS = {
         ("timeline.yml", "actors: [side-a, side-b]", "actors: [side-a, sdie-b]"),
         ("timeline.yml", 17, 22, "unknown actor 'sdie-b'; did you mean 'side-b'? use an id"),
     ),
+    "unknown lead quotation": (
+        (
+            "story.yml",
+            "sources: [report]\nkey_facts:",
+            "sources: [report]\nlead_quotation: no-chnage\nkey_facts:",
+        ),
+        ("story.yml", 10, 17, "unknown quotation 'no-chnage'; did you mean 'no-change'?"),
+    ),
     "unknown source": (
         ("outcomes.yml", "sources: [report]", "sources: [reprot]"),
         ("outcomes.yml", 6, 15, "unknown source 'reprot'; did you mean 'report'?"),

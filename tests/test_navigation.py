@@ -7,7 +7,7 @@ from pathlib import Path
 from devkit.content import copy_story, edit_file
 from generator.build import build_site
 from generator.load import load_stories
-from generator.navigation import HOME, SCHEMA, mkdocs_nav, newest_first, site_nav
+from generator.navigation import HOME, mkdocs_nav, newest_first, site_nav
 
 
 def add_story(content: Path, story_id: str, start: str) -> None:
@@ -25,20 +25,20 @@ def test_stories_are_newest_first_by_their_earliest_day_then_by_id(content: Path
     assert [s.id for s in stories] == ["later-month", "tiny-story", "a-same-day", "whole-year"]
     site = build_site(content)
     titles = [title for title, _ in site.nav]
-    assert titles == ["Home", *(s.meta.title for s in stories), "Data schema"]
+    assert titles == ["Home", *(s.meta.title for s in stories)]
     home = site.files["index.md"]
     assert isinstance(home, str)
     places = [home.index(f"({s.id}/index.md)") for s in stories]
     assert places == sorted(places), "the home page lists them in another order"
 
 
-def test_static_pages_go_just_before_the_data_schema_and_titles_are_escaped(
+def test_static_pages_follow_the_stories_and_titles_are_escaped(
     content: Path,
 ) -> None:
     (story,) = load_stories(content)
     meta = story.meta.model_copy(update={"title": "<b>Bold</b> & co"})
     tree = site_nav([story.model_copy(update={"meta": meta})])
-    assert tree[0] == HOME and tree[-1] == SCHEMA
+    assert tree[0] == HOME
     nav = mkdocs_nav(tree, ["about.md"])
     titles = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in nav]
-    assert titles == ["Home", "&lt;b&gt;Bold&lt;/b&gt; &amp; co", "about.md", "Data schema"]
+    assert titles == ["Home", "&lt;b&gt;Bold&lt;/b&gt; &amp; co", "about.md"]

@@ -201,12 +201,13 @@ def test_the_byline_names_authors_roles_editors_and_publisher(
     assert f"Published by {publisher}." in byline
 
 
-def test_a_story_without_credits_names_only_its_publisher_and_dateline(
+def test_a_story_without_credits_is_by_its_publisher_with_its_dateline(
     files: dict[str, str | bytes],
 ) -> None:
     page = text_of(files, f"{PLAIN}/index.md")
-    credits = '<p class="byline__credits">Published by <a href="https://newsroom.example.org/">'
-    assert credits + "<bdi>Example Newsroom</bdi></a>.</p>" in page  # the publisher alone
+    credits = '<p class="byline__credits">By <span class="byline__person"><a href='
+    publisher = '"https://newsroom.example.org/"><bdi>Example Newsroom</bdi></a></span>. </p>'
+    assert credits + publisher in page
     assert "news-figure" not in page
     assert "key-numbers" not in page
     assert (
@@ -313,6 +314,8 @@ def test_open_data_carries_the_credits_and_the_publisher(files: dict[str, str | 
         "name": "Example Newsroom",
         "url": "https://newsroom.example.org/",
         "logo": "logo.png",
+        "licence": None,
+        "licence_url": None,
     }
     minimal = build_site(MINIMAL).files["tiny-story/data/story.json"]
     assert isinstance(minimal, str) and "publisher" not in json.loads(minimal)
@@ -415,10 +418,11 @@ def test_json_ld_has_the_news_article_fields(built: Path) -> None:
     assert (built / image[0].removeprefix(SITE_URL)).is_file()
 
 
-def test_json_ld_of_a_story_without_credits_names_none(built: Path) -> None:
+def test_json_ld_of_a_story_without_credits_names_its_publisher_as_author(built: Path) -> None:
     data = json_ld((built / PLAIN / "index.html").read_text())
-    assert "author" not in data and "editor" not in data and "image" not in data
+    assert "editor" not in data and "image" not in data
     assert data["publisher"] == json_ld((built / LEAD / "index.html").read_text())["publisher"]
+    assert data["author"] == [data["publisher"]]
 
 
 def test_pages_link_their_feeds_and_share_their_lead_picture(built: Path) -> None:
@@ -446,11 +450,22 @@ def test_every_picture_has_alt_size_and_only_the_lead_loads_at_once(built: Path)
     images = []
     for page in built.rglob("index.html"):
         html = re.sub(r"<noscript>.*?</noscript>", "", page.read_text(), flags=re.S)
-        images += [(page, tag) for tag in re.findall(r"<img [^>]*>", html)]
+        article = "".join(re.findall(r"<article .*?</article>", html, flags=re.S))
+        images += [(page, tag) for tag in re.findall(r"<img [^>]*>", article)]
     assert len(images) >= 6
     for page, tag in images:
         assert re.search(r' alt="[^"]+"', tag) and ' width="' in tag and ' height="' in tag, tag
         assert ("data-src=" in tag) != ('fetchpriority="high"' in tag), (page, tag)
+
+
+def test_the_publishers_logo_in_the_chrome_has_its_size_and_no_name_of_its_own(
+    built: Path,
+) -> None:
+    html = (built / LEAD / "index.html").read_text()
+    logos = re.findall(r'<img class="(?:masthead|site-footer)__logo"[^>]*>', html)
+    assert len(logos) >= 2, "no logo in the masthead and the footer"
+    for tag in logos:  # beside the publisher's name, which names it
+        assert ' alt=""' in tag and ' width="' in tag and ' height="' in tag, tag
 
 
 def test_a_build_of_pictures_is_byte_identical(built: Path, tmp_path: Path) -> None:

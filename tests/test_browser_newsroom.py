@@ -1,0 +1,197 @@
+"""The newsroom's chrome, in headless Chromium: the publisher's masthead in both
+palettes at phone and desktop width, and the footer every page ends with, whose links
+all lead to pages of the site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+PUBLISHER = yaml.safe_load((ROOT / "content" / "publisher.yml").read_text(encoding="utf-8"))
+WIDTHS = {"phone": 375, "desktop": 1280}
+
+
+@pytest.fixture(params=list(WIDTHS))
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 812})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_masthead_shows_the_publishers_logo_and_name(
+    live_site: tuple[str, Path], page: Any, scheme: str
+) -> None:
+    base, _ = live_site
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + "hanoi-summit-2019/outcomes/", wait_until="networkidle")
+    masthead = page.locator(".md-header .md-logo")
+    assert masthead.is_visible(), "no masthead in the header"
+    assert masthead.locator(".masthead__name").inner_text() == PUBLISHER["name"]
+    logo = masthead.locator("img.masthead__logo")
+    assert logo.is_visible() and logo.evaluate("i => i.complete && i.naturalWidth > 0")
+    box = logo.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 56, "the logo is not in the bar"
+    colours = page.evaluate(
+        """() => { const h = document.querySelector('.md-header'); const n =
+        h.querySelector('.masthead__name'); return [getComputedStyle(h).backgroundColor,
+        getComputedStyle(n).color] }"""
+    )
+    assert colours[0] != colours[1], f"the publisher's name is not seen on its bar: {colours}"
+
+
+def test_every_page_ends_with_the_sites_footer(live_site: tuple[str, Path], page: Any) -> None:
+    base, folder = live_site
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    pages = [p for p in pages if not p.endswith("/embed/index.html")]  # for other sites
+    assert len(pages) > 20
+    for path in pages:
+        page.goto(base + path.removesuffix("index.html"), wait_until="domcontentloaded")
+        footer = page.locator("footer .site-footer")
+        assert footer.is_visible(), f"{path}: no footer"
+        text = footer.inner_text()
+        assert f"Published by {PUBLISHER['name']}" in text, f"{path}: {text}"
+        assert PUBLISHER["licence"] in text, f"{path}: no licence: {text}"
+        links = footer.locator("a").evaluate_all("as => as.map(a => a.href)")
+        for href in links:
+            if urlsplit(href).netloc != urlsplit(base).netloc:
+                continue  # the licence's own page
+            target = urlsplit(href).path.removeprefix(urlsplit(base).path)
+            found = folder / target / "index.html" if target.endswith("/") else folder / target
+            assert found.is_file(), f"{path}: the footer's {href} leads nowhere"
+
+
+def test_footer_names_the_pages_a_reader_looks_for(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
+    names = page.locator("footer .site-footer a").all_inner_texts()
+    wanted = ["About", "How we source and correct", "Feed", "Open data", PUBLISHER["licence"]]
+    for name in wanted:
+        assert any(name in shown for shown in names), f"no {name!r} in the footer: {names}"
+    sizes = page.locator("footer .site-footer__links a").evaluate_all(
+        "as => as.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert all(w >= 24 and h >= 24 for w, h in sizes), f"targets under 24 px: {sizes}"
+
+
+def test_data_schema_is_not_in_the_main_menu(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base, wait_until="networkidle")
+    menu = page.locator("nav.md-nav--primary").inner_text()
+    assert "schema" not in menu.casefold()
+    assert urljoin(base, "schema/") in page.locator("footer a").evaluate_all(
+        "as => as.map(a => a.href)"
+    )
+
+
+STORY = "hanoi-summit-2019/"
+CHAPTERS = ["background/", "outcomes/", "timeline/", "actors/", "actors/kim-jong-un/", "sources/"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_phone_reader_sees_the_story_and_its_chapters_in_the_first_screen(
+    live_site: tuple[str, Path], browser: Any, chapter: str
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(base + STORY + chapter, wait_until="networkidle")
+    kicker = page.locator(".story-kicker a")
+    box = kicker.bounding_box()
+    assert box and box["y"] + box["height"] <= 812, f"{chapter}: no story title in view"
+    assert kicker.evaluate("a => a.href") == base + STORY
+    bar = page.locator("nav[aria-label='Chapters of this story']")
+    assert bar.is_visible()
+    chapters = bar.locator("a").evaluate_all("as => as.map(a => a.href)")
+    assert base + STORY + "outcomes/" in chapters and base + STORY + "sources/" in chapters
+    current = bar.locator("a[aria-current]").evaluate_all("as => as.map(a => a.href)")
+    assert current == [base + STORY + chapter.split("/")[0] + "/"], current
+    bar.locator("a", has_text="Glossary").click()  # no drawer needed
+    page.wait_for_url(base + STORY + "glossary/")
+    context.close()
+
+
+def test_each_chapter_ends_with_the_storys_chapters_and_labelled_neighbours(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(base + STORY + "outcomes/", wait_until="networkidle")
+    end = page.locator("nav.story-chapters--end")
+    assert end.locator("a[aria-current='page']").inner_text() == "Outcomes"
+    assert len(end.locator("li").all()) == len(page.locator(".story-chapters__bar li").all())
+    for direction in ("prev", "next"):
+        label = page.locator(f".md-footer__link--{direction} .md-footer__title")
+        assert label.is_visible(), f"{direction} has no visible title on a phone"
+    context.close()
+
+
+def test_landing_and_other_pages_have_no_chapter_bar(
+    live_site: tuple[str, Path], page: Any
+) -> None:
+    base, _ = live_site
+    for path in (STORY, "", "about/"):
+        page.goto(base + path, wait_until="domcontentloaded")
+        assert page.locator(".story-chapters").count() == 0, path
+
+
+def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser: Any) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    shown = {}
+    for path in ("", STORY + "glossary/", STORY + "timeline/", STORY + "outcomes/"):
+        page.goto(base + path, wait_until="domcontentloaded")
+        toc = page.locator(".md-sidebar--secondary")
+        entries = toc.locator(".md-nav__link").count()
+        shown[path] = toc.is_visible()
+        assert not (shown[path] and entries < 2), f"{path}: a contents list of {entries}"
+    context.close()
+    assert shown[STORY + "outcomes/"], "a page of many sections lost its contents"
+
+
+def test_the_timeline_chart_has_the_whole_content_width(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + STORY + "timeline/", wait_until="networkidle")
+    chart = page.locator("figure.timeline-chart").bounding_box()
+    assert chart and chart["width"] >= 1100, f"the chart is {chart and chart['width']} px wide"
+    context.close()
+
+
+def test_the_landing_page_tells_the_story_before_its_bookkeeping(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + STORY, wait_until="networkidle")
+    parts = "article h1, article .standfirst, article .byline, article .lead-quote, article h2"
+    order = page.locator(parts).evaluate_all("es => es.map(e => e.id || e.className.split(' ')[0])")
+    wanted = ["standfirst", "byline", "lead-quote", "at-a-glance", "sections"]
+    assert order[1 : len(wanted) + 1] == wanted, order
+    assert order[-1] == "about-this-story", order
+    about = page.locator("#about-this-story ~ h3").all_inner_texts()
+    assert [t.split(" ")[0] for t in about] == ["What", "Open", "Corrections"], about
+    quote = page.locator(".lead-quote")
+    assert "Sometimes you have to walk" in quote.locator("blockquote").inner_text()
+    assert "Donald Trump" in quote.locator("figcaption").inner_text()
+    lines = page.locator(".dateline").evaluate(
+        "p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)"
+    )
+    assert round(lines) == 1, f"the dateline takes {lines} lines at 1280 px"
+    assert page.locator(".byline__credits").inner_text().startswith(f"By {PUBLISHER['name']}")
+    context.close()
