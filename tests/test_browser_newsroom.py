@@ -195,3 +195,109 @@ def test_the_landing_page_tells_the_story_before_its_bookkeeping(
     assert round(lines) == 1, f"the dateline takes {lines} lines at 1280 px"
     assert page.locator(".byline__credits").inner_text().startswith(f"By {PUBLISHER['name']}")
     context.close()
+
+
+ONLINE_SOURCE = "source-wikipedia-hanoi-summit"
+"""A source of the standfirst that has a web address (its popover has a link)."""
+
+
+def _popover_text(page: Any) -> str:
+    """The citation popover's text, once it shows its source (not its loading line)."""
+    page.wait_for_selector(".cite-pop .cite-pop__source", state="visible")
+    text: str = page.locator(".cite-pop").inner_text()
+    return text
+
+
+def test_pointing_at_a_citation_shows_its_source_until_escape(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + STORY, wait_until="networkidle")
+    citation = page.locator(f"article sup.cite a[href$='#{ONLINE_SOURCE}']").first
+    citation.hover()
+    text = _popover_text(page)
+    assert text.startswith("Source 2: "), text
+    assert page.url == base + STORY, "the citation left the page"
+    link = page.locator(".cite-pop a").first
+    assert (link.get_attribute("href") or "").startswith("https://")
+    link.hover()  # hoverable: the pointer can reach the popover's link
+    assert page.locator(".cite-pop").is_visible()
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".cite-pop", state="detached")
+    context.close()
+
+
+def test_a_focused_citation_shows_its_source_and_tab_reaches_its_link(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + STORY, wait_until="networkidle")
+    citation = page.locator(f"article sup.cite a[href$='#{ONLINE_SOURCE}']").first
+    citation.focus()
+    assert _popover_text(page).startswith("Source 2: ")
+    described = citation.get_attribute("aria-describedby")
+    assert described and page.locator(f"#{described}").is_visible()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.cite-pop') !== null")
+    assert focused, "Tab from the citation does not reach the popover's link"
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".cite-pop", state="detached")
+    context.close()
+
+
+def test_a_tap_shows_the_source_and_a_second_tap_follows_the_citation(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(base + STORY + "outcomes/", wait_until="networkidle")
+    citation = page.locator("article sup.cite a").first
+    citation.tap()
+    assert _popover_text(page).startswith("Source ")
+    assert page.url == base + STORY + "outcomes/"
+    box = page.locator(".cite-pop").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+    citation.tap()
+    page.wait_for_url(base + STORY + "sources/#source-*")
+    context.close()
+
+
+def test_citations_are_24px_targets_and_never_alone_on_a_line(
+    live_site: tuple[str, Path], browser: Any
+) -> None:
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(base + STORY, wait_until="networkidle")
+    sizes = page.locator("article sup.cite a").evaluate_all(
+        "as => as.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    alone = page.locator("article sup.cite").evaluate_all(
+        """sups => sups.filter(sup => {
+          const range = document.createRange()
+          range.setStartBefore(sup.parentNode.firstChild)
+          range.setEndBefore(sup)
+          const before = [...range.getClientRects()].filter(r => r.width > 0).pop()
+          const own = sup.getBoundingClientRect()
+          return before && before.bottom <= own.top + 2
+        }).map(sup => sup.parentNode.textContent.slice(-60))"""
+    )
+    assert alone == [], f"citations on a line of their own: {alone}"
+    context.close()
+
+
+def test_permalinks_show_on_hover_and_focus_only(live_site: tuple[str, Path], page: Any) -> None:
+    base, _ = live_site
+    page.goto(base + STORY + "outcomes/", wait_until="networkidle")
+    mark = page.locator("article a.permalink").first
+    assert mark.evaluate("a => getComputedStyle(a).opacity") == "0"
+    mark.focus()
+    page.wait_for_function("a => getComputedStyle(a).opacity === '1'", arg=mark.element_handle())
