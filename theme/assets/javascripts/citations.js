@@ -97,7 +97,7 @@
     owner = link
     var box = popover()
     box.textContent = "Loading the source…"
-    link.closest("sup").after(box)
+    link.after(box) // next in the order of Tab, before the next number
     link.setAttribute("aria-describedby", box.id)
     box.hidden = false
     place()
@@ -131,7 +131,8 @@
   }
 
   function citation(node) {
-    return node && node.closest ? node.closest(CITATION) : null
+    var link = node && node.closest ? node.closest(CITATION) : null
+    return link && !link.closest(".cite-pop") ? link : null // not the popover's own link
   }
 
   document.addEventListener("mouseover", function (event) {
