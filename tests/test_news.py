@@ -314,8 +314,8 @@ def test_open_data_carries_the_credits_and_the_publisher(files: dict[str, str | 
         "name": "Example Newsroom",
         "url": "https://newsroom.example.org/",
         "logo": "logo.png",
-        "licence": None,
-        "licence_url": None,
+        "licence": "CC BY 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
     }
     minimal = build_site(MINIMAL).files["tiny-story/data/story.json"]
     assert isinstance(minimal, str) and "publisher" not in json.loads(minimal)

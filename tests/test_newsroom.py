@@ -20,10 +20,10 @@ def every_story() -> list[Story]:
     return [story for folder in FOLDERS for story in load_stories(folder)]
 
 
-@pytest.mark.parametrize("story", every_story(), ids=lambda story: story.id)
+@pytest.mark.parametrize(
+    "story", [s for s in every_story() if len(s.glossary) > 1], ids=lambda story: story.id
+)
 def test_the_glossary_is_in_alphabetical_order(story: Story) -> None:
-    if len(story.glossary) < 2:
-        pytest.skip("no glossary of several terms")
     page = render_story(story)[f"{story.id}/glossary.md"]
     terms = re.findall(r'<dt id="term-[^"]*">(.*?)</dt>', page)
     assert len(terms) == len(story.glossary)
