@@ -33,10 +33,12 @@ PICTURE_LAYERS = (
     PictureLayer("narrow", 0, 312),
     PictureLayer("phone", 343, 327),
     PictureLayer("wide", 630, 614),
+    PictureLayer("desktop", 880, 864),
 )
 """The static picture's layouts, narrowest first: for a 360 px phone (and anything
-narrower than the next), for a 375 px phone (the box 343 px wide), and for a desktop (the
-box beside the event panel, 630 px wide from a 1280 px window). Each holds at any wider
+narrower than the next), for a 375 px phone (the box 343 px wide), for a tablet or a
+narrow desktop window (630 px), and for a desktop (the box beside the event panel, 880 px
+wide in the story's full-width column from a 1280 px window on). Each holds at any wider
 width, since marks only move apart as the plot widens; at the widths they are made for,
 the picture is exactly what ``timeline-chart.js`` draws when it takes over, from the same
 placements (``meta.timeline.openings``), so nothing moves."""
