@@ -12,76 +12,87 @@
  * (the "#" beside a section, an event, a quotation or a log entry) goes to it as a link
  * does, and also copies its address. Nothing is sent anywhere; no other host is asked.
  */
-(function () {
-  "use strict"
+(() => {
+  "use strict";
 
   function address(hash) {
-    var url = new URL(window.location.href)
-    url.hash = hash || ""
-    return url.href
+    var url = new URL(window.location.href);
+    url.hash = hash || "";
+    return url.href;
   }
 
   function tell(status, text) {
-    if (!status) return
-    status.textContent = text
-    window.setTimeout(function () { status.textContent = "" }, 4000)
+    if (!status) return;
+    status.textContent = text;
+    window.setTimeout(() => {
+      status.textContent = "";
+    }, 4000);
   }
 
   function copy(text, status) {
-    if (!navigator.clipboard) return tell(status, "Copy the address from the address bar")
+    if (!navigator.clipboard) return tell(status, "Copy the address from the address bar");
     navigator.clipboard.writeText(text).then(
-      function () { tell(status, "Link copied") },
-      function () { tell(status, "Copy the address from the address bar") }
-    )
+      () => {
+        tell(status, "Link copied");
+      },
+      () => {
+        tell(status, "Copy the address from the address bar");
+      },
+    );
   }
 
   function share(button) {
-    var status = button.parentNode.querySelector(".share__status")
-    var url = address("")
+    var status = button.parentNode.querySelector(".share__status");
+    var url = address("");
     if (navigator.share) {
-      navigator.share({ title: document.title, url: url }).catch(function () {})
+      navigator.share({ title: document.title, url: url }).catch(() => {});
     } else {
-      copy(url, status)
+      copy(url, status);
     }
   }
 
-  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
-    seen.forEach(function (entry) {
-      if (entry.isIntersecting) show(entry.target)
-    })
-  }) : null
+  var watcher =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver((seen) => {
+          seen.forEach((entry) => {
+            if (entry.isIntersecting) show(entry.target);
+          });
+        })
+      : null;
 
   function show(image) {
-    watcher && watcher.unobserve(image)
-    image.srcset = image.getAttribute("data-srcset")
-    image.src = image.getAttribute("data-src")
-    image.removeAttribute("data-srcset")
-    image.removeAttribute("data-src")
+    watcher && watcher.unobserve(image);
+    image.srcset = image.getAttribute("data-srcset");
+    image.src = image.getAttribute("data-src");
+    image.removeAttribute("data-srcset");
+    image.removeAttribute("data-src");
   }
 
   function setUp() {
-    document.querySelectorAll("img[data-src]").forEach(function (image) {
-      if (watcher) watcher.observe(image)
-      else show(image)
-    })
-    document.querySelectorAll(".share[hidden]").forEach(function (box) {
-      box.hidden = false
-      var button = box.querySelector("[data-share]")
-      if (!navigator.share) button.textContent = "Copy link"
-      button.addEventListener("click", function () { share(button) })
-    })
+    document.querySelectorAll("img[data-src]").forEach((image) => {
+      if (watcher) watcher.observe(image);
+      else show(image);
+    });
+    document.querySelectorAll(".share[hidden]").forEach((box) => {
+      box.hidden = false;
+      var button = box.querySelector("[data-share]");
+      if (!navigator.share) button.textContent = "Copy link";
+      button.addEventListener("click", () => {
+        share(button);
+      });
+    });
   }
 
   // Permalinks: one listener for the whole document, kept across instant navigation.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.permalink, a.headerlink")
-    if (!link || !link.hash) return
-    var status = document.querySelector(".share__status")
-    copy(address(link.hash), status)
-  })
+  document.addEventListener("click", (event) => {
+    var link = event.target.closest && event.target.closest("a.permalink, a.headerlink");
+    if (!link || !link.hash) return;
+    var status = document.querySelector(".share__status");
+    copy(address(link.hash), status);
+  });
 
   // Material's instant navigation swaps pages without a load event: document$ fires for
   // every page it shows.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp)
-  else document.addEventListener("DOMContentLoaded", setUp)
-})()
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+  else document.addEventListener("DOMContentLoaded", setUp);
+})();

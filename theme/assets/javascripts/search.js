@@ -6,62 +6,85 @@
  * header's button, which Material's instant navigation keeps, it runs once per full page
  * load and keeps working after instant navigation.
  */
-(function () {
-  "use strict"
+(() => {
+  "use strict";
 
-  var opener = document.getElementById("site-search-open")
-  if (!document.currentScript || !opener) return
-  var here = document.currentScript.src // assets/javascripts/search.js
+  var opener = document.getElementById("site-search-open");
+  if (!document.currentScript || !opener) return;
+  var here = document.currentScript.src; // assets/javascripts/search.js
   var files = [
     ["link", { rel: "stylesheet", href: new URL("../stylesheets/search-dialog.css", here).href }],
     ["script", { src: new URL("search-dialog.js", here).href }],
-  ]
-  var loading = null
-  var loaded = false
-  var typed = "" // what the reader types while the dialog is on its way, for its field
+  ];
+  var loading = null;
+  var loaded = false;
+  var typed = ""; // what the reader types while the dialog is on its way, for its field
 
   function load() {
-    loading = loading || Promise.all(files.map(function (file) {
-      return new Promise(function (resolve, reject) {
-        var element = Object.assign(document.createElement(file[0]), file[1])
-        element.onload = resolve
-        element.onerror = reject
-        document.head.append(element)
-      })
-    })).then(
-      function () { loaded = true },
-      function (error) { loading = null; throw error } // the next press tries again
-    )
-    return loading
+    loading =
+      loading ||
+      Promise.all(
+        files.map(
+          (file) =>
+            new Promise((resolve, reject) => {
+              var element = Object.assign(document.createElement(file[0]), file[1]);
+              element.onload = resolve;
+              element.onerror = reject;
+              document.head.append(element);
+            }),
+        ),
+      ).then(
+        () => {
+          loaded = true;
+        },
+        (error) => {
+          loading = null;
+          throw error;
+        }, // the next press tries again
+      );
+    return loading;
   }
 
-  opener.addEventListener("click", function () {
-    if (!loaded) load().then(function () {
-      opener.click() // the dialog takes this one
-      var field = document.getElementById("site-search-query")
-      if (typed && field) {
-        field.value += typed
-        field.dispatchEvent(new Event("input"))
-      }
-      typed = ""
-    }).catch(function () { typed = "" })
-  })
+  opener.addEventListener("click", () => {
+    if (!loaded)
+      load()
+        .then(() => {
+          opener.click(); // the dialog takes this one
+          var field = document.getElementById("site-search-query");
+          if (typed && field) {
+            field.value += typed;
+            field.dispatchEvent(new Event("input"));
+          }
+          typed = "";
+        })
+        .catch(() => {
+          typed = "";
+        });
+  });
 
   // On the window, capturing: before Material's own keys ("n" and "p" turn the page),
   // which must not act on what is typed for the search while its dialog is on its way.
-  window.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return
-    if (loading && !loaded && event.key.length === 1) {
-      typed += event.key
-      event.preventDefault()
-      event.stopPropagation()
-      return
-    }
-    if (event.key !== "/" && event.key !== "s") return
-    var target = event.target
-    if (target.isContentEditable || (target.closest && target.closest("input, textarea, select, dialog"))) return
-    event.preventDefault()
-    event.stopPropagation()
-    opener.click()
-  }, true)
-})()
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (loading && !loaded && event.key.length === 1) {
+        typed += event.key;
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      if (event.key !== "/" && event.key !== "s") return;
+      var target = event.target;
+      if (
+        target.isContentEditable ||
+        (target.closest && target.closest("input, textarea, select, dialog"))
+      )
+        return;
+      event.preventDefault();
+      event.stopPropagation();
+      opener.click();
+    },
+    true,
+  );
+})();

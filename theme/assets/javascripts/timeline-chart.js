@@ -14,7 +14,7 @@
  * chart rings it: select below). Until the reader changes the view, it shows the
  * static picture's own layout for its width (the figure's openings), so nothing moves.
  */
-(function () {
+(() => {
   "use strict";
 
   const DAY = 86400000;
@@ -29,18 +29,41 @@
     const none = () => ({ row: 0, form: null, side: "right", shown: false, host: null, group: 1 });
     if (collide === false) {
       return items.map((item, i) =>
-        shown[i] ? { row: 0, form: item.widths.length ? 0 : null, side: "right", shown: true, host: null, group: 1 } : none(),
+        shown[i]
+          ? {
+              row: 0,
+              form: item.widths.length ? 0 : null,
+              side: "right",
+              shown: true,
+              host: null,
+              group: 1,
+            }
+          : none(),
       );
     }
     const lanes = rows.map((count, lane) =>
-      Array.from({ length: count }, (_, row) => ({ taken: [], title: row === 0 ? [0, reserved[lane]] : null })),
+      Array.from({ length: count }, (_, row) => ({
+        taken: [],
+        title: row === 0 ? [0, reserved[lane]] : null,
+      })),
     );
     let placements = items.map(none);
     const keys = order.filter((i) => shown[i] && items[i].key && items[i].widths.length);
-    for (const index of keys) { // their shortest forms first: as many as can be are labelled
+    for (const index of keys) {
+      // their shortest forms first: as many as can be are labelled
       const item = items[index];
-      const placed = placeLabel(item, item.widths.slice().reverse(), cores[index], null, lanes[item.lane], width, m);
-      placements[index] = Object.assign(placed, { form: placed.form === null ? null : item.widths.length - 1 - placed.form });
+      const placed = placeLabel(
+        item,
+        item.widths.slice().reverse(),
+        cores[index],
+        null,
+        lanes[item.lane],
+        width,
+        m,
+      );
+      placements[index] = Object.assign(placed, {
+        form: placed.form === null ? null : item.widths.length - 1 - placed.form,
+      });
     }
     const rest = inTime.filter((i) => shown[i] && !placements[i].shown);
     placements = placeMarks(items, cores, rest, lanes, placements, m);
@@ -50,11 +73,29 @@
     for (const index of hosts.concat(labelled.filter((i) => placements[i].form === null))) {
       const placed = placements[index];
       const widths = placed.group > 1 ? [countWidth(placed.group)] : items[index].widths;
-      placements[index] = placeLabel(items[index], widths, cores[index], placed, lanes[items[index].lane], width, m);
+      placements[index] = placeLabel(
+        items[index],
+        widths,
+        cores[index],
+        placed,
+        lanes[items[index].lane],
+        width,
+        m,
+      );
     }
-    const cut = keys.filter((i) => placements[i].form > 0).concat(labelled.filter((i) => placements[i].form > 0));
-    for (const index of new Set(cut)) { // the key events' first: a cut label, made longer
-      placements[index] = lengthen(items[index], cores[index], placements[index], lanes[items[index].lane], width, m);
+    const cut = keys
+      .filter((i) => placements[i].form > 0)
+      .concat(labelled.filter((i) => placements[i].form > 0));
+    for (const index of new Set(cut)) {
+      // the key events' first: a cut label, made longer
+      placements[index] = lengthen(
+        items[index],
+        cores[index],
+        placements[index],
+        lanes[items[index].lane],
+        width,
+        m,
+      );
     }
     return placements;
   }
@@ -78,18 +119,35 @@
       if (row >= 0 || !placed[lane].length) {
         const at = row >= 0 ? row : lanes[lane].length - 1; // a lane too short for its title
         add(lanes[lane][at], cores[index]);
-        placements[index] = { row: at, form: null, side: "right", shown: true, host: null, group: 1 };
+        placements[index] = {
+          row: at,
+          form: null,
+          side: "right",
+          shown: true,
+          host: null,
+          group: 1,
+        };
         placed[lane].push(index);
         continue;
       }
-      const near = placed[lane].filter((i) => Math.abs(items[i].x - items[index].x) <= 2 * m.target);
+      const near = placed[lane].filter(
+        (i) => Math.abs(items[i].x - items[index].x) <= 2 * m.target,
+      );
       const others = near.filter((i) => !items[i].key);
       const hosts = others.length ? others : placed[lane];
       let host = hosts[0];
       for (const other of hosts) {
-        if (Math.abs(items[other].x - items[index].x) < Math.abs(items[host].x - items[index].x)) host = other;
+        if (Math.abs(items[other].x - items[index].x) < Math.abs(items[host].x - items[index].x))
+          host = other;
       }
-      placements[index] = { row: placements[host].row, form: null, side: "right", shown: true, host: host, group: 1 };
+      placements[index] = {
+        row: placements[host].row,
+        form: null,
+        side: "right",
+        shown: true,
+        host: host,
+        group: 1,
+      };
       placements[host] = Object.assign({}, placements[host], { group: placements[host].group + 1 });
     }
     return placements;
@@ -98,7 +156,10 @@
   /* Whether a stretch keeps clear of a row's others, and its front (the mark's target
      and the label: a bar may run under the title) of the row's title. */
   function isClear(row, stretch, front, m) {
-    return row.taken.every((other) => clear(stretch, other, m)) && (row.title === null || clear(front, row.title, m));
+    return (
+      row.taken.every((other) => clear(stretch, other, m)) &&
+      (row.title === null || clear(front, row.title, m))
+    );
   }
 
   function add(row, stretch) {
@@ -125,8 +186,19 @@
             if (fits(item, core, widths[form], side, lane[row], width, m)) {
               add(lane[row], stretchOf(item, core, widths[form], side, m));
               const group = placed ? placed.group : 1;
-              const base = placed || { row: 0, form: null, side: "right", shown: true, host: null, group: 1 };
-              return Object.assign({}, base, { row: row, form: group > 1 ? COUNT : form, side: side });
+              const base = placed || {
+                row: 0,
+                form: null,
+                side: "right",
+                shown: true,
+                host: null,
+                group: 1,
+              };
+              return Object.assign({}, base, {
+                row: row,
+                form: group > 1 ? COUNT : form,
+                side: side,
+              });
             }
           }
         }
@@ -156,7 +228,11 @@
   function fits(item, core, size, side, row, width, m) {
     const start = labelStart(item, size, side, m);
     const front = stretchOf(item, targetOf(item, m), size, side, m);
-    return start >= 0 && start + size <= width && isClear(row, stretchOf(item, core, size, side, m), front, m);
+    return (
+      start >= 0 &&
+      start + size <= width &&
+      isClear(row, stretchOf(item, core, size, side, m), front, m)
+    );
   }
 
   function coreOf(item, m) {
@@ -214,7 +290,7 @@
   function measurer(family, size) {
     const context = document.createElement("canvas").getContext("2d");
     const cache = new Map();
-    return function (text, bold) {
+    return (text, bold) => {
       const key = (bold ? "b" : "") + text;
       if (!cache.has(key)) {
         context.font = (bold ? "bold " : "") + size + "px " + family;
@@ -283,7 +359,9 @@
     let layouts = 0; // layouts done
     // Until the view changes, the chart shows the picture's own layout for its width
     // (generator/charts.py openings), so that nothing moves when it takes the picture's place.
-    let opening = openingFor(plot.parentElement ? plot.parentElement.getBoundingClientRect().width : 0);
+    let opening = openingFor(
+      plot.parentElement ? plot.parentElement.getBoundingClientRect().width : 0,
+    );
 
     function coloured(base) {
       const patch = figure.layout.meta.palettes[scheme()];
@@ -304,11 +382,18 @@
       scrollZoom: false, // the page scrolls; the chart pans by drag
       showSendToCloud: false, // plotly.js 4 would offer to upload the chart to Plotly Cloud
       plotlyServerURL: "",
-      modeBarButtons: [["pan2d", "zoom2d", zoomInButton(Plotly), "zoomOut2d", "autoScale2d", "resetScale2d"]],
+      modeBarButtons: [
+        ["pan2d", "zoom2d", zoomInButton(Plotly), "zoomOut2d", "autoScale2d", "resetScale2d"],
+      ],
     };
 
     function zoomInButton(Plotly) {
-      return { name: "zoomInOnEvents", title: "Zoom in", icon: Plotly.Icons.zoom_plus, click: zoomIn };
+      return {
+        name: "zoomInOnEvents",
+        title: "Zoom in",
+        icon: Plotly.Icons.zoom_plus,
+        click: zoomIn,
+      };
     }
 
     /* Zoom in two-fold on the middle of the view, or, when no event is there, on the
@@ -320,7 +405,10 @@
       const middle = (r0 + r1) / 2;
       const marks = eventMarks();
       const inside = marks.some((x) => x >= middle - quarter && x <= middle + quarter);
-      const nearest = marks.reduce((best, x) => (Math.abs(x - middle) < Math.abs(best - middle) ? x : best), marks[0]);
+      const nearest = marks.reduce(
+        (best, x) => (Math.abs(x - middle) < Math.abs(best - middle) ? x : best),
+        marks[0],
+      );
       const centre = inside || !marks.length ? middle : nearest;
       return steer([centre - quarter, centre + quarter]);
     }
@@ -356,7 +444,13 @@
           bar = [px(base), px(base + plot.data[bt].x[bp])];
         }
         const x = px(xa.d2l(plot.data[mt].x[mp]));
-        return { lane: lane, x: x, bar: bar, widths: forms.map((form) => measure(form)), key: key === 1 };
+        return {
+          lane: lane,
+          x: x,
+          bar: bar,
+          widths: forms.map((form) => measure(form)),
+          key: key === 1,
+        };
       });
     }
 
@@ -391,22 +485,24 @@
     /* Lays the chart out for the current view and width, draws it, checks it. */
     function relayoutLabels() {
       laying = laying
-        .then(function () {
+        .then(() => {
           if (!plot._fullLayout) return null;
-          return redraw().then(function () {
+          return redraw().then(() => {
             const overlapping = measuredOverlaps();
             if (!overlapping.length) return null;
-            overlapping.forEach((note) => hideAlso.add(note));
+            overlapping.forEach((note) => {
+              hideAlso.add(note);
+            });
             return redraw();
           });
         })
-        .then(function () {
+        .then(() => {
           updateOutside();
           layouts += 1;
           plot.setAttribute("data-layouts", String(layouts)); // what tests wait for
           return null;
         })
-        .catch(function () {
+        .catch(() => {
           return null; // a layout that failed (the page going away) must not stop the next
         });
       return laying;
@@ -417,7 +513,10 @@
     function redraw() {
       const next = layoutFor(plot._fullLayout._size.w);
       const data = plot.data.map((trace, i) => Object.assign({}, trace, next.traces[i]));
-      const layout = Object.assign({}, plot.layout, { annotations: next.annotations, shapes: next.shapes });
+      const layout = Object.assign({}, plot.layout, {
+        annotations: next.annotations,
+        shapes: next.shapes,
+      });
       return Plotly.react(plot, data, layout, config);
     }
 
@@ -426,9 +525,20 @@
       const rows = model.lanes.map((lane) => lane.rows);
       const reserved = model.lanes.map((lane) => model.gap / 2 + measure(lane.name, true));
       const countWidth = (number) => measure(countLabel(number));
-      const placements = opening && collide
-        ? opening
-        : placeItems(items, model.inTime, model.order, width, rows, reserved, countWidth, metrics, collide);
+      const placements =
+        opening && collide
+          ? opening
+          : placeItems(
+              items,
+              model.inTime,
+              model.order,
+              width,
+              rows,
+              reserved,
+              countWidth,
+              metrics,
+              collide,
+            );
       current = placements;
       const ys = placements.map((placed, index) =>
         placed.host !== null ? model.hiddenY : rowCentre(model.items[index][0], placed.row),
@@ -453,9 +563,11 @@
         const placed = placements[index];
         const label = annotations[model.notes.labels + index];
         const right = placed.side === "right";
-        const text = placed.form === COUNT ? countLabel(placed.group) : forms[placed.form || 0] || "";
+        const text =
+          placed.form === COUNT ? countLabel(placed.group) : forms[placed.form || 0] || "";
         label.text = escapeText(text);
-        label.visible = placed.shown && placed.form !== null && !hideAlso.has(model.notes.labels + index);
+        label.visible =
+          placed.shown && placed.form !== null && !hideAlso.has(model.notes.labels + index);
         label.x = plot.data[mt].x[mp];
         label.y = ys[index];
         label.xanchor = right ? "left" : "right";
@@ -472,25 +584,49 @@
       if (placements[index].host !== null) index = placements[index].host;
       const [, mt, mp] = model.items[index];
       const size = model.radius + 5;
-      return [{
-        type: "circle", xref: "x", yref: "y", xsizemode: "pixel", ysizemode: "pixel",
-        xanchor: plot.data[mt].x[mp], yanchor: ys[index], x0: -size, x1: size, y0: -size, y1: size,
-        layer: "above", line: { width: 2.5, color: scheme() === "dark" ? "#e4e6eb" : "#1f2329" },
-      }];
+      return [
+        {
+          type: "circle",
+          xref: "x",
+          yref: "y",
+          xsizemode: "pixel",
+          ysizemode: "pixel",
+          xanchor: plot.data[mt].x[mp],
+          yanchor: ys[index],
+          x0: -size,
+          x1: size,
+          y0: -size,
+          y1: size,
+          layer: "above",
+          line: { width: 2.5, color: scheme() === "dark" ? "#e4e6eb" : "#1f2329" },
+        },
+      ];
     }
 
     /* The events a mark stands for: itself, then those it hosts, in the items' order. */
     function groupOf(index, placements) {
-      return [index].concat(placements.map((p, i) => (p.host === index ? i : -1)).filter((i) => i >= 0));
+      return [index].concat(
+        placements.map((p, i) => (p.host === index ? i : -1)).filter((i) => i >= 0),
+      );
     }
 
     /* The hover of a mark that stands for several events (generator/charts.py group_hover). */
     function groupHover(index, placements) {
       const group = groupOf(index, placements);
-      const titles = group.map((i) => plot.data[model.items[i][1]].customdata[model.items[i][2]][1]);
+      const titles = group.map(
+        (i) => plot.data[model.items[i][1]].customdata[model.items[i][2]][1],
+      );
       const days = new Set(group.map((i) => plot.data[model.items[i][1]].x[model.items[i][2]]));
       const hint = days.size === 1 ? model.hover[3] : model.hover[2];
-      return "<b>" + countLabel(group.length) + "</b><br>" + titles.join(";<br>") + "<br><i>" + hint + "</i>";
+      return (
+        "<b>" +
+        countLabel(group.length) +
+        "</b><br>" +
+        titles.join(";<br>") +
+        "<br><i>" +
+        hint +
+        "</i>"
+      );
     }
 
     function rowCentre(lane, row) {
@@ -533,9 +669,11 @@
       boxes.forEach((a, i) => {
         boxes.slice(i + 1).forEach((b) => {
           if (!intersect(a.box, b.box)) return;
-          const isKey = (index) => isLabel(index) && model.items[index - model.notes.labels][6] === 1;
+          const isKey = (index) =>
+            isLabel(index) && model.items[index - model.notes.labels][6] === 1;
           // Titles stay, and a key event's label stays while the other is not one.
-          const loser = isLabel(b.index) && !(isKey(b.index) && !isKey(a.index)) ? b.index : a.index;
+          const loser =
+            isLabel(b.index) && !(isKey(b.index) && !isKey(a.index)) ? b.index : a.index;
           bad.add(isLabel(loser) ? loser : Math.max(a.index, b.index));
         });
       });
@@ -543,7 +681,12 @@
     }
 
     function intersect(a, b) {
-      return a.left + 0.5 < b.right && b.left + 0.5 < a.right && a.top + 0.5 < b.bottom && b.top + 0.5 < a.bottom;
+      return (
+        a.left + 0.5 < b.right &&
+        b.left + 0.5 < a.right &&
+        a.top + 0.5 < b.bottom &&
+        b.top + 0.5 < a.bottom
+      );
     }
 
     /* --- events outside the view ---------------------------------------------------- */
@@ -582,7 +725,10 @@
 
     function updateOutside() {
       const { earlier, later } = outside();
-      [[page.earlier, earlier, "earlier"], [page.later, later, "later"]].forEach(([link, orders, direction]) => {
+      [
+        [page.earlier, earlier, "earlier"],
+        [page.later, later, "later"],
+      ].forEach(([link, orders, direction]) => {
         if (!link) return;
         link.hidden = orders.length === 0;
         if (!orders.length) return;
@@ -616,7 +762,9 @@
       const width = r1 - r0;
       const spans = orders.map((order) => eventDays(model.events[order]));
       const near = spans[0];
-      const group = spans.filter(([first, end]) => Math.abs(first - near[0]) <= width && Math.abs(end - near[1]) <= width);
+      const group = spans.filter(
+        ([first, end]) => Math.abs(first - near[0]) <= width && Math.abs(end - near[1]) <= width,
+      );
       const low = Math.min(...group.map(([first]) => first));
       const high = Math.max(...group.map(([, end]) => end));
       const span = Math.max((high - low) * 1.2, width / 3);
@@ -641,7 +789,7 @@
       }
       if (mark) return relayoutLabels(); // the ring, where the event is
       const shown = placed && placed.host !== null ? model.items[placed.host] : model.items[index];
-      return laying.then(function () {
+      return laying.then(() => {
         Plotly.Fx.hover(plot, [{ curveNumber: shown[1], pointNumber: shown[2] }]);
       });
     }
@@ -666,7 +814,9 @@
       const xs = group.map((i) => xa.d2l(plot.data[model.items[i][1]].x[model.items[i][2]]));
       const [low, high] = [Math.min(...xs), Math.max(...xs)];
       if (high === low) {
-        const first = group.reduce((a, b) => (model.inTime.indexOf(a) < model.inTime.indexOf(b) ? a : b));
+        const first = group.reduce((a, b) =>
+          model.inTime.indexOf(a) < model.inTime.indexOf(b) ? a : b,
+        );
         page.select(plot.data[model.items[first][1]].customdata[model.items[first][2]][0]);
         return;
       }
@@ -680,7 +830,7 @@
       let frame = null;
       function resize() {
         if (frame !== null) return;
-        frame = window.requestAnimationFrame(function () {
+        frame = window.requestAnimationFrame(() => {
           frame = null;
           // Plotly rejects resizing a hidden chart (as when printing, where CSS hides it).
           if (plot.getClientRects().length > 0) {
@@ -689,15 +839,18 @@
           }
         });
       }
-      const schemes = new MutationObserver(function () {
+      const schemes = new MutationObserver(() => {
         const next = coloured({ data: plot.data, layout: plot.layout });
         Plotly.react(plot, next.data, next.layout, config);
       });
-      schemes.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+      schemes.observe(document.body, {
+        attributes: true,
+        attributeFilter: ["data-md-color-scheme"],
+      });
       window.addEventListener("resize", resize);
       window.addEventListener("orientationchange", resize);
       // A new view: lay it out again, and its tooltip is stale.
-      plot.on("plotly_relayout", function () {
+      plot.on("plotly_relayout", () => {
         hideAlso = new Set();
         Plotly.Fx.unhover(plot);
         if (!steering) {
@@ -723,7 +876,7 @@
         steer([at - (at - r0) * factor, at + (r1 - at) * factor]);
       }
       plot.addEventListener("wheel", wheel, { passive: false });
-      return function () {
+      return () => {
         plot.removeEventListener("wheel", wheel);
         schemes.disconnect();
         window.removeEventListener("resize", resize);
@@ -751,38 +904,42 @@
        it. A mark that stands for several under a count zooms in on them instead. */
     function selectOnClick() {
       let last = { id: null, at: 0 };
-      plot.on("plotly_click", function (event) {
+      plot.on("plotly_click", (event) => {
         const point = event && event.points && event.points[0];
         const id = point && Array.isArray(point.customdata) ? point.customdata[0] : null;
         if (typeof id !== "string") return;
         const now = Date.now();
         if (id === last.id && now - last.at < SAME_TAP_MS) return; // one tap can report two clicks
         last = { id: id, at: now };
-        const index = model.items.findIndex((item) => item[1] === point.curveNumber && item[2] === point.pointNumber);
+        const index = model.items.findIndex(
+          (item) => item[1] === point.curveNumber && item[2] === point.pointNumber,
+        );
         const placed = index >= 0 ? current[index] : null;
         // A mark labelled with its own title (a key event's) is its event's, even when
         // it stands for others too; a count, or no label, zooms in on them.
         if (placed && placed.group > 1 && !(placed.form >= 0)) openGroup(index);
         else page.select(id);
       });
-      return function () {};
+      return () => {};
     }
 
     return Plotly.newPlot(plot, start.data, start.layout, config)
       .then(relayoutLabels)
-      .then(function () {
+      .then(() => {
         cleanups.push(follow(), oneClickPerTap(), selectOnClick());
         window.ExplainerTimeline.current = {
           show: show,
           select: select,
           pan: pan,
-          setCollide: function (value) {
+          setCollide: (value) => {
             collide = value;
             leaveOpening();
             return relayoutLabels();
           },
-          destroy: function () {
-            cleanups.forEach((cleanup) => cleanup());
+          destroy: () => {
+            cleanups.forEach((cleanup) => {
+              cleanup();
+            });
             Plotly.purge(plot);
           },
         };

@@ -20,7 +20,7 @@
  * height for the embed code's script. Everything it sets up is torn down when Material
  * swaps the page (document$).
  */
-(function () {
+(() => {
   "use strict";
 
   const HIGHLIGHT_MS = 2500;
@@ -34,21 +34,24 @@
     const url = new URL(src, SCRIPT_URL).href;
     if (window[global]) return Promise.resolve(window[global]);
     if (!loaded.has(url)) {
-      loaded.set(url, new Promise(function (resolve, reject) {
-        const script = document.createElement("script");
-        script.src = url;
-        script.async = true;
-        script.addEventListener("load", function () {
-          if (window[global]) resolve(window[global]);
-          else reject(new Error(url + " loaded without defining " + global));
-        });
-        script.addEventListener("error", function () {
-          loaded.delete(url); // a later page may try again
-          script.remove();
-          reject(new Error(url + " failed to load"));
-        });
-        document.head.appendChild(script);
-      }));
+      loaded.set(
+        url,
+        new Promise((resolve, reject) => {
+          const script = document.createElement("script");
+          script.src = url;
+          script.async = true;
+          script.addEventListener("load", () => {
+            if (window[global]) resolve(window[global]);
+            else reject(new Error(url + " loaded without defining " + global));
+          });
+          script.addEventListener("error", () => {
+            loaded.delete(url); // a later page may try again
+            script.remove();
+            reject(new Error(url + " failed to load"));
+          });
+          document.head.appendChild(script);
+        }),
+      );
     }
     return loaded.get(url);
   }
@@ -58,13 +61,17 @@
   function whenReached(element, callback) {
     const events = ["pointerover", "touchstart", "focusin"];
     function stop() {
-      events.forEach((name) => element.removeEventListener(name, fire));
+      events.forEach((name) => {
+        element.removeEventListener(name, fire);
+      });
     }
     function fire() {
       stop();
       callback();
     }
-    events.forEach((name) => element.addEventListener(name, fire, { passive: true }));
+    events.forEach((name) => {
+      element.addEventListener(name, fire, { passive: true });
+    });
     return stop;
   }
 
@@ -83,7 +90,7 @@
     item.focus({ preventScroll: true });
     item.classList.add("is-highlighted");
     state.highlighted = item;
-    state.timer = window.setTimeout(function () {
+    state.timer = window.setTimeout(() => {
       item.classList.remove("is-highlighted");
     }, HIGHLIGHT_MS);
   }
@@ -97,7 +104,10 @@
       const title = item.querySelector("strong");
       const date = item.querySelector(".timeline__date");
       const text = (title ? title.textContent : "") + ", " + (date ? date.textContent : "");
-      slider.setAttribute("aria-valuetext", text + " (" + (index + 1) + " of " + items.length + ")");
+      slider.setAttribute(
+        "aria-valuetext",
+        text + " (" + (index + 1) + " of " + items.length + ")",
+      );
       return index;
     }
     function onInput() {
@@ -117,7 +127,7 @@
     slider.addEventListener("input", onInput);
     slider.addEventListener("keydown", onKey);
     slider.addEventListener("focus", onFocus);
-    return function () {
+    return () => {
       slider.removeEventListener("input", onInput);
       slider.removeEventListener("keydown", onKey);
       slider.removeEventListener("focus", onFocus);
@@ -132,7 +142,7 @@
   function eventPanel(figure, items, chart, slider) {
     const panel = figure.querySelector(".timeline-panel");
     const body = panel && panel.querySelector(".timeline-panel__event");
-    if (!panel || !body || !items.length) return { select: function () {}, cleanup: function () {} };
+    if (!panel || !body || !items.length) return { select: () => {}, cleanup: () => {} };
     const prev = panel.querySelector(".timeline-panel__prev");
     const next = panel.querySelector(".timeline-panel__next");
     const count = panel.querySelector(".timeline-panel__count");
@@ -141,9 +151,13 @@
 
     function fill(index) {
       const copy = items[index].cloneNode(true);
-      copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
-      copy.querySelectorAll("noscript").forEach((element) => element.remove());
-      copy.querySelectorAll("img[data-src]").forEach(function (image) {
+      copy.querySelectorAll("[id]").forEach((element) => {
+        element.removeAttribute("id");
+      });
+      copy.querySelectorAll("noscript").forEach((element) => {
+        element.remove();
+      });
+      copy.querySelectorAll("img[data-src]").forEach((image) => {
         image.srcset = image.getAttribute("data-srcset") || "";
         image.src = image.getAttribute("data-src");
         image.removeAttribute("data-src");
@@ -154,7 +168,8 @@
       const date = items[index].querySelector(".timeline__date");
       count.textContent = index + 1 + " of " + items.length;
       if (status) {
-        status.textContent = (title ? title.textContent : "") + ", " + (date ? date.textContent : "");
+        status.textContent =
+          (title ? title.textContent : "") + ", " + (date ? date.textContent : "");
       }
       prev.disabled = index === 0;
       next.disabled = index === items.length - 1;
@@ -195,7 +210,7 @@
     return {
       select: select,
       at: () => at,
-      cleanup: function () {
+      cleanup: () => {
         prev.removeEventListener("click", onPrev);
         next.removeEventListener("click", onNext);
         figure.removeEventListener("keydown", onKey);
@@ -209,10 +224,17 @@
     function onClick(event) {
       if (!chart.ready()) return;
       event.preventDefault();
-      chart.pan(event.currentTarget.classList.contains("timeline-chart__earlier") ? "earlier" : "later");
+      chart.pan(
+        event.currentTarget.classList.contains("timeline-chart__earlier") ? "earlier" : "later",
+      );
     }
-    links.forEach((link) => link && link.addEventListener("click", onClick));
-    return () => links.forEach((link) => link && link.removeEventListener("click", onClick));
+    links.forEach((link) => {
+      link && link.addEventListener("click", onClick);
+    });
+    return () =>
+      links.forEach((link) => {
+        link && link.removeEventListener("click", onClick);
+      });
   }
 
   /* In a frame on another site (the embeddable page), tells the page around it how tall
@@ -220,7 +242,7 @@
   function reportHeight(root) {
     const content = root.querySelector(".md-content");
     if (window.parent === window || !content || typeof ResizeObserver !== "function") {
-      return function () {};
+      return () => {};
     }
     let last = 0;
     function post() {
@@ -242,9 +264,9 @@
     const link = root.querySelector(".timeline-embed a[href]");
     const button = root.querySelector(".timeline-embed__copy");
     const status = root.querySelector(".timeline-embed__status");
-    if (!code || !link) return function () {};
+    if (!code || !link) return () => {};
     code.textContent = code.textContent.replace('src="embed/"', 'src="' + link.href + '"');
-    if (!button || !navigator.clipboard) return function () {};
+    if (!button || !navigator.clipboard) return () => {};
     function copy() {
       navigator.clipboard.writeText(code.textContent).then(
         () => (status.textContent = "Copied."),
@@ -259,7 +281,7 @@
   /* The figure's JSON, from the address the page gives (relative to the page). */
   function fetchFigure(plot) {
     const url = new URL(plot.getAttribute("data-figure"), document.baseURI);
-    return fetch(url).then(function (response) {
+    return fetch(url).then((response) => {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.json();
     });
@@ -280,11 +302,11 @@
     let chosen = false; // whether the reader has chosen an event (the chart marks it)
     const chart = {
       ready: () => drawn !== null,
-      show: function (index) {
+      show: (index) => {
         if (drawn) drawn.show(index);
         else wanted = index;
       },
-      select: function (index) {
+      select: (index) => {
         chosen = true;
         if (drawn) drawn.select(index);
         else {
@@ -297,7 +319,7 @@
     const ids = items.map((item) => item.id.replace(/^event-/, ""));
     const panel = eventPanel(figure, items, chart, slider);
     cleanups.push(panel.cleanup);
-    const selectId = function (id) {
+    const selectId = (id) => {
       const index = ids.indexOf(id);
       if (index >= 0) panel.select(index);
     };
@@ -315,10 +337,10 @@
         load("timeline-chart.js", "ExplainerTimeline"),
         fetchFigure(plot),
       ])
-        .then(function ([Plotly, timeline, data]) {
+        .then(([Plotly, timeline, data]) => {
           if (!live) return null;
           const page = { earlier: earlier, later: later, jump: jump, select: selectId };
-          return timeline.draw(Plotly, plot, data, page).then(function (controller) {
+          return timeline.draw(Plotly, plot, data, page).then((controller) => {
             if (!live) return controller.destroy(); // the page was replaced meanwhile
             drawn = controller;
             figure.classList.add("is-ready");
@@ -326,7 +348,7 @@
             return null;
           });
         })
-        .catch(function () {
+        .catch(() => {
           // The static picture stays; the figcaption and the list carry the rest.
           if (live) figure.classList.add("is-failed");
         });
@@ -348,9 +370,11 @@
       }
     }
 
-    return function () {
+    return () => {
       live = false;
-      cleanups.forEach((cleanup) => cleanup());
+      cleanups.forEach((cleanup) => {
+        cleanup();
+      });
       if (drawn) drawn.destroy();
     };
   }
