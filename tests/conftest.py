@@ -14,10 +14,29 @@ from sites import SiteCache, shared_root
 from devkit import ROOT as ROOT  # the repository's folder, which the tests import from here
 from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
 from generator.build import GeneratedFiles
-from generator.load import story_folders
+from generator.errors import ContentErrors
+from generator.load import load_stories, story_folders
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+NEWS = FIXTURES / "news"
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    """A copy of the news fixture's content folder, to edit."""
+    target = tmp_path / "content"
+    shutil.copytree(NEWS, target, ignore=shutil.ignore_patterns("*.py"))
+    return target
+
+
+def problems(content: Path) -> list[str]:
+    """The errors that loading ``content`` raises, as printed."""
+    with pytest.raises(ContentErrors) as caught:
+        load_stories(content)
+    return [str(problem) for problem in caught.value.errors]
+
+
 VARIED = FIXTURES / "varied"  # a story of another shape: many actors and years, no glossary
 
 CONTENT = ROOT / "content"

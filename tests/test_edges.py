@@ -7,37 +7,21 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, problems
 from PIL import Image, PngImagePlugin
 
 from devkit.content import edit_file
 from generator.build import build_site
-from generator.errors import ContentErrors
 from generator.images import encode
-from generator.load import load_stories
 
 NEWS = FIXTURES / "news"
 LEAD = "example-lead-summit"
 PICTURE = "summit-table.jpg"
-
-
-@pytest.fixture
-def news(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(NEWS, target, ignore=shutil.ignore_patterns("*.py"))
-    return target
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_stories(content)
-    return [str(problem) for problem in caught.value.errors]
 
 
 def _line_naming(content: Path, picture: str) -> int:

@@ -7,16 +7,14 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINIMAL, mkdocs_build
+from conftest import FIXTURES, MINIMAL, mkdocs_build, problems
 from sites import SiteCache
 
 from devkit.content import copy_story, edit_file
 from generator.build import build_site
-from generator.errors import ContentErrors
 from generator.images import MAX_BYTES, WIDTHS, encode
 from generator.load import load_stories
 from generator.reading import WORDS_PER_MINUTE, minutes, words_in
@@ -25,20 +23,6 @@ NEWS = FIXTURES / "news"
 LEAD = "example-lead-summit"  # pictures, credits, key numbers, related
 PLAIN = "example-geneva-talks"  # none of them
 SITE_URL = "https://owner.github.io/repo/"
-
-
-@pytest.fixture
-def news(tmp_path: Path) -> Path:
-    """A copy of the news fixture's content folder, to edit."""
-    target = tmp_path / "content"
-    shutil.copytree(NEWS, target, ignore=shutil.ignore_patterns("*.py"))
-    return target
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_stories(content)
-    return [str(problem) for problem in caught.value.errors]
 
 
 # --- pictures: what the loader refuses, at the line of the picture's file ---------------
