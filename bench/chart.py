@@ -61,10 +61,10 @@ def _timing(folder: Path, story_id: str, repeats: int) -> dict[str, Any]:
     import markdown
     from mkdocs.config import load_config
 
-    from generator.chart_preview import preview_svg
-    from generator.charts import timeline_figure_data, wide_patch
-    from generator.load import load_stories
-    from generator.pages import render_story
+    from generator.content.load import load_stories
+    from generator.render.chart.figure import timeline_figure_data, wide_patch
+    from generator.render.chart.preview import preview_svg
+    from generator.render.pages import render_story
 
     (story,) = load_stories(folder, story_id)
     config = load_config(str(util.ROOT / "mkdocs.yml"))

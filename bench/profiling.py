@@ -33,7 +33,7 @@ def run(large: int, small: int = 10, whole_build: bool = False) -> dict[str, Any
             )
     return {
         "when": util.now(),
-        "target": "mkdocs build" if whole_build else "generator.build.build_site",
+        "target": "mkdocs build" if whole_build else "generator.render.build.build_site",
         "small": small,
         "large": large,
         "total_seconds": {str(size): round(_total(s), 2) for size, s in stats.items()},
@@ -43,7 +43,7 @@ def run(large: int, small: int = 10, whole_build: bool = False) -> dict[str, Any
 
 
 def _profile(content: Path) -> pstats.Stats:
-    from generator.build import build_site
+    from generator.render.build import build_site
 
     profiler = cProfile.Profile()
     profiler.runcall(build_site, content)

@@ -11,7 +11,7 @@ in CPU seconds, against a baseline (the same command on the minimal story as it 
 - marking terms: three pages' text, each using 250 and 1,000 glossary terms twice, through
   Markdown with the terms marked, in one process (past the glossary's limit, which the
   other cases cannot pass): the code of this change marks the HTML with
-  ``generator.abbr.Glossary``, the code before it gave Markdown an abbreviation block.
+  ``generator.render.abbr.Glossary``, the code before it gave Markdown an abbreviation block.
 
 The figure is the ratio of the command's own work (its time less the baseline's) at four
 times the size to its work at the size: about 4 when it grows linearly, about 16 when it
@@ -57,13 +57,13 @@ def _write_count(story: Path, terms: int) -> None:
 
 
 _CHECK = (
-    "import sys; from pathlib import Path; from generator.load import load_story; "
+    "import sys; from pathlib import Path; from generator.content.load import load_story; "
     "load_story(Path(sys.argv[1]) / 'tiny-story')"
 )
 
 
 _MARK = """
-import sys, markdown, generator.abbr as abbr
+import sys, markdown, generator.render.abbr as abbr
 terms = [f"term{i:04d}" for i in range(int(sys.argv[1]))]
 text = " ".join(f"A {t}, and the {t} again." for t in terms)
 defs = {t: f"{t} is meant. " * 5 for t in terms}
@@ -72,7 +72,7 @@ for page in range(3):
     if hasattr(abbr, "Glossary"):
         abbr.Glossary(defs.items()).mark(markdown.markdown(text))
     else:
-        markdown.markdown(text + "\\n\\n" + block, extensions=["generator.abbr"])
+        markdown.markdown(text + "\\n\\n" + block, extensions=["generator.render.abbr"])
 """
 
 

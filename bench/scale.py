@@ -95,9 +95,9 @@ def _plain_config(scratch: Path, docs: Path, content: Path) -> Path:
 
 
 def hook_nav(content: Path) -> list[Any]:
-    """The ``nav`` the hook sets (:func:`generator.navigation.mkdocs_nav`)."""
-    from generator.build import build_site
-    from generator.navigation import mkdocs_nav
+    """The ``nav`` the hook sets (:func:`generator.render.navigation.mkdocs_nav`)."""
+    from generator.render.build import build_site
+    from generator.render.navigation import mkdocs_nav
 
     docs = util.ROOT / "docs"
     static = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))

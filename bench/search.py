@@ -37,7 +37,7 @@ from typing import Any
 
 from bench import served, synth, util
 from devkit.chromium import launch_chromium
-from generator.search import index_site
+from generator.publish.search import index_site
 
 VARIANTS = ("pagefind", "material", "none")
 SETTINGS: dict[str, dict[str, Any]] = {

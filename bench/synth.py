@@ -1,6 +1,6 @@
 """Synthetic, schema-valid content for benchmarks: N stories written as editors write them.
 
-The stories are built from the content model (``generator.models.FILES``): every file,
+The stories are built from the content model (``generator.content.models.FILES``): every file,
 every field a model requires, references that name things the story defines (round the
 list, so that each is named), dates that keep the models' order (a phase ends after it
 starts, phases do not overlap). The tables below say only how long a story's lists are,
@@ -29,10 +29,10 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import fields
-from generator.models import FILES
-from generator.schema import schema_name
-from generator.types import PartialDate
+from generator.content import fields
+from generator.content.models import FILES
+from generator.content.schema import schema_name
+from generator.content.types import PartialDate
 
 SEED = 2019
 COUNTS = {

@@ -156,7 +156,7 @@ def mkdocs_config(folder: Path, **settings: Any) -> Path:
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
-        "hooks": [str(ROOT / "generator" / "hooks.py")],
+        "hooks": [str(ROOT / "generator" / "publish" / "hooks.py")],
         "theme": {"name": "material", "custom_dir": str(ROOT / "theme")},
         **settings,
     }

@@ -22,7 +22,7 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
     the command line lets through fails the caller, as a traceback would fail a reader.
     :func:`run_generator_process` runs it as a program, as a shell does.
     """
-    from generator.cli import main
+    from generator.tools.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -1,5 +1,5 @@
-"""``python -m generator``: see :mod:`generator.cli`."""
+"""``python -m generator``: see :mod:`generator.tools.cli`."""
 
-from .cli import main
+from generator.tools.cli import main
 
 raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""Writes generator/chart_font.py: the advance widths of the timeline chart's font.
+"""Writes generator/render/chart/font.py: the advance widths of the timeline chart's font.
 
 The chart's labels are set in Helvetica, Arial or Liberation Sans, whichever the reader
 has (macOS, Windows, Linux): three faces with the same advance widths, so one table
@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 FONTS = Path("/usr/share/fonts/truetype/liberation")
-OUT = Path(__file__).resolve().parent.parent / "generator" / "chart_font.py"
+OUT = Path(__file__).resolve().parent.parent / "generator" / "render" / "chart" / "font.py"
 SIZE = 2048  # Liberation Sans's units per em: advances come out in whole units
 RANGES = (
     (0x20, 0x7E),  # ASCII

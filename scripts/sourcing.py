@@ -26,9 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import build_site
-from generator.load import load_stories
-from generator.models import Story
+from generator.content.load import load_stories
+from generator.content.models import Story
+from generator.render.build import build_site
 
 CITATION = re.compile(r"#source-([A-Za-z0-9_-]+)")
 

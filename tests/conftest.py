@@ -13,9 +13,9 @@ from sites import SiteCache, shared_root
 
 from devkit import ROOT as ROOT  # the repository's folder, which the tests import from here
 from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
-from generator.build import GeneratedFiles
-from generator.errors import ContentErrors
-from generator.load import load_stories, story_folders
+from generator.content.errors import ContentErrors
+from generator.content.load import load_stories, story_folders
+from generator.render.build import GeneratedFiles
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator.build import GeneratedFiles
+from generator.render.build import GeneratedFiles
 
 BASE = "https://site.invalid/"
 """A base address to resolve the built pages' relative links against."""

@@ -1,11 +1,11 @@
 """Glossary terms are marked as abbreviations in a page's HTML: the first use of each
-term on the page, as a whole term, never in headings, links or code (generator/abbr.py)."""
+term on the page, as a whole term, never in headings, links or code (generator/render/abbr.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.abbr import Glossary
+from generator.render.abbr import Glossary
 
 TARIFF = Glossary([("tariff", "A tax on imported goods.")])
 MARKED = '<abbr title="A tax on imported goods.">tariff</abbr>'

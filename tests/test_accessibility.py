@@ -74,7 +74,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     into one site served at http://127.0.0.1:PORT/fixtures/."""
     from browser import serve_directory
 
-    from generator.archive import NAV_BY_YEAR_FROM
+    from generator.render.archive import NAV_BY_YEAR_FROM
 
     work = tmp_path_factory.mktemp("fixture-site")
     content = work / "content"
@@ -89,7 +89,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     config = work / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n"
-        f"hooks: [{ROOT / 'generator' / 'hooks.py'}]\n"
+        f"hooks: [{ROOT / 'generator' / 'publish' / 'hooks.py'}]\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
     )
     with serve_directory(work / "served") as base:

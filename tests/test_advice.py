@@ -11,12 +11,12 @@ import pytest
 from conftest import MINIMAL, mkdocs_build
 
 from devkit.content import edit_file
-from generator.abbr import Glossary
-from generator.build import build_site
-from generator.errors import ContentErrors, Problem
-from generator.load import check_content, load_content
-from generator.scaffold import create_story
-from generator.text import escape_markdown
+from generator.content.errors import ContentErrors, Problem
+from generator.content.load import check_content, load_content
+from generator.render.abbr import Glossary
+from generator.render.build import build_site
+from generator.render.text import escape_markdown
+from generator.tools.scaffold import create_story
 
 STORY = "tiny-story"
 HTTP_WARNING = (

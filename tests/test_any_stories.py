@@ -19,8 +19,8 @@ from conftest import CONTENT, FIRST_STORY, STORY_IDS, VARIED, mkdocs_build
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import copy_story, run_generator
-from generator.build import GeneratedFiles, build_site
-from generator.load import load_stories, story_folders
+from generator.content.load import load_stories, story_folders
+from generator.render.build import GeneratedFiles, build_site
 
 (VARIED_FOLDER,) = story_folders(VARIED)
 

@@ -1,5 +1,6 @@
-"""The code's shape, held: imports form no cycle, `check` loads nothing of rendering, and
-the site's default address is written once in Python and once in mkdocs.yml, the same."""
+"""The code's shape, held: the stages are packages whose imports only point down, imports
+form no cycle, `check` loads nothing of rendering, and the site's default address is
+written once in Python and once in mkdocs.yml, the same."""
 
 from __future__ import annotations
 
@@ -14,7 +15,22 @@ from conftest import ROOT
 from generator.settings import DEFAULT_SITE_URL
 
 PACKAGE = ROOT / "generator"
-RENDERING = ("jinja2", "markdown", "nh3", "plotly", "PIL", "generator.render", "generator.news")
+RENDERING = ("jinja2", "markdown", "nh3", "plotly", "PIL", "generator.publish")
+"""What renders or publishes pages: ``check`` loads none of it."""
+CHART_RULES = frozenset(
+    f"generator.render.chart.{name}"
+    for name in ("advice", "font", "labels", "lanes", "palette", "plan")
+) | {"generator.render", "generator.render.chart"}
+"""Of the rendering stage, ``check`` loads only the chart's measures of a title (its
+warnings about titles a phone cuts, :mod:`generator.render.chart.advice`)."""
+LAYERS = (
+    "generator.settings",
+    "generator.content",
+    "generator.render",
+    "generator.publish",
+    "generator.tools",
+)
+"""The pipeline's stages, lowest first: a module may import its own stage and those below."""
 
 
 def _module_name(path: Path) -> str:
@@ -72,7 +88,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str]:
 
 def test_the_import_graph_is_read_from_the_code() -> None:
     graph = import_graph()
-    assert "generator.load" in graph["generator.cli"]
+    assert "generator.content.load" in graph["generator.tools.cli"]
     assert len(graph) > 40
 
 
@@ -86,16 +102,72 @@ def test_the_cycle_finder_finds_a_planted_cycle() -> None:
 
 
 def test_check_loads_nothing_of_rendering() -> None:
-    probe = (
-        "import sys; from generator import cli; "
-        f"print(','.join(m for m in {RENDERING!r} if m in sys.modules))"
-    )
+    probe = "import sys; from generator.tools import cli; print(' '.join(sorted(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert result.stdout.strip() == ""
+    loaded = result.stdout.split()
+    assert "generator.content.load" in loaded  # the probe sees what check loads
+    rendering = [m for m in loaded if m.split(".")[0] in RENDERING or m.startswith(RENDERING)]
+    assert rendering == []
+    assert {m for m in loaded if m.startswith("generator.render")} <= CHART_RULES
+
+
+def layer(module: str) -> int:
+    """The stage of ``module`` (its index in LAYERS); the package's own entry points
+    (``generator``, ``generator.__main__``) sit above every stage."""
+    for index, stage in enumerate(LAYERS):
+        if module == stage or module.startswith(stage + "."):
+            return index
+    return len(LAYERS)
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Every import from a stage to a stage above it, as 'importer -> imported'."""
+    return sorted(
+        f"{source} -> {target}"
+        for source, targets in graph.items()
+        for target in targets
+        if layer(target) > layer(source)
+    )
+
+
+def test_every_module_belongs_to_a_stage() -> None:
+    loose = [m for m in import_graph() if layer(m) == len(LAYERS)]
+    assert sorted(loose) == ["generator", "generator.__main__"]
+
+
+def test_imports_only_point_down_the_stages() -> None:
+    assert upward_imports(import_graph()) == []
+
+
+def test_an_upward_import_is_found() -> None:
+    planted = {
+        "generator.content.load": {"generator.render.pages"},
+        "generator.render.pages": set(),
+    }
+    assert upward_imports(planted) == ["generator.content.load -> generator.render.pages"]
 
 
 def test_the_default_site_address_is_the_same_in_mkdocs_yml() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["site_url"] == ["SITE_URL", DEFAULT_SITE_URL]
+
+
+def test_the_readme_table_names_every_module_in_its_package() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in readme.splitlines()
+        if line.startswith("  | `generator/")
+    }
+    packages = sorted(p.parent for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE)
+    assert {f"{p.relative_to(ROOT)}/" for p in packages} == set(rows) - {"generator/settings.py"}
+    for package in packages:
+        row = rows[f"{package.relative_to(ROOT)}/"]
+        missing = [
+            m.stem
+            for m in package.glob("*.py")
+            if m.stem != "__init__" and f"`{m.stem}" not in row and f"`{m.name}`" not in row
+        ]
+        assert missing == [], f"README's row of {package.name}/ should name {missing}"

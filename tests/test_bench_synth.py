@@ -8,9 +8,9 @@ import pytest
 from pydantic import Field
 
 from bench import synth
-from generator.load import load_content, load_stories
-from generator.models import FILES, Event, TimelineFile
-from generator.types import ActorId
+from generator.content.load import load_content, load_stories
+from generator.content.models import FILES, Event, TimelineFile
+from generator.content.types import ActorId
 
 
 def test_synthetic_stories_load_with_the_promised_sizes(tmp_path: Path) -> None:

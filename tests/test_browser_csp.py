@@ -1,4 +1,4 @@
-"""The Content-Security-Policy in Chromium (generator/csp.py): the site works under it
+"""The Content-Security-Policy in Chromium (generator/publish/csp.py): the site works under it
 with no violation, search, chart, embed, palette and instant navigation included; and a
 script planted in a page without its hash is refused."""
 

@@ -129,7 +129,7 @@ def test_each_page_says_its_reading_time_under_its_title(
 def test_the_reading_time_matches_the_words_on_the_page(
     news_site: tuple[str, Path], page: Any
 ) -> None:
-    from generator.reading import minutes
+    from generator.render.reading import minutes
 
     page.goto(news_site[0] + LEAD + "/background/", wait_until="networkidle")
     words = page.evaluate(

@@ -154,7 +154,7 @@ def assert_legible(found: dict[str, Any], where: str) -> None:
 
 def titles_in_order(story: str) -> list[str]:
     """The story's event titles in time order, by the models' own rule."""
-    from generator.load import load_stories
+    from generator.content.load import load_stories
 
     folder = CONTENT if story == FIRST_STORY else DENSE
     (loaded,) = load_stories(folder, story)
@@ -203,9 +203,10 @@ def test_the_measurement_fails_when_the_collision_rule_is_off(
 
 
 def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context: Any) -> None:
-    """timeline-chart.js and generator/chart_labels.py, given the same input, agree."""
-    from generator import chart_plan, charts
-    from generator.load import load_stories
+    """timeline-chart.js and generator/render/chart/labels.py, given the same input, agree."""
+    from generator.content.load import load_stories
+    from generator.render.chart import figure as charts
+    from generator.render.chart import plan as chart_plan
 
     page = context(375).new_page()
     open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
@@ -703,7 +704,7 @@ def wait_selected(page: Any, event_id: str, title: str) -> None:
 
 
 def events_in_order(story: str) -> list[tuple[str, str]]:
-    from generator.load import load_stories
+    from generator.content.load import load_stories
 
     folder = (
         CONTENT

@@ -20,15 +20,12 @@ import pytest
 from conftest import CONTENT, FIXTURES
 from markupsafe import escape
 
-from generator import chart_labels as labels
-from generator.build import build_site
-from generator.chart_description import outside_view, outside_wording, text_alternative
-from generator.chart_lanes import MAX_ACTOR_LANES, OTHERS, chart_lanes
-from generator.chart_page import chart_context
-from generator.chart_palette import PALETTES, merge_patch, palette_layout
-from generator.chart_plan import PICTURE_LAYERS, PICTURE_PLOT_PX, PictureLayer
-from generator.chart_preview import MAX_TICKS, _ticks, picture, preview_svg
-from generator.charts import (
+from generator.content.load import load_stories
+from generator.content.models import PartialDate, Story
+from generator.render.build import build_site
+from generator.render.chart import labels as labels
+from generator.render.chart.description import outside_view, outside_wording, text_alternative
+from generator.render.chart.figure import (
     PLOTLY_BUNDLE,
     figure_json,
     initial_range,
@@ -38,9 +35,12 @@ from generator.charts import (
     timeline_figure_data,
     wide_patch,
 )
-from generator.load import load_stories
-from generator.models import PartialDate, Story
-from generator.pages import render_story
+from generator.render.chart.lanes import MAX_ACTOR_LANES, OTHERS, chart_lanes
+from generator.render.chart.page import chart_context
+from generator.render.chart.palette import PALETTES, merge_patch, palette_layout
+from generator.render.chart.plan import PICTURE_LAYERS, PICTURE_PLOT_PX, PictureLayer
+from generator.render.chart.preview import MAX_TICKS, _ticks, picture, preview_svg
+from generator.render.pages import render_story
 
 ROOT = CONTENT.parent
 VENDOR = ROOT / "theme" / "assets" / "vendor"
@@ -195,7 +195,7 @@ def _lane_of(figure: dict[str, Any], mark: dict[str, Any]) -> int:
 
 
 def _mark_day(event: Any) -> str:
-    from generator.chart_lanes import mark_day
+    from generator.render.chart.lanes import mark_day
 
     return mark_day(event).isoformat()
 
@@ -244,7 +244,7 @@ def test_a_month_spans_the_month(tiny: Story) -> None:
     assert mark["customdata"][2] == "during February 2020"
 
 
-# --- the layout rule (generator/chart_labels.py) --------------------------------------
+# --- the layout rule (generator/render/chart/labels.py) --------------------------------------
 
 
 def _item(
@@ -355,7 +355,7 @@ def test_a_wide_plot_shows_more_labels_than_a_phone(long_story: Story) -> None:
 
 
 def test_the_layout_test_can_fail_without_the_collision_rule(harbour: Story) -> None:
-    from generator import chart_plan
+    from generator.render.chart import plan as chart_plan
 
     plan = chart_plan.chart_plan(harbour)
     view = chart_plan.View(*initial_range(harbour))
@@ -420,7 +420,7 @@ def test_marks_in_view_keep_24_px_apart_when_the_chart_opens(story: Story) -> No
 
 
 def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny: Story) -> None:
-    from generator.chart_plan import MAX_ROWS, MIN_ROWS
+    from generator.render.chart.plan import MAX_ROWS, MIN_ROWS
 
     for story in (long_story, tiny):
         lanes = figure_dict(story)["layout"]["meta"]["timeline"]["lanes"]
@@ -429,7 +429,7 @@ def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny
 
 
 def test_giving_each_lane_only_the_rows_it_used_changes_no_placement(story: Story) -> None:
-    from generator import chart_plan
+    from generator.render.chart import plan as chart_plan
 
     plan = chart_plan.chart_plan(story)
     view = chart_plan.View(*initial_range(story))
@@ -491,10 +491,10 @@ def test_the_font_table_is_what_its_script_writes(tmp_path: Path) -> None:
     fonts = Path("/usr/share/fonts/truetype/liberation")
     if not (fonts / "LiberationSans-Regular.ttf").is_file():
         pytest.skip("Liberation Sans is not installed")
-    out = tmp_path / "chart_font.py"
+    out = tmp_path / "font.py"
     script = ROOT / "scripts" / "font_metrics.py"
     subprocess.run([sys.executable, script, "--out", out], check=True, capture_output=True)
-    assert out.read_text() == (ROOT / "generator" / "chart_font.py").read_text()
+    assert out.read_text() == (ROOT / "generator" / "render" / "chart" / "font.py").read_text()
 
 
 def test_phase_titles_share_two_rows_without_overlapping(long_story: Story) -> None:

@@ -10,8 +10,8 @@ import pytest
 from conftest import MINIMAL
 
 from devkit.content import edit_file, run_generator
-from generator.contentdiff import KINDS, summarise_changes
-from generator.load import load_stories
+from generator.content.load import load_stories
+from generator.tools.contentdiff import KINDS, summarise_changes
 
 STORY = "tiny-story"
 

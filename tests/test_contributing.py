@@ -28,12 +28,12 @@ from conftest import ROOT
 from pydantic import BaseModel
 
 from devkit.content import edit_file, run_generator
-from generator.cli import _parser
-from generator.errors import ContentErrors
-from generator.load import load_stories
-from generator.models import FILES, PublisherFile
-from generator.publisher import PUBLISHER_FILE, load_publisher
-from generator.schema import schema_name
+from generator.content.errors import ContentErrors
+from generator.content.load import load_stories
+from generator.content.models import FILES, PublisherFile
+from generator.content.publisher import PUBLISHER_FILE, load_publisher
+from generator.content.schema import schema_name
+from generator.tools.cli import _parser
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 STORY = "tiny-story"
@@ -317,10 +317,11 @@ def test_warning_lines_shown_in_the_guide_are_what_check_prints(
 
 
 def test_every_warning_is_shown_in_the_guide() -> None:
-    from generator.advice import CHECKS
+    from generator.content.advice import CHECKS
+    from generator.render.chart.advice import CHART_CHECKS
 
     shown = re.findall(r"^content/\S+: warning: ", _guide(), re.M)
-    assert len(shown) == len(WARNING_EDITS) == len(CHECKS)
+    assert len(shown) == len(WARNING_EDITS) == len(CHECKS) + len(CHART_CHECKS)
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

@@ -1,4 +1,4 @@
-"""Every page's Content-Security-Policy (generator/csp.py, written by the hook): what it
+"""Every page's Content-Security-Policy (generator/publish/csp.py, written by the hook): what it
 allows, where it stands, and which inline scripts it trusts. The browser's side is in
 tests/test_browser_csp.py."""
 
@@ -13,7 +13,7 @@ from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
 
 from devkit.site import MkDocsServe, fetch, wait_for
-from generator import csp, hooks
+from generator.publish import csp, hooks
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

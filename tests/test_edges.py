@@ -16,8 +16,8 @@ from conftest import FIXTURES, problems
 from PIL import Image, PngImagePlugin
 
 from devkit.content import edit_file
-from generator.build import build_site
-from generator.images import encode
+from generator.render.build import build_site
+from generator.render.pictures import encode
 
 NEWS = FIXTURES / "news"
 LEAD = "example-lead-summit"

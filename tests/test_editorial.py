@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, MINIMAL, ROOT
 
-from generator import balance
-from generator.build import build_site
-from generator.load import load_content, load_stories, load_story
-from generator.models import STANCES, Answer, Position, Story
-from generator.pages import render_story
-from generator.text import escape_markdown
+from generator.content.load import load_content, load_stories, load_story
+from generator.content.models import STANCES, Answer, Position, Story
+from generator.render import balance
+from generator.render.build import build_site
+from generator.render.pages import render_story
+from generator.render.text import escape_markdown
 
 STORY_DIRS = [
     # A story under content/ is checked in the content tier (its facts), a fixture with the code.

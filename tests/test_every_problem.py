@@ -16,9 +16,9 @@ import pytest
 
 from devkit.content import copy_story, edit_file, run_generator
 from devkit.site import mkdocs_build
-from generator.build import build_site
-from generator.errors import ContentErrors
-from generator.load import check_content, load_content
+from generator.content.errors import ContentErrors
+from generator.content.load import check_content, load_content
+from generator.render.build import build_site
 
 STORY = "tiny-story"
 

@@ -10,11 +10,11 @@ import pytest
 from conftest import MINIMAL
 from pydantic import Field
 
-from generator import fields
-from generator.models import FILES, Event, Model, TimelineFile
-from generator.references import DEFINED_IN, REFERENCE_KEYS, check_story
-from generator.types import ActorId, Ref, Slug
-from generator.yamlsource import Document, read_document
+from generator.content import fields
+from generator.content.models import FILES, Event, Model, TimelineFile
+from generator.content.references import DEFINED_IN, REFERENCE_KEYS, check_story
+from generator.content.types import ActorId, Ref, Slug
+from generator.content.yamlsource import Document, read_document
 
 STORY = MINIMAL / "tiny-story"
 

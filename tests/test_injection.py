@@ -2,7 +2,7 @@
 model declares either is refused by ``check``, at its line, or reaches the built site as
 text and never as markup, and never runs in a browser.
 
-The fields are found from the model (:mod:`generator.fields`), not listed here: a new
+The fields are found from the model (:mod:`generator.content.fields`), not listed here: a new
 field of editors' words is attacked as soon as it is declared. Fixture stories hold
 values for them; a field no fixture holds is filled in on every item of its model.
 """
@@ -26,13 +26,13 @@ from conftest import FIXTURES, MINIMAL, ROOT, mkdocs_build
 from pydantic import BaseModel
 
 from devkit.content import edit_file, run_generator
-from generator import fields
-from generator.abbr import Glossary
-from generator.errors import ContentErrors, Problem
-from generator.load import check_content, load_stories
-from generator.models import FILES, DateSpan, PublisherFile
-from generator.render import time_element
-from generator.yamlsource import YamlProblem, read_document
+from generator.content import fields
+from generator.content.errors import ContentErrors, Problem
+from generator.content.load import check_content, load_stories
+from generator.content.models import FILES, DateSpan, PublisherFile
+from generator.content.yamlsource import YamlProblem, read_document
+from generator.render.abbr import Glossary
+from generator.render.render import time_element
 
 STORIES = (
     MINIMAL / "tiny-story",  # the smallest story

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentErrors, Problem
-from generator.load import load_stories
-from generator.models import PartialDate
-from generator.yamlsource import MAX_BYTES
+from generator.content.errors import ContentErrors, Problem
+from generator.content.load import load_stories
+from generator.content.models import PartialDate
+from generator.content.yamlsource import MAX_BYTES
 
 STORY = "tiny-story"
 
@@ -373,7 +373,7 @@ def test_pure_python_parser_reads_like_libyaml(
 ) -> None:
     import yaml
 
-    from generator import yamlsource
+    from generator.content import yamlsource
 
     assert yaml.__with_libyaml__, "libyaml is missing: both runs would use PyYAML's parser"
     fast_story = load_stories(content)[0]
@@ -406,7 +406,7 @@ def _all_problems(content: Path, name: str) -> list[Problem]:
 
 @pytest.mark.parametrize("positions", [False, True])
 def test_only_yamls_own_null_words_mean_no_value(tmp_path: Path, positions: bool) -> None:
-    from generator.yamlsource import read_document
+    from generator.content.yamlsource import read_document
 
     path = tmp_path / "values.yml"
     path.write_text(
@@ -426,7 +426,7 @@ def test_only_yamls_own_null_words_mean_no_value(tmp_path: Path, positions: bool
 def test_check_reports_what_loading_reports(content: Path, workers: int) -> None:
     import shutil
 
-    from generator.load import check_content
+    from generator.content.load import check_content
 
     def edit(folder: str, name: str, old: str, new: str) -> None:
         path = content / folder / name

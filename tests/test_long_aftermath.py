@@ -14,12 +14,12 @@ import pytest
 from conftest import FIXTURES, text_files
 
 from devkit.content import edit_file, run_generator
-from generator import balance
-from generator.build import build_site
-from generator.errors import ContentErrors
-from generator.load import load_stories
-from generator.models import Reaction, reactions_in_order
-from generator.types import parse_partial_date
+from generator.content.errors import ContentErrors
+from generator.content.load import load_stories
+from generator.content.models import Reaction, reactions_in_order
+from generator.content.types import parse_partial_date
+from generator.render import balance
+from generator.render.build import build_site
 
 LONG = FIXTURES / "long-aftermath"
 STORY = "example-ridge-talks"

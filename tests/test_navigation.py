@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from devkit.content import copy_story, edit_file
-from generator.build import build_site
-from generator.load import load_stories
-from generator.navigation import HOME, mkdocs_nav, newest_first, site_nav
+from generator.content.load import load_stories
+from generator.render.build import build_site
+from generator.render.navigation import HOME, mkdocs_nav, newest_first, site_nav
 
 
 def add_story(content: Path, story_id: str, start: str) -> None:

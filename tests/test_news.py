@@ -14,10 +14,11 @@ from conftest import FIXTURES, MINIMAL, mkdocs_build, problems
 from sites import SiteCache
 
 from devkit.content import copy_story, edit_file
-from generator.build import build_site
-from generator.images import MAX_BYTES, WIDTHS, encode
-from generator.load import load_stories
-from generator.reading import WORDS_PER_MINUTE, minutes, words_in
+from generator.content.load import load_stories
+from generator.content.pictures import MAX_BYTES, WIDTHS
+from generator.render.build import build_site
+from generator.render.pictures import encode
+from generator.render.reading import WORDS_PER_MINUTE, minutes, words_in
 
 NEWS = FIXTURES / "news"
 LEAD = "example-lead-summit"  # pictures, credits, key numbers, related
@@ -142,7 +143,7 @@ def test_renditions_are_the_same_bytes_every_time_and_carry_no_metadata() -> Non
 def test_a_turned_photograph_is_published_upright(tmp_path: Path) -> None:
     from PIL import Image
 
-    from generator.images import read_image
+    from generator.content.pictures import read_image
 
     picture = Image.new("RGB", (800, 400), "#336699")
     exif = picture.getexif()
@@ -247,7 +248,7 @@ def test_an_actor_links_to_its_pages_in_other_stories(files: dict[str, str | byt
 
 
 def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) -> None:
-    from generator.related import ELSEWHERE_SHOWN
+    from generator.render.related import ELSEWHERE_SHOWN
 
     for year in range(2010, 2020):  # ten more copies of tiny-story (2020), one a year
         story = copy_story(content / "tiny-story", content, f"story-{year}")

@@ -9,9 +9,9 @@ import re
 import pytest
 from conftest import FIXTURES, ROOT
 
-from generator.load import load_stories
-from generator.models import Story
-from generator.pages import render_story
+from generator.content.load import load_stories
+from generator.content.models import Story
+from generator.render.pages import render_story
 
 FOLDERS = [ROOT / "content", *sorted(p for p in FIXTURES.iterdir() if p.is_dir())]
 

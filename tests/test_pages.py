@@ -19,8 +19,8 @@ from pydantic.fields import FieldInfo
 from sites import SiteCache
 
 from devkit.site import mkdocs_build_in_process
-from generator.load import load_stories, story_folders
-from generator.models import Story
+from generator.content.load import load_stories, story_folders
+from generator.content.models import Story
 
 CONTENT_FOLDERS = {"content": CONTENT} | {
     folder.name: folder for folder in sorted(FIXTURES.iterdir()) if story_folders(folder)
@@ -176,8 +176,8 @@ def test_the_fixtures_hold_several_of_everything_and_every_optional_field_both_w
 
 
 def _model(name: str) -> type[BaseModel]:
-    import generator.models
+    import generator.content.models
 
-    model = getattr(generator.models, name)
+    model = getattr(generator.content.models, name)
     assert isinstance(model, type) and issubclass(model, BaseModel)
     return model

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import material
 
-from generator.palette import MEDIA, dark_without_javascript
+from generator.publish.palette import MEDIA, dark_without_javascript
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 

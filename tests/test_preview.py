@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT, mkdocs_build
 
 from devkit.content import edit_file, run_generator
-from generator.build import build_site
-from generator.load import unknown_story
+from generator.content.load import unknown_story
+from generator.render.build import build_site
 
 
 @pytest.fixture

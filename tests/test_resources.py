@@ -15,10 +15,14 @@ import pytest
 from conftest import mkdocs_build
 
 from devkit.content import grow_story
-from generator.load import load_stories, load_story
-from generator.models import ACTORS_AT_MOST, DEFINITION_CHARS_AT_MOST, GLOSSARY_TERMS_AT_MOST
-from generator.navigation import story_nav
-from generator.pages import render_story
+from generator.content.load import load_stories, load_story
+from generator.content.models import (
+    ACTORS_AT_MOST,
+    DEFINITION_CHARS_AT_MOST,
+    GLOSSARY_TERMS_AT_MOST,
+)
+from generator.render.navigation import story_nav
+from generator.render.pages import render_story
 
 
 class CountingMatcher(difflib.SequenceMatcher[str]):
@@ -146,10 +150,10 @@ def test_a_story_past_a_limit_is_told_which_and_where(
 def test_the_guide_states_every_limit_as_the_code_does() -> None:
     from conftest import ROOT
 
-    from generator.images import MAX_BYTES as PICTURE_BYTES
-    from generator.images import MAX_SIDE
-    from generator.types import FIRST_YEAR, LAST_YEAR
-    from generator.yamlsource import MAX_BYTES
+    from generator.content.pictures import MAX_BYTES as PICTURE_BYTES
+    from generator.content.pictures import MAX_SIDE
+    from generator.content.types import FIRST_YEAR, LAST_YEAR
+    from generator.content.yamlsource import MAX_BYTES
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     limits = guide[guide.index("## Limits") :].split("\n## ", 1)[0]

@@ -10,13 +10,13 @@ import pytest
 from conftest import ROOT
 
 from devkit.content import run_generator
-from generator.build import build_site
-from generator.load import load_stories
-from generator.models import FILES
-from generator.scaffold import ScaffoldError, create_story, scaffold_files
+from generator.content.load import load_stories
+from generator.content.models import FILES
+from generator.render.build import build_site
+from generator.tools.scaffold import ScaffoldError, create_story, scaffold_files
 
 TODAY = datetime.date(2024, 5, 17)
-SCAFFOLD_TEMPLATES = ROOT / "generator" / "templates" / "scaffold"
+SCAFFOLD_TEMPLATES = ROOT / "generator" / "render" / "templates" / "scaffold"
 
 
 def new_story(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

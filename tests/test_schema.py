@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator import models
-from generator.schema import SCHEMA_DIR, schemas
+from generator.content import models
+from generator.content.schema import SCHEMA_DIR, schemas
 
 
 @pytest.mark.parametrize("name, text", sorted(schemas().items()))

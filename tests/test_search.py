@@ -18,8 +18,8 @@ from sites import SiteCache
 
 from devkit.content import edit_file
 from devkit.site import MkDocsServe, fetch, wait_for
-from generator.load import load_stories
-from generator.search import SearchIndexError, index_site
+from generator.content.load import load_stories
+from generator.publish.search import SearchIndexError, index_site
 
 CHROME = ("Table of contents", "Back to top", "Switch to dark mode", "Explainers Home")
 """Text of the header, navigation and footer, which is not what readers search for."""
@@ -106,7 +106,7 @@ def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Pa
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        f"hooks: [{ROOT / 'generator' / 'hooks.py'}]\n"
+        f"hooks: [{ROOT / 'generator' / 'publish' / 'hooks.py'}]\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
         "plugins: [search]\n"
     )

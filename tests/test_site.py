@@ -13,8 +13,8 @@ from sites import SiteCache
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import copy_story, edit_file
-from generator.build import GeneratedFiles, build_site, write_files
-from generator.load import load_stories
+from generator.content.load import load_stories
+from generator.render.build import GeneratedFiles, build_site, write_files
 
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
@@ -178,7 +178,7 @@ def test_open_data_follows_its_published_schema(story_id: str) -> None:
 def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> None:
     import json
 
-    from generator.opendata import story_json
+    from generator.render.opendata import story_json
 
     (story,) = load_stories(CONTENT, story_id)
     tricky = 'Quote " back\\slash </script> \u2028 é 中 😀 \t tab'
@@ -201,7 +201,7 @@ def add_copies(content: Path, count: int, years: int = 3) -> None:
 
 
 def test_many_stories_are_grouped_by_year_in_the_navigation(content: Path) -> None:
-    from generator.archive import NAV_BY_YEAR_FROM, year_page_path
+    from generator.render.archive import NAV_BY_YEAR_FROM, year_page_path
 
     add_copies(content, NAV_BY_YEAR_FROM)
     nav = build_site(content).nav
@@ -222,8 +222,8 @@ def card_links(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("count", [12, 13, 40])
 def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int) -> None:
-    from generator.archive import HOME_STORIES, many
-    from generator.navigation import newest_first
+    from generator.render.archive import HOME_STORIES, many
+    from generator.render.navigation import newest_first
 
     add_copies(content, count - 1, years=7)  # and tiny-story, in 2020
     files = text_files(build_site(content).files)
@@ -255,7 +255,7 @@ def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int
 def test_instant_navigation_is_off_for_a_site_too_big_for_its_sitemap(pages: int) -> None:
     from mkdocs.config import load_config
 
-    from generator.hooks import INSTANT_NAVIGATION_MAX_PAGES, fit_instant_navigation
+    from generator.publish.hooks import INSTANT_NAVIGATION_MAX_PAGES, fit_instant_navigation
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert "navigation.instant" in config.theme["features"]
@@ -266,7 +266,7 @@ def test_instant_navigation_is_off_for_a_site_too_big_for_its_sitemap(pages: int
 
 
 def test_feeds_sit_beside_an_empty_sitemap() -> None:
-    """Material fetches a sitemap.xml beside each feed a page links to (generator/feeds.py)."""
+    """Material fetches a sitemap.xml beside each feed a page links to (render/feeds.py)."""
     files = build_site(MINIMAL).files
     feeds = sorted(path for path in files if path.startswith("feeds/"))
     assert feeds == ["feeds/sitemap.xml", "feeds/stories.xml", "feeds/tiny-story.xml"]

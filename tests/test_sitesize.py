@@ -9,8 +9,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from generator import cli
-from generator.sitesize import PAGES_LIMIT_BYTES, measure_site, report
+from generator.publish.sitesize import PAGES_LIMIT_BYTES, measure_site, report
+from generator.tools import cli
 
 
 def _site(root: Path) -> tuple[Path, Path]:
@@ -58,7 +58,7 @@ def test_the_size_command_warns_past_80_percent_and_refuses_past_the_limit(
 
 
 def test_the_report_names_the_largest_stories_first_and_counts_the_rest() -> None:
-    from generator.sitesize import SiteSize
+    from generator.publish.sitesize import SiteSize
 
     stories = {f"story-{n:02}": 1000 * n for n in range(1, 13)}
     lines = report(SiteSize(total=sum(stories.values()), stories=stories))

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from generator.load import load_stories
-from generator.models import Story
+from generator.content.load import load_stories
+from generator.content.models import Story
 
 pytestmark = pytest.mark.content  # the first story's facts, not the code's
 

@@ -14,13 +14,13 @@ import pytest
 from conftest import FIXTURES, MINIMAL, text_files
 from sites import SiteCache
 
-from generator import dates, wording
-from generator.abbr import glossary_of
-from generator.build import build_site
-from generator.load import load_stories, load_story
-from generator.models import Actor, PartialDate
-from generator.navigation import story_nav
-from generator.text import render_markdown
+from generator.content.load import load_stories, load_story
+from generator.content.models import Actor, PartialDate
+from generator.render import dates, wording
+from generator.render.abbr import glossary_of
+from generator.render.build import build_site
+from generator.render.navigation import story_nav
+from generator.render.text import render_markdown
 
 COALITION = FIXTURES / "coalition"
 STORY_ID = "example-coalition-talks"
@@ -449,7 +449,7 @@ def test_words_after_a_hash_are_warned_of(story_dir: Path) -> None:
     edit(story_dir, "reactions.yml", "called it too weak.", "called it too weak #fail.")
     (story,) = load_stories(story_dir.parent)  # the text is cut, silently to YAML
     assert story.reactions[0].summary.endswith("called it too weak")
-    from generator.load import load_content
+    from generator.content.load import load_content
 
     (warning,) = load_content(story_dir.parent).warnings
     assert (warning.path.name, warning.line) == ("reactions.yml", 4)

@@ -1,5 +1,5 @@
 /* The site's search dialog, over the index Pagefind writes after each build
- * (generator/search.py).
+ * (generator/publish/search.py).
  *
  * search.js fetches this script and its stylesheet when the reader first opens the
  * search, then clicks the header button for them; from then on the button opens the

@@ -3,9 +3,9 @@
  * reaches for the chart, and never before.
  *
  * window.ExplainerTimeline.draw(Plotly, plot, figure, page) draws the figure that
- * generator/charts.py built, then keeps it legible: after every change of view (pan,
+ * generator/render/chart/figure.py built, then keeps it legible: after every change of view (pan,
  * zoom, Autoscale, Reset axes, a resize) it lays the marks and labels out again for the
- * plot's real width, with the rule of generator/chart_labels.py (placeItems and
+ * plot's real width, with the rule of generator/render/chart/labels.py (placeItems and
  * placePhaseTitles below are that rule, line for line) and text widths measured in the
  * browser; then it measures the boxes Plotly drew and hides any label that would still
  * touch another or cross the plot's edge. It also counts the events outside the view,
@@ -21,7 +21,7 @@
   const TOUCH = "(hover: none) and (pointer: coarse)"; // phones and tablets
   const COUNT = -1; // the form of a label that counts the events its mark stands for
 
-  /* --- the layout rule (generator/chart_labels.py) ------------------------------------ */
+  /* --- the layout rule (generator/render/chart/labels.py) ------------------------------------ */
 
   function placeItems(items, inTime, order, width, rows, reserved, countWidth, m, collide) {
     const cores = items.map((item) => coreOf(item, m));
@@ -304,7 +304,7 @@
   /* --- the figure and its colours ------------------------------------------------------- */
 
   /* Dicts merge by key, arrays by index, anything else is replaced:
-     the rule of merge_patch in generator/chart_palette.py. */
+     the rule of merge_patch in generator/render/chart/palette.py. */
   function merge(base, patch) {
     if (Array.isArray(patch) && Array.isArray(base)) {
       return patch.map((item, i) => merge(base[i], item)).concat(base.slice(patch.length));
@@ -331,7 +331,7 @@
   }
 
   function countLabel(number) {
-    return number + " events"; // generator/chart_labels.py count_label
+    return number + " events"; // generator/render/chart/labels.py count_label
   }
 
   function escapeText(text) {
@@ -358,7 +358,7 @@
     let steering = 0; // relayouts this script is making
     let layouts = 0; // layouts done
     // Until the view changes, the chart shows the picture's own layout for its width
-    // (generator/charts.py openings), so that nothing moves when it takes the picture's place.
+    // (generator/render/chart/figure.py openings), so that nothing moves when it takes the picture's place.
     let opening = openingFor(
       plot.parentElement ? plot.parentElement.getBoundingClientRect().width : 0,
     );
@@ -610,7 +610,7 @@
       );
     }
 
-    /* The hover of a mark that stands for several events (generator/charts.py group_hover). */
+    /* The hover of a mark that stands for several events (generator/render/chart/figure.py group_hover). */
     function groupHover(index, placements) {
       const group = groupOf(index, placements);
       const titles = group.map(
@@ -947,7 +947,7 @@
       });
   }
 
-  /* draw; the layout rule, for the tests to hold to generator/chart_labels.py; and the
+  /* draw; the layout rule, for the tests to hold to generator/render/chart/labels.py; and the
      chart drawn last (setCollide(false) turns the rule off, to show the tests can fail). */
   window.ExplainerTimeline = {
     draw: draw,

@@ -1,13 +1,13 @@
 /*
- * The timeline chart's page script (generator/templates/_timeline.md.j2 writes the
- * markup; generator/charts.py the figure).
+ * The timeline chart's page script (generator/render/templates/_timeline.md.j2 writes the
+ * markup; generator/render/chart/figure.py the figure).
  *
  * Material loads this small file on every page; it does nothing on pages without
  *   <div id="timeline-chart" data-plotly="URL of plotly-basic-<version>.min.js"
  *        data-figure="URL of the figure's JSON">
  * (data-plotly is read relative to this script, so that it holds on every page, under
  * any sub-path; data-figure relative to the page). The page already shows a static SVG
- * of the chart (generator/chart_preview.py). When the reader reaches for it (pointer
+ * of the chart (generator/render/chart/preview.py). When the reader reaches for it (pointer
  * over it, touch, keyboard focus), this fetches the figure, and the vendored plotly.js
  * and timeline-chart.js once, and the interactive chart takes the picture's place. A
  * reader who only reads never pays for them (about 0.4 MB, and half a second of a

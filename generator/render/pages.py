@@ -1,0 +1,207 @@
+"""Which pages a story gets, in reading order, and what each page is given to render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.content.models import FILES, Event, Position, Story
+from generator.render import pictures as images
+from generator.render import wording
+from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
+from generator.render.chart.page import chart_context, chart_files
+from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
+from generator.render.reading import fill_reading_times
+from generator.render.render import Page, QuotedOn, render_page
+
+
+def story_pages(story: Story) -> list[Page]:
+    """The pages of one story in the order of its navigation; empty sections get none.
+
+    Long only as a table: one entry for each page a story can have, in reading order.
+    """
+    sid, summary = story.id, story.meta.standfirst
+    sections = [
+        ("background.md", "Background", story.background, "What led up to it."),
+        ("positions.md", "What each side wants", story.positions, "Where each side stood."),
+        ("accounts.md", "Differing accounts", story.accounts, "Each side's version, side by side."),
+        ("outcomes.md", "Outcomes", story.outcomes, "What was agreed, what was not, what next."),
+        ("reactions.md", "Reactions", story.reactions, wording.reactions_blurb(story)),
+        ("timeline.md", "Timeline", story.events, "Every event, in order."),
+        ("actors/index.md", "Who's who", story.actors, "Everyone involved, and who they are."),
+    ]
+    pages = [Page(f"{sid}/index.md", "story.md.j2", story.meta.title, summary, meta=_jsonld(story))]
+    for name, title, items, blurb in sections:
+        if items:
+            template = name.replace("/index", "").replace(".md", ".md.j2")
+            pages.append(Page(f"{sid}/{name}", template, title, f"{blurb} {summary}", blurb))
+    pages += [
+        Page(
+            f"{sid}/actors/{a.id}.md",
+            "actor.md.j2",
+            a.name,
+            f"{a.name}: {wording.actor_summary(a).rstrip('.')}.",
+            context={"actor_id": a.id},
+        )
+        for a in story.actors
+    ]
+    pages.append(
+        Page(
+            f"{sid}/sources.md",
+            "sources.md.j2",
+            "Sources",
+            f"Sources of: {story.meta.title}",
+            "Every source, numbered as the citations are.",
+        )
+    )
+    if story.glossary:
+        pages.append(
+            Page(
+                f"{sid}/glossary.md",
+                "glossary.md.j2",
+                "Glossary",
+                f"Terms used in: {story.meta.title}",
+                "The terms used, explained.",
+            )
+        )
+    return pages
+
+
+def section_pages(story: Story) -> list[Page]:
+    """The pages the story's landing page links to (every page but itself and actors')."""
+    return [p for p in story_pages(story)[1:] if p.template != "actor.md.j2"]
+
+
+def render_story(
+    story: Story, context: dict[str, Any] | None = None, site: NewsSite | None = None
+) -> dict[str, str]:
+    """Every page of one story: {path under the docs folder: Markdown}.
+
+    ``site`` is what the site around the story holds (its address, publisher, related
+    stories); without it, the story is rendered as if it were alone.
+    """
+    site = site or NewsSite()
+    extra = {
+        "sections": section_pages(story),
+        "chart": chart_context(story),
+        "events": story.events_in_order(),
+        **story_context(story, site),  # pictures, related stories, publisher, reading time
+        **(context or {}),
+    }
+    extra["quoted"] = QuotedOn()  # where each quotation is printed, for the actors' pages
+    rendered = {}
+    pages = story_pages(story)
+    every = pages + embed_pages(story)
+    for page in sorted(every, key=lambda page: "actor_id" in page.context):  # chapters first
+        actor_id = page.context.get("actor_id")
+        page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
+        shown = page_meta(story, page, site)
+        rendered[page.path] = render_page(story, shown, {**extra, **page_context})
+    result = {page.path: rendered[page.path] for page in every}  # in reading order
+    result.update(chart_files(story, extra["chart"]))  # the timeline's figure
+    return fill_reading_times(result, explainer_pages(pages))
+
+
+def render_home(
+    stories: list[Story], site_name: str = "Explainers", reading: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The home page, and the year pages when there are many stories: {path: Markdown}.
+
+    ``stories`` come newest first; ``reading`` is each whole explainer's reading time, by
+    story id, as its landing page says it. The home page shows every story, or, when there
+    are many (:func:`navigation.many`), the newest few and a link to each year's page,
+    which shows that year's stories: no page grows with the number of stories.
+    """
+    reading = reading or {}
+    years = by_year(stories) if many(stories) else {}
+    shown = stories[:HOME_STORIES] if years else stories
+    page = Page(
+        "index.md",
+        "home.md.j2",
+        f"{site_name}: all stories",
+        "Explainers of news events, sourced and dated.",
+    )
+    files = {page.path: _story_list(page, shown, reading, years)}
+    for year, group in years.items():
+        page = Page(
+            year_page_path(year),
+            "year.md.j2",
+            f"Stories of {year}",
+            f"Explainers of news events that began in {year}.",
+            context={"year": year},
+        )
+        files[page.path] = _story_list(page, group, reading, years)
+    return files
+
+
+def _story_list(
+    page: Page, stories: list[Story], reading: dict[str, str], years: dict[str, list[Story]]
+) -> str:
+    """A page of story cards (home or a year's), with the links to every year's page."""
+    cards = [(story, images.pictures(story)) for story in stories]
+    root = "../" * page.path.count("/")  # the stories' folders are at the top
+    year_links = [(year, len(group), root + year_page_path(year)) for year, group in years.items()]
+    context = {"cards": cards, "reading": reading, "root": root, "years": year_links}
+    return render_page(None, page, context)
+
+
+def embed_pages(story: Story) -> list[Page]:
+    """Pages for other sites to embed in an ``<iframe>``, outside the navigation: the
+    timeline chart with its list of events, without the site around it (the theme's
+    embed.html, which also keeps it out of search: the timeline page has its text)."""
+    if not story.events:
+        return []
+    title = f"Timeline: {story.meta.title}"
+    meta = {"template": "embed.html"}
+    return [Page(f"{story.id}/timeline/embed.md", "timeline_embed.md.j2", title, title, meta=meta)]
+
+
+def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str, Any]:
+    """What an actor's page shows: their positions, accounts, words, reactions, events."""
+    return {
+        "actor": story.actor(actor_id),
+        "positions": [p for p in story.positions if p.actor == actor_id],
+        "side_positions": _side_positions(story, actor_id),
+        "answers": [
+            (acc, ans) for acc in story.accounts for ans in acc.answers if ans.actor == actor_id
+        ],
+        "said": [q for q in story.quotations if q.speaker == actor_id],
+        "reactions": [r for r in story.reactions_in_order() if r.actor == actor_id],
+        "events": [e for e in events if actor_id in e.actors],
+    }
+
+
+def _side_positions(story: Story, actor_id: str) -> list[Position]:
+    """Positions the actor's whole side took (written with side: and no actor)."""
+    side = story.side_of(actor_id)
+    if side is None:
+        return []
+    return [p for p in story.positions if p.actor is None and p.side == side.id]
+
+
+def _jsonld(story: Story) -> dict[str, Any]:
+    """schema.org NewsArticle data for the story page (the theme prints it as JSON-LD)."""
+    return {
+        "jsonld": {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": story.meta.title,
+            "description": story.meta.standfirst,
+            "inLanguage": story.meta.language,
+            "datePublished": story.meta.first_published.isoformat(),
+            "dateModified": (story.meta.last_logged or story.meta.first_published).isoformat(),
+            "contentLocation": {"@type": "Place", "name": story.meta.place},
+            "about": {
+                "@type": "Event",
+                "name": story.meta.title,
+                "startDate": str(story.meta.start),
+                "endDate": str(story.meta.end),
+                "location": story.meta.place,
+            },
+        }
+    }
+
+
+def render_schema_index() -> str:
+    """The page that lists the JSON Schema of each content file."""
+    page = Page("schema/index.md", "schema.md.j2", "Data schema", "JSON Schema of the content.")
+    return render_page(None, page, {"files": list(FILES)})

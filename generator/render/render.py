@@ -1,0 +1,306 @@
+"""Render a story's pages: Jinja templates in, Markdown files (with front matter) out.
+
+One Jinja environment, built in :func:`environment`, renders every template. It is made
+safe by default: every string printed with ``{{ }}`` is passed through
+:func:`~generator.render.text.escape_markdown`, so editors' text shows exactly as typed and can
+never become Markdown or HTML. Only values the generator built itself, marked as
+``Markup`` (sanitised prose, links, citations), are printed as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from generator.content.models import DateSpan, PartialDate, Speaker, Story
+from generator.content.types import SLUG_PATTERN
+from generator.render import balance, dates, grouping, wording
+from generator.render.text import escape_markdown, render_markdown
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: where it goes, its template and its front matter."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    blurb: str = ""
+    """What the page holds, in a few words, for the cards that link to it."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Front matter beyond title and description (such as JSON-LD data)."""
+    context: dict[str, Any] = field(default_factory=dict)
+    """Values the template needs beyond the story (such as which actor)."""
+
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def _finalize(value: Any) -> Any:
+    # Ids (validated slugs) print as they are, so they can serve as anchors.
+    if isinstance(value, str) and not isinstance(value, Markup) and not _SLUG.fullmatch(value):
+        return escape_markdown(value)
+    return value
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: templates from ``generator/render/templates``, safe output."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["prose"] = render_markdown
+    env.filters["when"] = time_element
+    env.filters["when_range"] = range_element
+    env.filters["date"] = dates.format_date
+    env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
+    env.filters["slug"] = slugify
+    env.filters["attr"] = attribute_value
+    env.filters["name"] = name_markup
+    env.globals["quote"] = quote_markup
+    env.filters["actor_summary"] = wording.actor_summary
+    env.globals["translation_note"] = wording.translation_note
+    env.globals["kind_note"] = wording.kind_note
+    env.globals["members_of"] = wording.members_of
+    env.globals["groups_of"] = wording.groups_of
+    env.globals["position_columns"] = grouping.position_columns
+    env.globals["side_number"] = grouping.side_number
+    env.globals["basis_label"] = wording.basis_label
+    env.globals["unknown_of"] = wording.unknown_of
+    env.globals["in_sentence"] = wording.in_sentence
+    env.filters["in_sentence"] = wording.in_sentence
+    env.globals["side_records"] = balance.side_records
+    env.globals["unquoted"] = balance.unquoted
+    env.globals["duration"] = dates.duration_phrase
+    return env
+
+
+def attribute_value(text: str) -> Markup:
+    """Editors' text for a double-quoted HTML attribute (alt, title...): the one way in.
+
+    Python-Markdown reads the page's raw HTML too, attribute values included, and turns
+    link or image syntax there into tags whose quotation marks close the attribute; so
+    the text is escaped for Markdown (every character of its syntax an entity, nothing
+    left for it to read) and its quotation marks for the attribute. What the browser reads
+    back is the text as typed. Templates write it as ``{{ value | attr }}``.
+    """
+    return Markup(str(escape_markdown(text)).replace('"', "&quot;"))
+
+
+def name_markup(text: str) -> Markup:
+    """A name or a title set apart from the text around it (``<bdi>``): a right-to-left
+    name cannot turn around the words after it. Templates write ``{{ name | name }}``."""
+    return Markup(inline("name", "text").format(text=escape_markdown(text)))
+
+
+class Anchors:
+    """The anchors given on one page so far: an item shown twice is anchored once."""
+
+    def __init__(self) -> None:
+        self.given: set[str] = set()
+
+    def first(self, anchor: str) -> bool:
+        """True the first time ``anchor`` is asked for on the page, False after."""
+        seen = anchor in self.given
+        self.given.add(anchor)
+        return not seen
+
+
+class QuotedOn:
+    """Which chapter of a story prints each quotation in full: a quotation is printed
+    once, in its chapter (and the landing page's lead quotation there too); an actor's
+    page links to it there instead of printing it again. The quotation macro records
+    each page that prints one; a story's chapters are rendered before its actors'
+    pages (:func:`generator.render.pages.render_story`)."""
+
+    PAGES_THAT_REPEAT = frozenset({"story.md.j2", "actor.md.j2", "timeline_embed.md.j2"})
+    """Templates whose quotations are repeated from a chapter, never their home."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+
+    def record(self, quotation_id: str, page: Page) -> str:
+        """Note that ``page`` prints the quotation (the first such chapter is kept);
+        returns '' so that a template can call it where it prints the quotation."""
+        if page.template not in self.PAGES_THAT_REPEAT:
+            self.pages.setdefault(quotation_id, page)
+        return ""
+
+    def chapter(self, quotation_id: str) -> Page | None:
+        """The chapter that prints the quotation, or None when no chapter does."""
+        return self.pages.get(quotation_id)
+
+
+def slugify(text: str) -> str:
+    """An anchor made of lower-case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
+
+
+@functools.cache
+def inline(macro: str, *names: str) -> str:
+    """The markup of a macro of ``_inline.md.j2``, each argument a ``{name}`` to fill in.
+
+    Rendered once; ``str.format`` fills it in with values escaped for where they go, far
+    faster than calling the macro for each of the thousands of dates and citations.
+    """
+    module = environment().get_template("_inline.md.j2").module
+    return str(getattr(module, macro)(*(Markup(f"{{{name}}}") for name in names)))
+
+
+def time_element(value: PartialDate | DateSpan | Any) -> Markup:
+    """A date as ``<time datetime=...>`` showing it at its precision."""
+    if isinstance(value, PartialDate | DateSpan):
+        machine, shown = dates.machine_date(value), dates.format_when(value)
+        title = dates.describe_when(value) if isinstance(value, DateSpan) else None
+    else:
+        machine, shown, title = value.isoformat(), dates.format_date(value), None
+    filled = {"machine": escape(machine), "shown": escape_markdown(shown)}
+    if title:
+        return Markup(
+            inline("time", "machine", "shown", "title").format(
+                **filled, title=attribute_value(title)
+            )
+        )
+    return Markup(inline("time", "machine", "shown").format(**filled))
+
+
+def range_element(start: PartialDate, end: PartialDate) -> Markup:
+    """A story's dates as one or two ``<time>`` elements: '27–28 February 2019'."""
+    first, separator, last = dates.range_parts(start, end)
+    filled = {"start": escape(str(start)), "first": escape_markdown(first)}
+    if not last:
+        return Markup(inline("time", "start", "first").format(**filled))
+    markup = inline("time_range", "start", "first", "separator", "end", "last")
+    return Markup(
+        markup.format(
+            **filled, separator=escape(separator), end=escape(str(end)), last=escape_markdown(last)
+        )
+    )
+
+
+class Links:
+    """Links from one page to the others, as relative Markdown paths MkDocs checks."""
+
+    def __init__(self, story: Story, page_path: str) -> None:
+        self.story = story
+        self.here = posixpath.dirname(page_path)
+        self.built = built_folder(page_path)
+        self.numbers = {source.id: n for n, source in enumerate(story.sources, start=1)}
+
+    def to(self, path: str, anchor: str = "") -> Markup:
+        """The relative link to a page of the site (``path`` from the docs root).
+
+        Paths and anchors are made of ids, which are validated slugs.
+        """
+        relative = _relative(path, self.here)
+        return Markup(escape(f"{relative}#{anchor}" if anchor else relative))
+
+    def asset(self, path: str) -> Markup:
+        """The address of a file of the site (``path`` from its root), relative to the
+        page as built: for raw HTML, whose addresses MkDocs does not rewrite."""
+        return Markup(escape(_relative(path, self.built)))
+
+    def story_page(self, name: str, anchor: str = "") -> Markup:
+        """Link to a page of this story, such as 'timeline.md'."""
+        return self.to(f"{self.story.id}/{name}", anchor)
+
+    def cite(self, source_ids: Iterable[str]) -> Markup:
+        """Footnote-style citation links to the numbered sources page."""
+        sources, link = self.story_page("sources.md"), inline("link", "text", "href")
+        links = ", ".join(
+            link.format(text=self.numbers[i], href=f"{sources}#source-{i}")
+            for i in sorted(set(source_ids), key=self.numbers.__getitem__)
+        )  # numbers, a path and slugs: nothing to escape
+        return Markup(inline("citations", "links").format(links=links))
+
+    def actor(self, actor_id: str) -> Markup:
+        """The actor's name, linked to their page."""
+        name = name_markup(self.story.actor(actor_id).name)
+        href = self.story_page(f"actors/{actor_id}.md")
+        return Markup(inline("link", "text", "href").format(text=name, href=href))
+
+    def speaker(self, speaker: str | Speaker) -> Markup:
+        """Who said a quotation: the actor's linked name, or the name and role of a speaker
+        named in place ('Jane Example, Spokesperson of the ministry')."""
+        if isinstance(speaker, str):
+            return self.actor(speaker)
+        return Markup("{}, {}").format(name_markup(speaker.name), escape_markdown(speaker.role))
+
+    def whose(self, item: Any) -> Markup:
+        """Who a position or an account belongs to: the actor's linked name, else the side's."""
+        if item.actor is not None:
+            return self.actor(item.actor)
+        return name_markup(self.story.side(item.side).name)
+
+    def event(self, event_id: str) -> Markup:
+        """Link to an event in the timeline list."""
+        return self.story_page("timeline.md", f"event-{event_id}")
+
+
+def built_folder(page_path: str) -> str:
+    """The folder a page's HTML is built into (directory URLs): 'a/b.md' -> 'a/b',
+    'a/index.md' -> 'a', 'index.md' -> ''."""
+    stem = page_path.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, here: str) -> str:
+    return posixpath.relpath(path, here or ".")
+
+
+def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str:
+    """The Markdown of one page: YAML front matter and the template's body (glossary
+    terms are marked in the page's HTML: :mod:`generator.render.abbr`)."""
+    template = environment().get_template(page.template)
+    links = Links(story, page.path) if story else None
+    body = template.render(
+        story=story, links=links, page=page, anchors=Anchors(), **context, **page.context
+    )
+    return front_matter(page) + body
+
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when there
+
+
+def front_matter(page: Page) -> str:
+    """Front matter written by a YAML serialiser, never by string formatting.
+
+    Themes print the title and description into HTML without escaping them (Material's
+    ``<title>``, navigation and ``<meta name="description">``), so they are HTML-escaped
+    here; the JSON-LD data is left as text, since the theme serialises it as JSON.
+    """
+    meta = {
+        "title": str(escape(_one_line(page.title))),
+        "description": str(escape(_one_line(page.description))),
+        **page.meta,
+    }
+    dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quote_markup(text: str) -> Markup:
+    """A verbatim quotation wrapped in typographic quotation marks."""
+    return Markup(inline("quoted", "text").format(text=escape_markdown(text)))
+
+
+__all__ = ["Links", "Page", "QuotedOn", "environment", "escape", "quote_markup", "render_page"]
