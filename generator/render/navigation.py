@@ -35,7 +35,7 @@ from markupsafe import escape
 from generator.content.models import Story
 from generator.render.archive import by_year, many, year_page_path
 from generator.render.pages import story_pages
-from generator.render.render import Page
+from generator.render.render import Page, PageKind
 
 NavTree = list[tuple[str, "str | NavTree"]]
 """Navigation: (title, page path) or (title, children), in reading order."""
@@ -71,7 +71,7 @@ def story_nav(story: Story) -> NavTree:
 
 def is_actor_page(page: Page) -> bool:
     """Whether the page is an actor's own, reached from Who's who rather than the menu."""
-    return page.template == "actor.md.j2"
+    return page.kind is PageKind.ACTOR
 
 
 def mkdocs_nav(tree: NavTree, static: list[str]) -> list[Any]:

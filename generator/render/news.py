@@ -20,10 +20,10 @@ from generator.render import feeds, reading
 from generator.render import pictures as images
 from generator.render.masthead import logo_rendition
 from generator.render.related import CrossLinks
-from generator.render.render import Page
+from generator.render.render import Page, PageKind
 from generator.settings import DEFAULT_SITE_URL
 
-NOT_IN_READING_TIME = ("actor.md.j2", "sources.md.j2", "glossary.md.j2")
+NOT_IN_READING_TIME = frozenset({PageKind.ACTOR, PageKind.SOURCES, PageKind.GLOSSARY})
 """Pages a reader consults rather than reads: left out of the explainer's reading time."""
 
 
@@ -52,14 +52,14 @@ def story_context(story: Story, site: NewsSite) -> dict[str, Any]:
 
 def explainer_pages(pages: list[Page]) -> list[str]:
     """The paths of the pages that count in the whole explainer's reading time."""
-    return [page.path for page in pages if page.template not in NOT_IN_READING_TIME]
+    return [page.path for page in pages if page.kind not in NOT_IN_READING_TIME]
 
 
 def page_meta(story: Story, page: Page, site: NewsSite) -> Page:
     """The page with its news front matter: the story's feed; on the landing page, the
     lead picture and the credits, publisher and picture in its JSON-LD."""
     meta: dict[str, Any] = {**page.meta, "story_feed": feeds.story_feed_path(story)}
-    if page.template == "story.md.j2":
+    if page.kind is PageKind.LANDING:
         meta["jsonld"] = {**meta.get("jsonld", {}), **_credits(story, site)}
         lead = _lead_picture(story, site)
         if lead:

@@ -11,7 +11,7 @@ from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.reading import fill_reading_times
-from generator.render.render import Page, QuotedOn, render_page
+from generator.render.render import Page, PageKind, QuotedOn, render_page
 
 
 def story_pages(story: Story) -> list[Page]:
@@ -29,7 +29,16 @@ def story_pages(story: Story) -> list[Page]:
         ("timeline.md", "Timeline", story.events, "Every event, in order."),
         ("actors/index.md", "Who's who", story.actors, "Everyone involved, and who they are."),
     ]
-    pages = [Page(f"{sid}/index.md", "story.md.j2", story.meta.title, summary, meta=_jsonld(story))]
+    pages = [
+        Page(
+            f"{sid}/index.md",
+            "story.md.j2",
+            story.meta.title,
+            summary,
+            meta=_jsonld(story),
+            kind=PageKind.LANDING,
+        )
+    ]
     for name, title, items, blurb in sections:
         if items:
             template = name.replace("/index", "").replace(".md", ".md.j2")
@@ -41,6 +50,7 @@ def story_pages(story: Story) -> list[Page]:
             a.name,
             f"{a.name}: {wording.actor_summary(a).rstrip('.')}.",
             context={"actor_id": a.id},
+            kind=PageKind.ACTOR,
         )
         for a in story.actors
     ]
@@ -51,6 +61,7 @@ def story_pages(story: Story) -> list[Page]:
             "Sources",
             f"Sources of: {story.meta.title}",
             "Every source, numbered as the citations are.",
+            kind=PageKind.SOURCES,
         )
     )
     if story.glossary:
@@ -61,6 +72,7 @@ def story_pages(story: Story) -> list[Page]:
                 "Glossary",
                 f"Terms used in: {story.meta.title}",
                 "The terms used, explained.",
+                kind=PageKind.GLOSSARY,
             )
         )
     return pages
@@ -68,7 +80,7 @@ def story_pages(story: Story) -> list[Page]:
 
 def section_pages(story: Story) -> list[Page]:
     """The pages the story's landing page links to (every page but itself and actors')."""
-    return [p for p in story_pages(story)[1:] if p.template != "actor.md.j2"]
+    return [p for p in story_pages(story)[1:] if p.kind is not PageKind.ACTOR]
 
 
 def render_story(
@@ -119,6 +131,7 @@ def render_home(
         "home.md.j2",
         f"{site_name}: all stories",
         "Explainers of news events, sourced and dated.",
+        kind=PageKind.HOME,
     )
     files = {page.path: _story_list(page, shown, reading, years)}
     for year, group in years.items():
@@ -128,6 +141,7 @@ def render_home(
             f"Stories of {year}",
             f"Explainers of news events that began in {year}.",
             context={"year": year},
+            kind=PageKind.HOME,
         )
         files[page.path] = _story_list(page, group, reading, years)
     return files
@@ -152,7 +166,16 @@ def embed_pages(story: Story) -> list[Page]:
         return []
     title = f"Timeline: {story.meta.title}"
     meta = {"template": "embed.html"}
-    return [Page(f"{story.id}/timeline/embed.md", "timeline_embed.md.j2", title, title, meta=meta)]
+    return [
+        Page(
+            f"{story.id}/timeline/embed.md",
+            "timeline_embed.md.j2",
+            title,
+            title,
+            meta=meta,
+            kind=PageKind.EMBED,
+        )
+    ]
 
 
 def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str, Any]:
@@ -203,5 +226,11 @@ def _jsonld(story: Story) -> dict[str, Any]:
 
 def render_schema_index() -> str:
     """The page that lists the JSON Schema of each content file."""
-    page = Page("schema/index.md", "schema.md.j2", "Data schema", "JSON Schema of the content.")
+    page = Page(
+        "schema/index.md",
+        "schema.md.j2",
+        "Data schema",
+        "JSON Schema of the content.",
+        kind=PageKind.SCHEMA,
+    )
     return render_page(None, page, {"files": list(FILES)})

@@ -9,6 +9,7 @@ never become Markdown or HTML. Only values the generator built itself, marked as
 
 from __future__ import annotations
 
+import enum
 import functools
 import posixpath
 import re
@@ -26,6 +27,28 @@ from generator.render import balance, dates, grouping, wording
 from generator.render.text import escape_markdown, render_markdown
 
 
+class PageKind(enum.Enum):
+    """What a page is to a reader: the rules that treat pages differently (the menu,
+    reading time, JSON-LD, where a quotation is printed) ask a page's kind."""
+
+    LANDING = "landing"
+    """A story's first page: its summary, at a glance, the lead quotation."""
+    CHAPTER = "chapter"
+    """A chapter of a story, read in order (background, positions... Who's who)."""
+    ACTOR = "actor"
+    """An actor's own page, reached from Who's who rather than the menu."""
+    SOURCES = "sources"
+    """The story's numbered sources, consulted rather than read."""
+    GLOSSARY = "glossary"
+    """The story's terms, consulted rather than read."""
+    EMBED = "embed"
+    """The story's timeline alone, for an ``<iframe>`` on another site."""
+    HOME = "home"
+    """The site's home page or a year's page: lists of stories."""
+    SCHEMA = "schema"
+    """The open data's schema."""
+
+
 @dataclass(frozen=True)
 class Page:
     """One generated Markdown page: where it goes, its template and its front matter."""
@@ -40,6 +63,8 @@ class Page:
     """Front matter beyond title and description (such as JSON-LD data)."""
     context: dict[str, Any] = field(default_factory=dict)
     """Values the template needs beyond the story (such as which actor)."""
+    kind: PageKind = PageKind.CHAPTER
+    """What the page is to a reader; rules about pages ask this, never the template."""
 
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -128,8 +153,8 @@ class QuotedOn:
     each page that prints one; a story's chapters are rendered before its actors'
     pages (:func:`generator.render.pages.render_story`)."""
 
-    PAGES_THAT_REPEAT = frozenset({"story.md.j2", "actor.md.j2", "timeline_embed.md.j2"})
-    """Templates whose quotations are repeated from a chapter, never their home."""
+    PAGES_THAT_REPEAT = frozenset({PageKind.LANDING, PageKind.ACTOR, PageKind.EMBED})
+    """Pages whose quotations are repeated from a chapter, never their home."""
 
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
@@ -137,7 +162,7 @@ class QuotedOn:
     def record(self, quotation_id: str, page: Page) -> str:
         """Note that ``page`` prints the quotation (the first such chapter is kept);
         returns '' so that a template can call it where it prints the quotation."""
-        if page.template not in self.PAGES_THAT_REPEAT:
+        if page.kind not in self.PAGES_THAT_REPEAT:
             self.pages.setdefault(quotation_id, page)
         return ""
 
@@ -303,4 +328,13 @@ def quote_markup(text: str) -> Markup:
     return Markup(inline("quoted", "text").format(text=escape_markdown(text)))
 
 
-__all__ = ["Links", "Page", "QuotedOn", "environment", "escape", "quote_markup", "render_page"]
+__all__ = [
+    "Links",
+    "Page",
+    "PageKind",
+    "QuotedOn",
+    "environment",
+    "escape",
+    "quote_markup",
+    "render_page",
+]
