@@ -1,14 +1,17 @@
 """Warnings: what an editor wants to hear about in a story that is valid.
 
 A warning never stops a build: ``check`` prints it (``check --strict`` fails on it) and
-the site build logs it. Each check reads the YAML data of a story whose files all passed
-their models, so every value has its type, and names the place in the data it is about;
-the loader turns places into lines and columns (see :func:`locate`), reading a file again
-with positions only when it has a warning.
+the site build logs it. Checks about things (a source, an actor, a phase, a quotation, a
+term) read the typed models of files that passed them, and name the place of what they
+are about in the data (``("sources", 3, "id")``); the loader turns places into lines and
+columns from the document (see :func:`locate`), reading a file again with positions only
+when it has a warning. Checks about the words as written (placeholders, http://
+addresses, words YAML reads as a comment) read each file's texts, whose keys the models
+say (:mod:`generator.content.fields`).
 
-Checks run on every ``check`` of every story, so each first looks at a file's texts
-gathered by key (one walk per file); only a file that has something to report is walked
-again for the places.
+Checks run on every ``check`` of every story, so those over words first look at a file's
+texts gathered by key (one walk per file); only a file that has something to report is
+walked again for the places.
 """
 
 from __future__ import annotations
@@ -17,15 +20,25 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.content.errors import Problem
 from generator.content.fields import address_keys, markdown_keys, text_keys
-from generator.content.models import FILES, GLOSSARY_TERMS_AT_MOST
+from generator.content.models import (
+    FILES,
+    GLOSSARY_TERMS_AT_MOST,
+    GlossaryFile,
+    Model,
+    QuotationsFile,
+    SourcesFile,
+    StoryFile,
+    TimelineFile,
+)
 from generator.content.references import DEFINED_IN, REFERENCE_KEYS
 from generator.content.terms import TermFinder
-from generator.content.types import parse_day, parse_partial_date
 from generator.content.yamlsource import Document, Location
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -45,12 +58,31 @@ class Texts:
     joined: str
 
 
-Files = dict[str, tuple[Document, Texts]]
-"""One story's files by name: each document and its texts."""
+@dataclass(frozen=True)
+class Files:
+    """One story's valid files, by name: each document, its texts and its model."""
+
+    documents: dict[str, Document]
+    texts: dict[str, Texts]
+    models: dict[str, Model]
+
+    def model(self, name: str, kind: type[M]) -> M | None:
+        """The validated model of file ``name``, or None when the story has no valid one."""
+        found = self.models.get(name)
+        return found if isinstance(found, kind) else None
+
+    def words(self) -> Iterator[tuple[str, Document, Texts]]:
+        """Each file's name, document and texts."""
+        for name, document in self.documents.items():
+            yield name, document, self.texts[name]
 
 
 def advise(
-    documents: dict[str, Document], *, whole_story: bool = True, extra: Sequence[Check] = ()
+    documents: dict[str, Document],
+    models: dict[str, Model],
+    *,
+    whole_story: bool = True,
+    extra: Sequence[Check] = (),
 ) -> list[Advice]:
     """Every warning about one story, from the data of its files (each valid).
 
@@ -60,7 +92,11 @@ def advise(
     only there). ``extra`` are checks of one file at a time that a later stage knows how
     to make (the chart's, :mod:`generator.render.chart.advice`), run in both cases.
     """
-    story = {name: (document, _texts(document.data)) for name, document in documents.items()}
+    story = Files(
+        documents,
+        {name: _texts(document.data) for name, document in documents.items()},
+        {name: model for name, model in models.items() if name in documents},
+    )
     found: list[Advice] = []
     for check in (*(CHECKS if whole_story else FILE_CHECKS), *extra):
         found += check(story)
@@ -76,13 +112,14 @@ def locate(advice: list[Advice], documents: dict[str, Document]) -> list[Problem
 
 
 def _uncited_sources(story: Files) -> Iterator[Advice]:
-    cited = {ref for _, texts in story.values() for ref in texts.by_key.get("sources", ())}
-    for index, item in items(story, "sources.yml", "sources"):
-        if item["id"] not in cited:
+    cited = {ref for texts in story.texts.values() for ref in texts.by_key.get("sources", ())}
+    sources = story.model("sources.yml", SourcesFile)
+    for index, source in enumerate(sources.sources if sources else []):
+        if source.id not in cited:
             yield Advice(
                 "sources.yml",
                 ("sources", index, "id"),
-                f"source '{item['id']}' is never cited; cite it with sources: [{item['id']}] "
+                f"source '{source.id}' is never cited; cite it with sources: [{source.id}] "
                 "where it supports a fact, or delete it",
             )
 
@@ -100,16 +137,17 @@ _UNREFERENCED = {
 def _unreferenced(story: Files) -> Iterator[Advice]:
     """Actors and issues that nothing names (their own definition does not count)."""
     named: dict[str, set[str]] = {kind: set() for kind in _UNREFERENCED}
-    for _, texts in story.values():
+    for texts in story.texts.values():
         for key, refs in texts.by_key.items():
             kind = REFERENCE_KEYS.get(key)
             if kind in named:
                 named[kind].update(refs)
     for kind, message in _UNREFERENCED.items():
         filename, key = DEFINED_IN[kind]
-        for index, item in items(story, filename, key):
-            if item["id"] not in named[kind]:
-                yield Advice(filename, (key, index, "id"), message.format(id=item["id"]))
+        defined = story.models.get(filename)
+        for index, item in enumerate(getattr(defined, key, None) or []):
+            if item.id not in named[kind]:
+                yield Advice(filename, (key, index, "id"), message.format(id=item.id))
 
 
 _TODO = re.compile(r"\bTODO\b")
@@ -145,8 +183,9 @@ _SINGLE_QUOTES = "'‘’‚‛"  # noqa: RUF001 (typographic quotation marks, o
 
 def _quotation_marks(story: Files) -> Iterator[Advice]:
     """Quotation marks the site would double: around the text, or double ones inside it."""
-    for index, item in items(story, "quotations.yml", "quotations"):
-        text = item["text"].strip()
+    quotations = story.model("quotations.yml", QuotationsFile)
+    for index, quotation in enumerate(quotations.quotations if quotations else []):
+        text = quotation.text.strip()
         ends = text[:1] + text[-1:]
         if any(mark in ends for mark in _DOUBLE_QUOTES) or (
             len(text) > 1 and ends[0] in _SINGLE_QUOTES and ends[1] in _SINGLE_QUOTES
@@ -168,41 +207,36 @@ def _quotation_marks(story: Files) -> Iterator[Advice]:
 
 def _overlapping_phases(story: Files) -> Iterator[Advice]:
     """Phases that share a day: their bands would cover each other on the chart."""
+    timeline = story.model("timeline.yml", TimelineFile)
     phases = sorted(
-        (parse_partial_date(item["start"]).first_day, index, item)
-        for index, item in items(story, "timeline.yml", "phases")
+        enumerate(timeline.phases if timeline else []),
+        key=lambda pair: (pair[1].start.first_day, pair[0]),
     )
-    latest: tuple[Any, dict[str, Any]] | None = None  # the phase that ends last so far
-    for first_day, index, item in phases:
-        if latest is not None and first_day <= latest[0]:
-            other = latest[1]
+    latest = None  # the phase that ends last so far
+    for index, phase in phases:
+        if latest is not None and phase.start.first_day <= latest.end.last_day:
             yield Advice(
                 "timeline.yml",
                 ("phases", index, "start"),
-                f"phase '{item['id']}' (from {item['start'].strip()}) overlaps phase "
-                f"'{other['id']}' (until {other['end'].strip()}), so their bands cover each "
-                f"other on the chart; make '{other['id']}' end before '{item['id']}' starts",
+                f"phase '{phase.id}' (from {phase.start}) overlaps phase "
+                f"'{latest.id}' (until {latest.end}), so their bands cover each "
+                f"other on the chart; make '{latest.id}' end before '{phase.id}' starts",
             )
-        last_day = parse_partial_date(item["end"]).last_day
-        if latest is None or last_day > latest[0]:
-            latest = (last_day, item)
+        if latest is None or phase.end.last_day > latest.end.last_day:
+            latest = phase
 
 
 def _unlogged_update(story: Files) -> Iterator[Advice]:
     """An 'updated' day later than the newest log entry and the first publication: readers
     are shown the log's newest day as 'Last updated', so a change they should know of
     needs an entry."""
-    if "story.yml" not in story:
+    meta = story.model("story.yml", StoryFile)
+    if meta is None:
         return
-    data = story["story.yml"][0].data
-    days = [
-        parse_day(entry["date"])
-        for entry in data.get("corrections") or []
-        if isinstance(entry, dict) and isinstance(entry.get("date"), str)
-    ]
-    if isinstance(data.get("published"), str):
-        days.append(parse_day(data["published"]))
-    updated = parse_day(data["updated"])
+    days = [entry.date for entry in meta.corrections]
+    if meta.published is not None:
+        days.append(meta.published)
+    updated = meta.updated
     if days and updated > max(days):
         yield Advice(
             "story.yml",
@@ -223,7 +257,7 @@ as a comment, so those words never reach the page."""
 
 def _cut_by_comments(story: Files) -> Iterator[Advice]:
     """Words after ' #' in a text value, which YAML drops as a comment without a word."""
-    for name, (document, texts) in story.items():
+    for name, document, texts in story.words():
         raw = document.path.read_text(encoding="utf-8-sig") if document.path.is_file() else ""
         if " #" not in raw and "\t#" not in raw:
             continue
@@ -281,16 +315,11 @@ def _insecure_addresses(story: Files) -> Iterator[Advice]:
 
 def _explained_http(story: Files, advice: Advice) -> bool:
     """Whether the warning is about a source's url whose no_https says why it is http://."""
-    if advice.file != "sources.yml" or advice.location[-1:] != ("url",):
+    sources = story.model("sources.yml", SourcesFile)
+    if sources is None or advice.file != "sources.yml" or len(advice.location) != 3:
         return False
-    item = _value_at(story["sources.yml"][0].data, advice.location[:-1])
-    return isinstance(item, dict) and bool(item.get("no_https"))
-
-
-def _value_at(data: Any, location: Location) -> Any:
-    for part in location:
-        data = data[part]
-    return data
+    key, index, field = advice.location
+    return key == "sources" and field == "url" and bool(sources.sources[int(index)].no_https)
 
 
 def _flagged(
@@ -301,7 +330,7 @@ def _flagged(
     """Advice on each text ``message`` has something to say about (from its key and the
     text), in the files that ``may_hold`` one: a quick look at all their text at once, so
     that only those files are walked for the places."""
-    for name, (document, texts) in story.items():
+    for name, document, texts in story.words():
         if may_hold(texts):
             for where, place, key, text in _strings(document.data):
                 said = message(key, text)
@@ -315,18 +344,19 @@ _TEXT_KEYS = text_keys(FILES.values())
 
 def _unused_terms(story: Files) -> Iterator[Advice]:
     """Glossary terms the story's text (outside the glossary) never uses."""
-    terms = list(items(story, "glossary.yml", "glossary"))
+    glossary = story.model("glossary.yml", GlossaryFile)
+    terms = glossary.glossary if glossary else []
     if not terms or len(terms) > GLOSSARY_TERMS_AT_MOST:  # too many is an error of its own
         return
     text = "\n".join(
         text
-        for name, (_, texts) in story.items()
+        for name, texts in story.texts.items()
         if name != "glossary.yml"
         for key, values in texts.by_key.items()
         if key in _TEXT_KEYS
         for text in values
     )
-    named = [(index, item["term"].strip()) for index, item in terms]
+    named = [(index, item.term.strip()) for index, item in enumerate(terms)]
     used = TermFinder(term for _, term in named).found(text)  # one pass, all terms
     for index, term in named:
         if not _TODO.search(term) and term not in used:
@@ -340,7 +370,7 @@ def _unused_terms(story: Files) -> Iterator[Advice]:
 
 
 Check = Callable[[Files], Iterator[Advice]]
-"""A check: a function of the story's documents and their texts."""
+"""A check: a function of the story's valid files (documents, texts and models)."""
 
 FILE_CHECKS: tuple[Check, ...] = (
     _placeholders,
@@ -358,13 +388,6 @@ STORY_CHECKS: tuple[Check, ...] = (_uncited_sources, _unreferenced, _unused_term
 
 CHECKS: tuple[Check, ...] = FILE_CHECKS + STORY_CHECKS
 """Every check."""
-
-
-def items(story: Files, file: str, key: str) -> Iterator[tuple[int, Any]]:
-    """(index, item) of each block in the list ``key`` of ``file``, if the story has it."""
-    items = story[file][0].data.get(key) if file in story else None
-    if isinstance(items, list):
-        yield from ((index, item) for index, item in enumerate(items) if isinstance(item, dict))
 
 
 def _texts(data: dict[str, Any]) -> Texts:

@@ -212,8 +212,8 @@ def load_story(
         return load_story(folder, positions=True, extra=extra)
     if problems:  # with the warnings about its valid files, to fix in the same run
         valid = {name: documents[name] for name in parts if name in documents}
-        return None, problems + _warnings(valid, positions, extra, whole_story=False)
-    return assemble(parts, image_files), _warnings(documents, positions, extra)
+        return None, problems + _warnings(valid, parts, positions, extra, whole_story=False)
+    return assemble(parts, image_files), _warnings(documents, parts, positions, extra)
 
 
 def _read_files(
@@ -241,6 +241,7 @@ def _read_files(
 
 def _warnings(
     documents: dict[str, Document],
+    models: dict[str, Any],
     positions: bool,
     extra: Sequence[Check],
     *,
@@ -248,7 +249,7 @@ def _warnings(
 ) -> list[Problem]:
     """The warnings about a valid story (or, without ``whole_story``, about the valid
     files of a story with errors), located (their files read again with positions)."""
-    advice = advise(documents, whole_story=whole_story, extra=extra)
+    advice = advise(documents, models, whole_story=whole_story, extra=extra)
     if not positions:
         for name in {item.file for item in advice}:
             documents[name] = read_document(documents[name].path)

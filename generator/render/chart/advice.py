@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content.advice import Advice, Check, Files, items
+from generator.content.advice import Advice, Check, Files
+from generator.content.models import TimelineFile
 from generator.render.chart import labels as chart_labels
 from generator.render.chart.plan import PICTURE_PLOT_PX
 
@@ -19,8 +20,9 @@ PHONE = PICTURE_PLOT_PX - chart_labels.RADIUS - chart_labels.GAP
 
 def long_titles(story: Files) -> Iterator[Advice]:
     """Titles too wide for a phone's chart in any view: their label is always cut there."""
-    for index, item in items(story, "timeline.yml", "events"):
-        title = str(item["title"]).strip()
+    timeline = story.model("timeline.yml", TimelineFile)
+    for index, event in enumerate(timeline.events if timeline else []):
+        title = event.title.strip()
         if chart_labels.text_width(title) <= PHONE:
             continue
         forms = chart_labels.label_forms(title)
@@ -29,7 +31,7 @@ def long_titles(story: Files) -> Iterator[Advice]:
         yield Advice(
             "timeline.yml",
             ("events", index, "title"),
-            f"the title of event '{item['id']}' ({len(title)} characters) is too wide for a "
+            f"the title of event '{event.id}' ({len(title)} characters) is too wide for a "
             f"phone's chart, which cuts it to '{fits}'; a title of up to {room} characters "
             "fits whole: shorten it, or keep it (the full title is in the tooltip, the "
             "event panel and the list)",
