@@ -125,6 +125,27 @@ def at_most(count: int, limit: int, field: str | tuple[str | int, ...], message:
         raise FieldError(field, message.format(limit=f"{limit:,}", count=f"{count:,}"))
 
 
+PLACES_AT_MOST = 8
+"""Places a story's locator map may mark: a few, each with its name beside it."""
+
+
+class Place(Model):
+    """A place the story happened in, marked on its locator map."""
+
+    name: Name = Field(description="Its name as the map labels it, such as 'Hanoi'.")
+    latitude: float = Field(
+        ge=-90, le=90, description="Degrees north (negative: south), such as 21.03."
+    )
+    longitude: float = Field(
+        ge=-180, le=180, description="Degrees east (negative: west), such as 105.85."
+    )
+    label: Literal["right", "left", "above", "below"] = Field(
+        default="right",
+        description="Where its name goes beside its mark: right (the default), left, above "
+        "or below; change it when two names would touch.",
+    )
+
+
 class Credit(Model):
     """A person credited for the explainer: one of its authors or editors."""
 
@@ -206,6 +227,11 @@ class StoryFile(Model):
         description="The lead picture, shown under the headline, on the home page and when "
         "the story is shared.",
     )
+    places: list[Place] = Field(
+        default_factory=list,
+        description=f"Up to {PLACES_AT_MOST} places (name, latitude, longitude) the story "
+        "happened in: without a lead picture, the landing page opens on a map of them.",
+    )
     lead_quotation: QuotationId | None = Field(
         default=None,
         description="The id of the quotation (in quotations.yml) that sums the story up, "
@@ -246,6 +272,13 @@ class StoryFile(Model):
                 f"a story shows at most {KEY_NUMBERS_AT_MOST} key numbers, and this one has "
                 f"{len(self.key_numbers)}; keep the ones that matter most",
             )
+        at_most(
+            len(self.places),
+            PLACES_AT_MOST,
+            ("places", PLACES_AT_MOST),
+            "a map marks at most {limit} places, and this one has {count}; keep the places "
+            "the story happened in",
+        )
         if self.id in self.related:
             raise FieldError(
                 ("related", self.related.index(self.id)),

@@ -9,6 +9,7 @@ from generator.render import pictures as images
 from generator.render import wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chart.page import chart_context, chart_files
+from generator.render.locator import locator_map
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.reading import fill_reading_times
 from generator.render.render import Page, PageKind, QuotedOn, render_page
@@ -96,6 +97,7 @@ def render_story(
         "sections": section_pages(story),
         "chart": chart_context(story),
         "events": story.events_in_order(),
+        "locator": None if story.meta.image else locator_map(story.meta.places),
         **story_context(story, site),  # pictures, related stories, publisher, reading time
         **(context or {}),
     }
