@@ -162,8 +162,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Mark the first use of each glossary term on a story's page (:mod:`generator.render.abbr`),
-        once the page is HTML: in its Markdown and in its sanitised prose alike."""
+        """Mark the first use of each glossary term on a story's page
+        (:mod:`generator.render.abbr`), once the page is HTML: in its Markdown and in its
+        sanitised prose alike."""
         glossary = self.glossaries.get(page.file.src_uri.split("/", 1)[0])
         return glossary.mark(html) if glossary and page.file.generated_by else html
 
