@@ -102,9 +102,12 @@ lock:
 	.lock-venv/bin/pip-compile $(LOCK_OPTS) -o requirements-engines.txt requirements-engines.in
 	rm -rf .lock-venv
 
-## engines: build the site with MkDocs and with ProperDocs (requirements-engines.txt, in a
-##          venv of its own) and compare every page's article text: they must be identical
+## engines: build the site with MkDocs (the plugin), then the project `generator build --out`
+##          writes with ProperDocs and with Zensical (requirements-engines.txt, in a venv of
+##          its own), index each for search, and compare every page's article text with the
+##          MkDocs build's: they must be identical
 ENGINES := build/engines
+ENGINE_PROJECT := $(ENGINES)/project
 $(ENGINES)/venv/.deps: requirements.txt requirements-engines.txt pyproject.toml
 	rm -rf $(ENGINES)/venv && $(PYTHON) -m venv $(ENGINES)/venv
 	$(ENGINES)/venv/bin/python -m pip install --quiet --require-hashes -r requirements.txt
@@ -113,10 +116,16 @@ $(ENGINES)/venv/.deps: requirements.txt requirements-engines.txt pyproject.toml
 	touch $@
 
 engines: $(VENV)/.site-deps $(ENGINES)/venv/.deps
+	rm -rf $(ENGINES)/mkdocs $(ENGINES)/properdocs $(ENGINES)/zensical $(ENGINE_PROJECT)
 	SOURCE_DATE_EPOCH=1700000000 $(BIN)/mkdocs build --strict --quiet --site-dir $(ENGINES)/mkdocs
+	$(BIN)/python -m generator build --out $(ENGINE_PROJECT) $(CONTENT)
 	SOURCE_DATE_EPOCH=1700000000 $(ENGINES)/venv/bin/properdocs build --strict --quiet \
-		--site-dir $(ENGINES)/properdocs
-	$(BIN)/python -m devkit.engines $(ENGINES)/mkdocs $(ENGINES)/properdocs
+		--config-file $(ENGINE_PROJECT)/mkdocs.yml --site-dir $(CURDIR)/$(ENGINES)/properdocs
+	$(BIN)/python -m generator search $(ENGINES)/properdocs
+	cd $(ENGINE_PROJECT) && ../venv/bin/zensical build --strict --clean
+	mv $(ENGINE_PROJECT)/site $(ENGINES)/zensical
+	$(BIN)/python -m generator search $(ENGINES)/zensical
+	$(BIN)/python -m devkit.engines $(ENGINES)/mkdocs $(ENGINES)/properdocs $(ENGINES)/zensical
 
 ## schema: regenerate the JSON Schema files editors' tools use
 schema: $(VENV)/.site-deps

@@ -66,7 +66,8 @@ def measure_size(scratch: Path, size: int, repeats: int) -> dict[str, Any]:
             util.measure([util.PYTHON, "-m", "generator", "build", "--out", str(out), str(content)])
         )
         if index == 0:
-            out.rename(docs)
+            (out / "docs").rename(docs)
+            shutil.rmtree(out)
             plain_config = _plain_config(scratch, docs, content)
         else:
             shutil.rmtree(out)
@@ -91,7 +92,9 @@ def _plain_config(scratch: Path, docs: Path, content: Path) -> Path:
     """A mkdocs.yml for the written-out Markdown: no hook, same navigation as the hook's."""
     folder = scratch / "plain"
     folder.mkdir(exist_ok=True)
-    return util.mkdocs_config(folder, docs_dir=str(docs), hooks=[], watch=[], nav=hook_nav(content))
+    return util.mkdocs_config(
+        folder, docs_dir=str(docs), plugins=[], watch=[], nav=hook_nav(content)
+    )
 
 
 def hook_nav(content: Path) -> list[Any]:

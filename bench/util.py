@@ -34,7 +34,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():  # running from another environment: use this interpreter
     PYTHON = sys.executable
 
-BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+BASE_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 
 @dataclass
@@ -149,14 +149,13 @@ def mkdocs_config(folder: Path, **settings: Any) -> Path:
     """A mkdocs.yml in ``folder`` that inherits the repository's, with absolute paths.
 
     MkDocs resolves relative paths from the file that is loaded, so the docs folder,
-    the hooks and the theme folder are given as absolute paths here.
+    and the theme folder are given as absolute paths here.
     """
     import yaml
 
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
-        "hooks": [str(ROOT / "generator" / "publish" / "hooks.py")],
         "theme": {"name": "material", "custom_dir": str(ROOT / "theme")},
         **settings,
     }

@@ -1,8 +1,10 @@
 """Compare two builds of the site page by page: `make engines` (`python -m devkit.engines`).
 
 Each HTML page's article (the element marked ``data-pagefind-body``, which the theme
-wraps around what the generator wrote) is reduced to its text, whitespace collapsed, and
-compared with the same page of the other build. A page missing from either build, or
+wraps around what the generator wrote) is reduced to its text as a reader reads it
+(whitespace collapsed; an inline element such as ``<abbr>`` around a word does not part it
+from the comma after it, a block such as ``<p>`` or ``<td>`` does), and compared with the
+same page of the other build. A page missing from either build, or
 whose article text differs, is printed and makes the exit code 1. The engines' own
 chrome (the ``<meta name="generator">`` line, their scripts) is not compared: what the
 reader reads is.
@@ -16,6 +18,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ARTICLE_MARK = "data-pagefind-body"
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+}  # fmt: skip
+"""Elements inside a line of text: their tags part no words."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
 
@@ -25,9 +32,11 @@ class _ArticleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
-        self.words: list[str] = []
+        self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth and tag not in INLINE:
+            self.text.append(" ")
         if tag in VOID:
             return
         if self.depth or any(name == ARTICLE_MARK for name, _ in attrs):
@@ -36,10 +45,12 @@ class _ArticleText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.depth and tag not in VOID:
             self.depth -= 1
+            if tag not in INLINE:
+                self.text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.depth:
-            self.words.extend(data.split())
+            self.text.append(data)
 
 
 def article_text(html: str) -> str:
@@ -47,7 +58,7 @@ def article_text(html: str) -> str:
     parser = _ArticleText()
     parser.feed(html)
     parser.close()
-    return " ".join(parser.words)
+    return " ".join("".join(parser.text).split())
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -69,14 +80,17 @@ def differences(first: Path, second: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("first", type=Path, help="a built site (the MkDocs build)")
-    parser.add_argument("second", type=Path, help="the same site built by another engine")
+    parser.add_argument("others", type=Path, nargs="+", help="the same site built by other engines")
     args = parser.parse_args(argv)
-    found = differences(args.first, args.second)
-    for line in found:
-        print(line)
     pages = sum(1 for _ in args.first.rglob("*.html"))
-    print(f"{pages} pages compared, {len(found)} differ", file=sys.stderr)
-    return 1 if found else 0
+    differ = 0
+    for other in args.others:
+        found = differences(args.first, other)
+        for line in found:
+            print(f"{other}: {line}")
+        print(f"{other}: {pages} pages compared, {len(found)} differ", file=sys.stderr)
+        differ += len(found)
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":

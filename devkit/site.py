@@ -17,13 +17,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator.settings import DEFAULT_SITE_URL
+
 from . import ROOT
 
 
 def mkdocs_build(
     site_dir: Path,
     *,
-    site_url: str = "https://example.github.io/explainer/",
+    site_url: str = DEFAULT_SITE_URL,
     content: Path | None = None,
     config: Path | None = None,
     epoch: str = "1700000000",
@@ -44,7 +46,7 @@ def mkdocs_build(
 def mkdocs_build_in_process(
     site_dir: Path,
     *,
-    site_url: str = "https://example.github.io/explainer/",
+    site_url: str = DEFAULT_SITE_URL,
     content: Path | None = None,
     epoch: str = "1700000000",
 ) -> None:
@@ -67,7 +69,7 @@ def mkdocs_build_in_process(
 
 def _mkdocs_env(content: Path | None, story: str | None, **settings: str) -> dict[str, str]:
     """This process's environment for MkDocs: quiet, reading ``content``, ``story`` alone."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **settings}
+    env = {**os.environ, **settings}
     if content is not None:
         env["EXPLAINER_CONTENT"] = str(content)
     env.pop("EXPLAINER_STORY", None)  # a preview set in the caller's shell builds one story

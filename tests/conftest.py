@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,9 @@ STORY_IDS = [folder.name for folder in story_folders(CONTENT)]
 every story are parametrised over it, so no test depends on which stories exist."""
 FIRST_STORY = "hanoi-summit-2019"
 """The first story, which tests of its own facts (and the browser tests) select by id."""
+MKDOCS_WARNING = re.compile(r"^WARNING\s+-", re.MULTILINE)
+"""A WARNING record in MkDocs' log (not Material's end-of-life notice, which names the
+variable NO_MKDOCS_2_WARNING and is left to print)."""
 
 
 def text_files(files: GeneratedFiles) -> dict[str, str]:

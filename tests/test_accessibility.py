@@ -89,7 +89,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     config = work / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n"
-        f"hooks: [{ROOT / 'generator' / 'publish' / 'hooks.py'}]\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
     )
     with serve_directory(work / "served") as base:

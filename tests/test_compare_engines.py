@@ -26,6 +26,16 @@ def test_the_article_text_is_the_marked_element_alone() -> None:
     assert article_text(html) == "Title Some text more words"
 
 
+def test_inline_tags_part_no_words_and_blocks_do() -> None:
+    """A glossary's <abbr> around a word leaves the comma after it where a reader sees it;
+    cells and paragraphs stay apart."""
+    marked = '<div data-pagefind-body><p><abbr title="t">DMZ</abbr>, the <em>zone</em>.</p>'
+    plain = "<div data-pagefind-body><p>DMZ, the zone.</p>"
+    assert article_text(marked) == article_text(plain) == "DMZ, the zone."
+    table = "<div data-pagefind-body><table><tr><td>a</td><td>b</td></tr></table><p>c</p>"
+    assert article_text(table) == "a b c"
+
+
 def test_the_engines_chrome_is_not_compared(tmp_path: Path) -> None:
     one = _site(tmp_path / "a", "mkdocs-1.6.1", {"index.html": "Same", "x/index.html": "X"})
     two = _site(tmp_path / "b", "properdocs-1.6.7", {"index.html": "Same", "x/index.html": "X"})
@@ -42,3 +52,4 @@ def test_a_changed_article_and_a_missing_page_are_found(tmp_path: Path) -> None:
         "x/index.html: the article's text differs",
     ]
     assert main([str(one), str(two)]) == 1
+    assert main([str(one), str(one), str(two)]) == 1, "each other engine against the first"

@@ -1,4 +1,4 @@
-"""Every page's Content-Security-Policy (generator/publish/csp.py, written by the hook): what it
+"""Every page's Content-Security-Policy (generator/publish/csp.py, written by the plugin): what it
 allows, where it stands, and which inline scripts it trusts. The browser's side is in
 tests/test_browser_csp.py."""
 
@@ -13,7 +13,8 @@ from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
 
 from devkit.site import MkDocsServe, fetch, wait_for
-from generator.publish import csp, hooks
+from generator.publish import csp
+from generator.publish.plugin import ExplainerPlugin
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -103,15 +104,15 @@ def test_the_policy_comes_right_after_the_charset_before_any_script() -> None:
 
 
 def test_pages_whose_grid_scripts_differ_stop_the_build() -> None:
-    hooks.on_pre_build(cast(Any, None))
-    hooks.on_post_page(
-        PAGE.format(article="", title=""), cast(Any, _Page("a.html")), cast(Any, None)
+    plugin = ExplainerPlugin()
+    plugin.on_pre_build(config=cast(Any, None))
+    plugin.on_post_page(
+        PAGE.format(article="", title=""), page=cast(Any, _Page("a.html")), config=cast(Any, None)
     )
     other = PAGE.replace("grid()", "other()").format(article="", title="")
-    hooks.on_post_page(other, cast(Any, _Page("b.html")), cast(Any, None))
+    plugin.on_post_page(other, page=cast(Any, _Page("b.html")), config=cast(Any, None))
     with pytest.raises(PluginError, match=r"differ between a\.html, b\.html"):
-        hooks.on_post_build(cast(Any, None))
-    hooks.on_pre_build(cast(Any, None))
+        plugin.on_post_build(config=cast(Any, None))
 
 
 class _Page:

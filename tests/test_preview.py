@@ -50,8 +50,8 @@ def test_build_option_writes_one_story(two_stories: Path, tmp_path: Path) -> Non
         "build", "--out", str(out), "--story", "tiny-story", str(two_stories), cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
-    assert (out / "tiny-story" / "index.md").is_file()
-    assert not (out / "other-story").exists()
+    assert (out / "docs" / "tiny-story" / "index.md").is_file()
+    assert not (out / "docs" / "other-story").exists()
 
 
 def test_check_option_checks_one_story(two_stories: Path) -> None:

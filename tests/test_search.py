@@ -1,4 +1,4 @@
-"""The search index: Pagefind, run by the hook after every build, indexes what readers look
+"""The search index: Pagefind, run by the plugin after every build, indexes what readers look
 for (page text, titles, actors' names, glossary terms, quotations) and not the chrome or
 the chart; Material's whole-site index is gone."""
 
@@ -106,9 +106,8 @@ def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Pa
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        f"hooks: [{ROOT / 'generator' / 'publish' / 'hooks.py'}]\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
-        "plugins: [search]\n"
+        f"plugins: [search, {{explainer: {{content: {MINIMAL}}}}}]\n"
     )
     site = tmp_path / "site"
     result = mkdocs_build(site, content=MINIMAL, config=config)

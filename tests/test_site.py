@@ -8,13 +8,23 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build, text_files
+from conftest import (
+    CONTENT,
+    MINIMAL,
+    MKDOCS_WARNING,
+    ROOT,
+    STORY_IDS,
+    mkdocs_build,
+    text_files,
+)
 from sites import SiteCache
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import copy_story, edit_file
 from generator.content.load import load_stories
+from generator.publish.project import read_config, write_project
 from generator.render.build import GeneratedFiles, build_site, write_files
+from generator.settings import SiteSettings
 
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
@@ -69,7 +79,7 @@ def test_home_lists_stories_newest_first(content: Path) -> None:
 @pytest.fixture(scope="module")
 def strict_build(sites: SiteCache) -> Path:
     site = sites.build()  # content/ for https://owner.github.io/repo/, built once per run
-    assert "WARNING" not in site.log, site.log
+    assert not MKDOCS_WARNING.search(site.log), site.log
     return site.folder
 
 
@@ -137,22 +147,23 @@ def _differences(comparison: filecmp.dircmp[str]) -> list[str]:
 
 
 @pytest.mark.build
-def test_generated_folder_builds_without_the_hook(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    files = build_site(CONTENT).files
-    write_files(files, docs)
-    shutil.copytree(ROOT / "docs", docs, dirs_exist_ok=True)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {docs}\n"
-        "hooks: []\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
-    )
-    result = mkdocs_build(tmp_path / "site", config=config)
+def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
+    """`build --out` writes a whole project: MkDocs builds it with no plugin, with the
+    navigation, the publisher and the palette stylesheet of the site MkDocs builds."""
+    site = build_site(CONTENT)
+    write_project(site, tmp_path, ROOT, SiteSettings())
+    config = read_config(tmp_path / "mkdocs.yml")
+    assert config["plugins"] == [] and config["nav"][0] == {"Home": "index.md"}
+    assert config["extra"]["publisher"] == site.publisher
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     for story_id in STORY_IDS:
-        check_pages_are_built(files, tmp_path / "site", story_id)
+        check_pages_are_built(site.files, tmp_path / "site", story_id)
+    palette = "assets/stylesheets/palette-no-js.css"
+    built = mkdocs_build(tmp_path / "with-plugin")
+    assert built.returncode == 0, built.stderr
+    assert "@media (prefers-color-scheme: dark)" in (tmp_path / "site" / palette).read_text()
+    assert filecmp.cmp(tmp_path / "site" / palette, tmp_path / "with-plugin" / palette, False)
 
 
 @pytest.mark.build
@@ -255,7 +266,7 @@ def test_no_page_lists_every_story_once_there_are_many(content: Path, count: int
 def test_instant_navigation_is_off_for_a_site_too_big_for_its_sitemap(pages: int) -> None:
     from mkdocs.config import load_config
 
-    from generator.publish.hooks import INSTANT_NAVIGATION_MAX_PAGES, fit_instant_navigation
+    from generator.publish.plugin import INSTANT_NAVIGATION_MAX_PAGES, fit_instant_navigation
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert "navigation.instant" in config.theme["features"]

@@ -1,5 +1,5 @@
 """Every page's Content-Security-Policy: a ``<meta>`` tag, written after MkDocs and
-Material have rendered the page (the hook's ``on_post_page`` and ``on_post_template``).
+Material have rendered the page (the plugin's ``on_post_page`` and ``on_post_template``).
 
 Scripts run from the site's own address (``'self'``) and, inline, only the scripts the
 theme writes, each allowed by the SHA-256 hash of its text: no ``'unsafe-inline'``, no
@@ -13,7 +13,7 @@ Material's header bar or its main grid, where the templates put them. Editors' w
 land elsewhere (the article, the navigation, titles), so a script there is never hashed.
 Material's instant navigation runs the inline scripts of the next page's main grid under
 the first page's policy: they are the same on every page (:func:`container_hashes`; the
-hook stops a build where they differ).
+plugin stops a build where they differ).
 
 Under ``mkdocs serve`` (``make serve``), inline scripts are allowed (:data:`LIVE_RELOAD`)
 for MkDocs' live-reload script; ``make site``, the deploy and ``make preview`` write the

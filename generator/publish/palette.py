@@ -11,7 +11,11 @@ dark and scripting is off: nothing changes for readers with JavaScript.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+NO_SCRIPT_PALETTE = "assets/stylesheets/palette-no-js.css"
+"""Where the stylesheet goes in the site (listed in mkdocs.yml's extra_css)."""
 
 DARK, LIGHT = "slate", "default"
 """Material's dark scheme, and the scheme the page has before JavaScript runs."""
@@ -21,6 +25,27 @@ _DARK_ATTRIBUTE = re.compile(rf"\[data-md-color-scheme=([\"']?){DARK}\1\]")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _GROUPING = ("@media", "@supports", "@layer", "@container")
 """At-rules that hold rules, which are searched in turn."""
+
+
+STYLESHEETS = "assets/stylesheets"
+"""The folder of a theme, or of the docs, that holds its stylesheets."""
+
+
+def theme_stylesheets(folders: Sequence[Path], extra_css: Sequence[str]) -> list[str]:
+    """The text of every stylesheet under :data:`STYLESHEETS` in ``folders`` (the docs
+    folder, then the theme's folders, the first holding a path winning), as MkDocs lists
+    them: the theme's own (Material's) first, in path order, then ``extra_css`` in its
+    order. The stylesheet written here is never read back."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted((folder / STYLESHEETS).glob("*.css")):
+            found.setdefault(f"{STYLESHEETS}/{path.name}", path)
+    found.pop(NO_SCRIPT_PALETTE, None)
+
+    def order(uri: str) -> tuple[int, str]:
+        return (extra_css.index(uri) if uri in extra_css else -1, uri)
+
+    return [found[uri].read_text(encoding="utf-8") for uri in sorted(found, key=order)]
 
 
 def dark_without_javascript(stylesheets: Iterable[str]) -> str:

@@ -7,8 +7,9 @@ of it until they open the search, then only the chunks their query needs.
 
 What is indexed is marked in the theme: ``data-pagefind-body`` on each page's article
 (``theme/main.html``), so navigation, header and footer are left out. Inside the
-article, :data:`EXCLUDED` is left out too. The hook runs :func:`index_site` after every
-build (``on_post_build``), ``make site`` and ``make serve`` alike.
+article, :data:`EXCLUDED` is left out too. The MkDocs plugin runs :func:`index_site` after
+every build (``on_post_build``), ``make site`` and ``make serve`` alike; after another
+engine, ``python -m generator search SITE_DIR`` does.
 """
 
 from __future__ import annotations

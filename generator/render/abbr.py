@@ -10,7 +10,7 @@ the product of the two. A term is marked only where no letter, digit or joining 
 (``+ - / &``) touches it on either side ("E3" is not in "E3+3"), and never inside
 headings, links, code, another abbreviation, a term's own ``<dt>``, a date or a script.
 
-The MkDocs hook marks every page of a story (``on_page_content``); ``check`` asks
+The MkDocs plugin marks every page of a story (``on_page_content``); ``check`` asks
 :class:`~generator.content.terms.TermFinder` which terms the story's text uses at all,
 by the same rule.
 """

@@ -2,8 +2,8 @@
 
 Reads like a table of contents: load, render each story, add the home page, the open
 data and the schema. The result is a mapping of paths (relative to the docs folder) to
-file contents; the MkDocs hook serves it as virtual files, ``build --out`` writes it.
-Each story's glossary comes with them: the hook marks its terms in the built pages.
+file contents; the MkDocs plugin serves it as virtual files, ``build --out`` writes it.
+Each story's glossary comes with them: the plugin marks its terms in the built pages.
 """
 
 from __future__ import annotations

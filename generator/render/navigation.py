@@ -10,8 +10,8 @@ The order, top to bottom:
    its landing page and its sections in reading order
    (:func:`generator.render.pages.story_pages`), "Who's who" among them. The actors' own pages
    are not in the menu (it would list every actor on every page of the story, a site
-   growing with the square of its actors): Who's who links to each, and the hook places
-   them under it (:func:`generator.publish.hooks.on_nav`).
+   growing with the square of its actors): Who's who links to each, and the plugin places
+   them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
 The open data's schema (``schema/index.md``) is not in the menu: every page's footer
@@ -22,7 +22,7 @@ The home page lists the stories in the same order: all of them, or, from
 :data:`~generator.render.archive.HOME_STORIES` newest and a link to each
 year's page (:mod:`generator.render.archive`), so that no page grows with the number of
 stories. :func:`mkdocs_nav` gives the whole tree in the form of mkdocs.yml's ``nav``, for
-the hook and for the benchmarks' hook-less build.
+the plugin and for the project any engine builds (:mod:`generator.publish.project`).
 """
 
 from __future__ import annotations

@@ -56,9 +56,14 @@ def explainer_pages(pages: list[Page]) -> list[str]:
 
 
 def page_meta(story: Story, page: Page, site: NewsSite) -> Page:
-    """The page with its news front matter: the story's feed; on the landing page, the
-    lead picture and the credits, publisher and picture in its JSON-LD."""
-    meta: dict[str, Any] = {**page.meta, "story_feed": feeds.story_feed_path(story)}
+    """The page with its news front matter: its story's id and title (``theme/main.html``),
+    the story's feed; on the landing page, the lead picture and the credits, publisher and
+    picture in its JSON-LD."""
+    meta: dict[str, Any] = {
+        **page.meta,
+        "story": {"id": story.id, "title": story.meta.title},  # theme/main.html reads it
+        "story_feed": feeds.story_feed_path(story),
+    }
     if page.kind is PageKind.LANDING:
         meta["jsonld"] = {**meta.get("jsonld", {}), **_credits(story, site)}
         lead = _lead_picture(story, site)

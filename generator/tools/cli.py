@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|schema|build|new-story|diff``.
+"""The command line: ``python -m generator check|build|search|schema|new-story|diff|size``.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
 message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,13 +17,13 @@ from generator.content.errors import ContentErrors, Problem
 from generator.content.load import check_content
 from generator.content.schema import SCHEMA_DIR, write_schemas
 from generator.render.chart.advice import CHART_CHECKS
-from generator.settings import site_url_from_environment
+from generator.settings import DEFAULT_SITE_NAME, SiteSettings, site_url_from_environment
 
 # The rendering side (Jinja, Markdown, Plotly) is imported by the commands that use it,
 # so that `check`, which editors and pre-commit run most, starts quickly.
 
 DEFAULT_CONTENT = Path("content")
-DOCS_DIR = Path("docs")
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_check(commands)
     _add_build(commands)
+    _add_search(commands)
     _add_schema(commands)
     _add_new_story(commands)
     _add_diff(commands)
@@ -68,9 +68,23 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    build = commands.add_parser("build", help="write the generated pages into a folder")
+    build = commands.add_parser(
+        "build", help="write the site's project (pages, navigation, theme) into a folder"
+    )
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
-    build.add_argument("--out", type=Path, required=True, help="folder to write into")
+    build.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder to write into: DIR/mkdocs.yml, DIR/docs/, DIR/theme/, which MkDocs, "
+        "ProperDocs or Zensical builds (`zensical build -f DIR/mkdocs.yml`)",
+    )
+    build.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG,
+        help="the site's configuration, beside docs/ and theme/ (default: mkdocs.yml)",
+    )
     build.add_argument(
         "--story", metavar="ID", help="build this story alone, as `make serve STORY=ID` does"
     )
@@ -81,6 +95,14 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "default of mkdocs.yml); feeds and shared pictures name it",
     )
     build.set_defaults(run=_build)
+
+
+def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    search = commands.add_parser(
+        "search", help="index a built site for search (Pagefind), whichever engine built it"
+    )
+    search.add_argument("site", type=Path, metavar="SITE_DIR")
+    search.set_defaults(run=_search)
 
 
 def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -137,19 +159,32 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.render.build import build_site, write_files
+    from generator.publish.project import read_config, write_project
+    from generator.render.build import build_site
 
-    site = build_site(args.content, story_id=args.story, site_url=args.site_url.rstrip("/") + "/")
-    write_files(site.files, args.out)
-    _copy_static_docs(args.out)
-    print(f"wrote {len(site.files)} files into {args.out}")
+    config = read_config(args.config) if args.config.is_file() else {}
+    settings = SiteSettings(args.site_url, config.get("site_name") or DEFAULT_SITE_NAME)
+    site = build_site(args.content, settings.site_name, args.story, site_url=settings.address)
+    if not config:  # the content is checked first: its problems are the editor's
+        print(
+            f"{args.config}: no such configuration; give the site's with --config", file=sys.stderr
+        )
+        return 1
+    write_project(site, args.out, args.config.parent, settings)
+    print(f"wrote {len(site.files)} generated files and the project into {args.out}")
     return 0
 
 
-def _copy_static_docs(out: Path) -> None:
-    """Copy docs/ too, so that the folder is a complete docs folder for MkDocs."""
-    if DOCS_DIR.is_dir():
-        shutil.copytree(DOCS_DIR, out, dirs_exist_ok=True)
+def _search(args: argparse.Namespace) -> int:
+    from generator.publish.search import SearchIndexError, index_site
+
+    try:
+        indexed = index_site(args.site)
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Search: indexed {indexed.pages} pages in {indexed.seconds:.2f} s (Pagefind)")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

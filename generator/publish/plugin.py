@@ -1,0 +1,325 @@
+"""The MkDocs plugin ``explainer``: the only module that talks to MkDocs.
+
+Declared in ``mkdocs.yml`` (``plugins: [explainer]``; registered as an entry point in
+``pyproject.toml``) with a typed configuration (:class:`ExplainerConfig`), it runs the
+generator during ``mkdocs build`` and ``mkdocs serve`` and hands the generated pages to
+MkDocs as virtual files: nothing is written into the docs folder. It gives every page
+its Content-Security-Policy (``generator/publish/csp.py``), and after each build it indexes the
+site for search (``generator/publish/search.py``).
+
+Everything a site needs is made by the generator, not here: ``python -m generator build
+--out DIR`` writes the same pages, the navigation, the palette stylesheet and the footer's
+links as a folder any engine builds (:mod:`generator.publish.project`). What this module adds is
+MkDocs' side: its objects (the navigation, titles as HTML) and its events.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as option
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.content.errors import ContentErrors
+from generator.publish import csp
+from generator.publish.palette import (
+    NO_SCRIPT_PALETTE,
+    dark_without_javascript,
+    theme_stylesheets,
+)
+from generator.publish.search import SearchIndexError, index_site
+from generator.render.abbr import Glossary
+from generator.render.build import Site, build_site
+from generator.render.navigation import mkdocs_nav
+from generator.settings import SiteSettings
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+"""MkDocs' own logger tree. Warnings about content are logged at INFO: a strict build
+fails on any WARNING record, and a content warning must not stop the site."""
+
+
+# MkDocs declares Config.__init_subclass__ without types.
+class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
+    """The plugin's settings in ``mkdocs.yml`` (``plugins: - explainer: {...}``)."""
+
+    content = option.Type(str, default="content")
+    """The content folder, relative to ``mkdocs.yml`` (``mkdocs.yml`` reads it from
+    ``EXPLAINER_CONTENT`` when that is set)."""
+    story = option.Optional(option.Type(str))
+    """The id of one story to build alone, a preview (``make serve STORY=<id>``); empty or
+    unset: every story."""
+    search = option.Type(bool, default=True)
+    """Index the built site with Pagefind after each build (unless Material's own search
+    plugin is on)."""
+
+
+INSTANT_NAVIGATION_MAX_PAGES = 2000
+"""The most pages a site may have and keep Material's instant navigation.
+
+Instant navigation fetches ``sitemap.xml``, which lists every page, with each reader's
+first page: about 4 bytes gzipped a page (3.7 KB for 30 synthetic stories' 952 pages,
+about 12 KB for 100 stories, 35 KB for 300). At 2,000 pages, about 8 KB, a first view
+stays within its budget (a plain Material page + 20 KB, bench/README.md); beyond, the
+plugin turns instant navigation off, and links load pages as on any other site."""
+
+TOC_MIN_ENTRIES = 2
+"""The fewest headings a page's table of contents lists; a page with fewer shows none."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
+    """The generator as a MkDocs plugin (see the module's documentation)."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        """Whether this is ``mkdocs serve``, whose live-reload script the policy must allow."""
+        self.container_scripts: dict[frozenset[str], str] = {}
+        """The hashes of each page's inline scripts that instant navigation runs again,
+        with the first page that had them: one set in a build, or :meth:`on_post_build`
+        stops it."""
+        self.glossaries: dict[str, Glossary] = {}
+        """Each story's glossary, by its id, from the build under way (:meth:`on_files`)."""
+        self.stories: set[str] = set()
+        """The ids of the stories of the build under way."""
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        """The content folder this build reads."""
+        return Path(config.config_file_path).parent / self.config.content
+
+    def preview_story(self) -> str | None:
+        """The id of the one story to build, when previewing one story; None for all."""
+        return self.config.story or None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether MkDocs serves the site (:data:`generator.publish.csp.LIVE_RELOAD`)."""
+        self.serving = command == "serve"
+        if self.serving:
+            log.info(
+                "mkdocs serve: the pages' Content-Security-Policy allows inline scripts, for "
+                "live reload; make site and make preview write the site's own, with hashes"
+            )
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Start each build (``make serve`` rebuilds) with no page's scripts recorded."""
+        self.container_scripts.clear()
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add every generated page and data file; stop the build on any content problem."""
+        settings = SiteSettings(site_url=config.site_url or "", site_name=config.site_name)
+        site = _generate(self.content_dir(config), settings, self.preview_story())
+        for warning in site.warnings:
+            log.info(str(warning))
+        for path, text in site.files.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
+            files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, NO_SCRIPT_PALETTE, content=_no_script_palette(config)))
+        if not config.nav:
+            static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+            config.nav = mkdocs_nav(site.nav, static)
+        self.stories = set(site.titles)
+        self.glossaries = dict(site.glossaries)
+        config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
+        fit_instant_navigation(config, len(files.documentation_pages()))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Mark the titles the generator escaped (:func:`.mkdocs_nav`) as HTML, once escaped.
+
+        Material prints titles unescaped, except in the footer's ``aria-label``, where it
+        escapes them again (``| e``): as ``Markup``, a title is left as it is there, so a
+        screen reader says "Who's who", not "Who&#39;s who".
+        """
+        for item in _walk(nav.items):
+            if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
+                item.title = Markup(item.title)
+        _keep_footer_links_within_stories(nav.pages, self.stories)
+        _place_actor_pages(nav, files)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Mark a generated page's title and description, escaped by the generator
+        (:func:`generator.render.render.front_matter`), as HTML, as :meth:`on_nav` does."""
+        if page.file.generated_by:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = Markup(page.meta[key])
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Mark the first use of each glossary term on a story's page
+        (:mod:`generator.render.abbr`), once the page is HTML: in its Markdown and in its
+        sanitised prose alike."""
+        glossary = self.glossaries.get(page.file.src_uri.split("/", 1)[0])
+        return glossary.mark(html) if glossary and page.file.generated_by else html
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Hide a table of contents of fewer than :data:`TOC_MIN_ENTRIES` entries (a
+        contents list of one line is chrome, not help), with Material's own ``hide: [toc]``."""
+        entries = sum(1 + len(item.children) for item in page.toc)
+        if entries - 1 < TOC_MIN_ENTRIES:  # the page's own title is the first entry
+            page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Write the page's Content-Security-Policy into its head (:mod:`generator.publish.csp`)."""
+        return self._with_policy(output, page.file.dest_uri)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The same for the theme's pages that are not documents (404.html)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, template_name)
+
+    def _with_policy(self, output: str, name: str) -> str:
+        try:
+            written, scripts = csp.with_policy(output, live_reload=self.serving)
+        except csp.PolicyError as error:
+            raise PluginError(
+                f"{name}: cannot write its Content-Security-Policy: {error}"
+            ) from None
+        for script in scripts:
+            if not script.trusted:
+                log.info(f"{name}: an inline script outside the theme's places is not allowed")
+        self.container_scripts.setdefault(csp.container_hashes(scripts), name)
+        return written
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site for search (Pagefind), in ``make site`` and ``make serve``.
+
+        A configuration that turns Material's own search plugin back on gets that search
+        instead (the benchmarks build the site so, to compare the two). First, stop a build
+        whose pages differ in the inline scripts instant navigation runs again: the policy
+        of the page a reader opened first would refuse another page's.
+        """
+        if len(self.container_scripts) > 1:
+            pages = ", ".join(sorted(self.container_scripts.values()))
+            raise PluginError(
+                f"the inline scripts of Material's main grid differ between {pages}: after an "
+                "instant navigation, the first page's Content-Security-Policy would refuse "
+                "them; move the script to a file under theme/assets/javascripts/"
+            )
+        if uses_material_search(config) or not self.config.search:
+            return
+        try:
+            indexed = index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"Search: indexed {indexed.pages} pages in {indexed.seconds:.2f} s (Pagefind)")
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild and reload the browser when a file under the content folder changes.
+
+        A one-story preview watches that story's folder only: the others are not built.
+        """
+        story = self.preview_story()
+        content = self.content_dir(config)
+        server.watch(str(content / story if story else content))
+        return server
+
+
+def _generate(content: Path, settings: SiteSettings, story: str | None) -> Site:
+    """The generator's site, or a :class:`PluginError` listing every content problem."""
+    try:
+        return build_site(content, settings.site_name, story, site_url=settings.address)
+    except ContentErrors as errors:
+        listing = "\n".join(str(problem) for problem in errors.problems)
+        warnings = f" (and {len(errors.warnings)} warning(s))" if errors.warnings else ""
+        raise PluginError(
+            f"{len(errors.errors)} problem(s){warnings} in content; nothing was built:\n{listing}"
+        ) from None
+
+
+def fit_instant_navigation(config: MkDocsConfig, pages: int) -> None:
+    """Turn Material's instant navigation off for a site of more than
+    :data:`INSTANT_NAVIGATION_MAX_PAGES` pages, saying so once in the build's log."""
+    features: list[str] = config.theme["features"]
+    instant = [f for f in features if f.startswith("navigation.instant")]
+    if pages > INSTANT_NAVIGATION_MAX_PAGES and instant:
+        features[:] = [f for f in features if f not in instant]
+        log.info(
+            f"{pages} pages: instant navigation is off, so that no reader downloads "
+            f"the list of every page (sitemap.xml) with their first page"
+        )
+
+
+def uses_material_search(config: MkDocsConfig) -> bool:
+    """Whether the site is built with Material's search plugin instead of Pagefind."""
+    return "material/search" in config.plugins
+
+
+def _place_actor_pages(nav: Navigation, files: Files) -> None:
+    """Put each story's actor pages, which the menu leaves out (:mod:`.navigation`),
+    under its Who's who: an actor's page opens the story's part of the menu, and
+    "Previous" and "Next" lead from Who's who through the actors, in the story's order
+    (the order the generator added them), to the page after Who's who, as when the menu
+    listed them."""
+    by_story: dict[str, list[Page]] = {}
+    for file in files.documentation_pages():
+        story, _, name = file.src_uri.partition("/actors/")
+        is_actor = bool(file.generated_by) and name not in ("", "index.md")
+        if is_actor and "/" not in story + name and isinstance(file.page, Page):
+            by_story.setdefault(story, []).append(file.page)
+    for page in nav.pages:
+        actors = by_story.get(page.file.src_uri.removesuffix("actors/index.md").rstrip("/"))
+        if not page.file.src_uri.endswith("/actors/index.md") or not actors:
+            continue
+        after = page.next_page
+        chain: list[Page | None] = [page, *actors, after]
+        for index, actor in enumerate(actors, start=1):
+            actor.parent = page.parent
+            actor.previous_page, actor.next_page = chain[index - 1], chain[index + 1]
+        page.next_page = actors[0]
+        if after is not None:
+            after.previous_page = actors[-1]
+
+
+def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> None:
+    """The footer's "Previous" and "Next" lead through one story's pages only: a story's
+    landing page has no "Previous" (not the glossary of the story before it in the
+    menu), its last page no "Next"; pages outside the stories keep theirs among them."""
+
+    def story_of(page: Page) -> str | None:
+        first = page.file.src_uri.split("/", 1)[0]
+        return first if first in stories else None
+
+    for page, following in itertools.pairwise(pages):
+        if story_of(page) != story_of(following):
+            page.next_page = None
+            following.previous_page = None
+
+
+def _no_script_palette(config: MkDocsConfig) -> str:
+    """The theme's stylesheets, Material's first, then extra_css in its order, made into
+    the dark palette that applies without JavaScript (:mod:`generator.publish.palette`)."""
+    folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+    return dark_without_javascript(theme_stylesheets(folders, list(config.extra_css)))
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    return [
+        found
+        for item in items
+        for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
+    ]

@@ -1,0 +1,100 @@
+"""The generated folder any engine builds: ``python -m generator build --out DIR``.
+
+The folder is a whole project, with nothing left for a plugin to add::
+
+    DIR/mkdocs.yml   the site's configuration, with the navigation spelled out (``nav``),
+                     the address it is built for, the publisher (``extra.publisher``)
+                     and no plugin
+    DIR/docs/        every generated page (each with its title, and its story's id and
+                     title, in its front matter), the pictures, feeds and open data, the
+                     static pages of docs/, and the palette stylesheet for readers
+                     without JavaScript (:mod:`generator.publish.palette`)
+    DIR/theme/       the theme's overrides and assets (a copy of theme/)
+
+MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
+``python -m generator search DIR/site`` indexes it for search, whatever built it.
+What only the MkDocs plugin adds (:mod:`generator.publish.plugin`) is the engine's side of
+things: the Content-Security-Policy of each page, the glossary's marks, the footer's
+"Previous" and "Next" kept within a story, and a short table of contents hidden.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.publish.palette import NO_SCRIPT_PALETTE, dark_without_javascript, theme_stylesheets
+from generator.render.build import Site, write_files
+from generator.render.navigation import mkdocs_nav
+from generator.settings import SiteSettings
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+THEME = "theme"
+
+
+def write_project(site: Site, out: Path, root: Path, settings: SiteSettings) -> None:
+    """Write the project of ``site`` into ``out``, taking the configuration, the static
+    pages and the theme from the repository at ``root``."""
+    config = read_config(root / CONFIG)
+    docs, theme = out / DOCS, out / THEME
+    write_files(site.files, docs)
+    shutil.copytree(root / DOCS, docs, dirs_exist_ok=True)
+    shutil.copytree(root / THEME, theme, dirs_exist_ok=True)
+    folders = [docs, theme, material_templates()]
+    palette = dark_without_javascript(theme_stylesheets(folders, config.get("extra_css", [])))
+    write_files({NO_SCRIPT_PALETTE: palette}, docs)
+    config.update(
+        site_url=settings.address,
+        docs_dir=DOCS,
+        theme={**config["theme"], "custom_dir": THEME},
+        plugins=[],
+        nav=mkdocs_nav(site.nav, static_pages(root / DOCS)),
+        extra={**config.get("extra", {}), "publisher": site.publisher},
+    )
+    header = "# Written by `python -m generator build`; the site's own is ../mkdocs.yml.\n"
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
+    (out / CONFIG).write_text(header + text, encoding="utf-8")
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as a mapping, each ``!ENV [NAME, ..., default]`` read as MkDocs
+    reads it: the first variable that is set, else the default."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+        if not isinstance(node, yaml.SequenceNode):
+            names = [loader.construct_scalar(node)]  # type: ignore[arg-type]
+        *variables, default = names if len(names) > 1 else [*names, None]
+        for name in variables:
+            if name in os.environ:
+                return yaml.safe_load(os.environ[name])
+        return default
+
+    Loader.add_constructor("!ENV", environment)
+    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def static_pages(docs: Path) -> list[str]:
+    """The Markdown pages of ``docs`` in the order MkDocs lists them: by folder, each
+    folder's index first, then by name."""
+    pages = [p.relative_to(docs) for p in docs.rglob("*.md")]
+    pages.sort(key=lambda p: (p.parts[:-1], p.stem != "index", p.name))
+    return [p.as_posix() for p in pages]
+
+
+def material_templates() -> Path:
+    """The folder of Material for MkDocs' templates and assets (its stylesheets, from
+    which the palette without JavaScript is derived)."""
+    import material
+
+    return Path(material.__file__).parent / "templates"
