@@ -271,7 +271,7 @@ def test_a_translated_quotation_shows_the_original_and_who_translated(
 
 def test_groups_list_their_members_and_members_their_groups(files: dict[str, str]) -> None:
     whos_who = files[f"{STORY_ID}/actors/index.md"]
-    assert "## Groups and coalitions { #group }" in whos_who
+    assert "### Groups and coalitions { #group }" in whos_who
     assert (
         "Members: [<bdi>Eastport</bdi>](eastport.md), [<bdi>Westport</bdi>](westport.md), "
         "[<bdi>Southport</bdi>](southport.md)" in whos_who

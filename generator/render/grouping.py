@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.content.models import Answer, Position, Side, Story
+from generator.content.models import Actor, Answer, Position, Side, Story
 from generator.render.balance import side_of_claim
 
 
@@ -41,3 +41,60 @@ def side_number(
     or 0 for none: the pages colour each side's cards by it."""
     found = side if side is not None else side_of_claim(story, claim) if claim else None
     return next((n for n, s in enumerate(story.sides, start=1) if found and s.id == found.id), 0)
+
+
+KINDS: dict[str, tuple[str, str]] = {
+    "person": ("People", "Person"),
+    "government": ("Governments", "Government"),
+    "authority": ("De facto and disputed authorities", "De facto or disputed authority"),
+    "organisation": ("Organisations", "Organisation"),
+    "group": ("Groups and coalitions", "Group or coalition"),
+}
+"""Each kind of actor, in the order Who's who shows them: its heading and its label."""
+
+
+@dataclass
+class CastGroup:
+    """One group of Who's who: a side's actors (``side``), or the actors of one kind."""
+
+    anchor: str
+    heading: str
+    actors: list[Actor]
+    side: Side | None = None
+
+
+@dataclass
+class Cast:
+    """Who's who as a newsroom's cast list: each side's actors, then the others by kind."""
+
+    sides: list[CastGroup]
+    others: list[CastGroup]
+
+
+def cast_of(story: Story) -> Cast:
+    """The story's actors grouped for Who's who: one group a side, in the order the sides
+    are listed, each side's people first; then the actors on no side, one group a kind.
+    A story without sides has kind groups only. Empty groups are left out."""
+    order = list(KINDS)
+    sides = [
+        CastGroup(
+            anchor=f"side-{side.id}",
+            heading=side.name,
+            actors=sorted((story.actor(a) for a in side.actors), key=lambda a: order.index(a.kind)),
+            side=side,
+        )
+        for side in story.sides
+        if side.actors
+    ]
+    unsided = [a for a in story.actors if story.side_of(a.id) is None]
+    others = [
+        CastGroup(anchor=kind, heading=heading, actors=of_kind)
+        for kind, (heading, _) in KINDS.items()
+        if (of_kind := [a for a in unsided if a.kind == kind])
+    ]
+    return Cast(sides=sides, others=others)
+
+
+def kind_label(actor: Actor) -> str:
+    """What the actor is, in one or a few words: 'Person', 'Government'."""
+    return KINDS[actor.kind][1]

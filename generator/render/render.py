@@ -99,12 +99,15 @@ def environment() -> jinja2.Environment:
     env.filters["name"] = name_markup
     env.globals["quote"] = quote_markup
     env.filters["actor_summary"] = wording.actor_summary
+    env.globals["shown_country"] = wording.shown_country
     env.globals["translation_note"] = wording.translation_note
     env.globals["kind_note"] = wording.kind_note
     env.globals["members_of"] = wording.members_of
     env.globals["groups_of"] = wording.groups_of
     env.globals["position_columns"] = grouping.position_columns
     env.globals["side_number"] = grouping.side_number
+    env.globals["cast_of"] = grouping.cast_of
+    env.globals["kind_label"] = grouping.kind_label
     env.globals["basis_label"] = wording.basis_label
     env.globals["unknown_of"] = wording.unknown_of
     env.globals["in_sentence"] = wording.in_sentence

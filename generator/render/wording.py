@@ -18,15 +18,24 @@ def actor_summary(actor: Actor) -> str:
     The country is left out when there is none or when the role or the name already says
     it, and never put in brackets inside brackets.
     """
+    country = shown_country(actor)
+    if not country:
+        return actor.role
+    if "(" in country or "(" in actor.role:
+        return f"{actor.role}; {country}"
+    return f"{actor.role} ({country})"
+
+
+def shown_country(actor: Actor) -> str:
+    """The actor's country where the pages show it: '' when there is none, or when the
+    role or the name already says it (in full or by its initials)."""
     country = actor.country
     named = (actor.role, actor.name)
     if not country or any(
         _mentions(text, country) or _abbreviated(text, country) for text in named
     ):
-        return actor.role
-    if "(" in country or "(" in actor.role:
-        return f"{actor.role}; {country}"
-    return f"{actor.role} ({country})"
+        return ""
+    return country
 
 
 def _mentions(text: str, part: str) -> bool:
@@ -116,6 +125,7 @@ __all__ = [
     "kind_note",
     "members_of",
     "reactions_blurb",
+    "shown_country",
     "translation_note",
     "unknown_of",
 ]
