@@ -1,18 +1,20 @@
 """Pages that scan, as a newsroom's do (issue 22): Who's who as a cast list, each side's
-actors together and the others by kind, one compact entry an actor."""
+actors together and the others by kind, one compact entry an actor; reactions grouped by
+tone, one card an actor with all its reactions in date order."""
 
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, text_files
+from conftest import CONTENT, FIXTURES, text_files
 
 from generator.content.load import load_stories
-from generator.content.models import Story
+from generator.content.models import ReactionStance, Story, reactions_in_order
 from generator.render.build import build_site
-from generator.render.grouping import KINDS, cast_of
+from generator.render.grouping import KINDS, cast_of, reaction_groups
 from generator.render.text import escape_markdown
 from generator.render.wording import shown_country
 
@@ -106,3 +108,58 @@ def test_a_story_without_sides_has_its_kinds_as_headings() -> None:
     page = _page(VARIED, "actors/index.md")
     assert re.findall(r"^## (.+) \{ #", page, re.M) == ["People", "Governments", "Organisations"]
     assert "cast--side" not in page and "Others in the story" not in page
+
+
+# --- Reactions ------------------------------------------------------------------------
+
+WITH_REACTIONS = (LONG, VARIED, COALITION, FIXTURES / "minimal")
+
+
+@pytest.mark.parametrize("folder", [*WITH_REACTIONS, CONTENT], ids=lambda f: f.name)
+def test_each_actor_has_one_card_with_all_its_reactions_in_date_order(folder: Path) -> None:
+    (story,) = load_stories(folder)
+    cards = [card for group in reaction_groups(story) for card in group.cards]
+    assert sorted(card.actor for card in cards) == sorted({r.actor for r in story.reactions})
+    for card in cards:
+        own = [r for r in story.reactions if r.actor == card.actor]
+        assert card.reactions == reactions_in_order(own)
+
+
+@pytest.mark.parametrize("folder", [*WITH_REACTIONS, CONTENT], ids=lambda f: f.name)
+def test_cards_are_grouped_by_the_tone_they_end_on_in_the_models_order(folder: Path) -> None:
+    (story,) = load_stories(folder)
+    groups = reaction_groups(story)
+    tones = list(typing.get_args(ReactionStance))
+    assert [tones.index(g.stance) for g in groups] == sorted(
+        {tones.index(g.stance) for g in groups}
+    )
+    for group in groups:
+        assert group.cards and all(
+            card.reactions[-1].stance == group.stance for card in group.cards
+        )
+
+
+def test_a_card_marks_the_reactions_whose_tone_differs_from_its_group() -> None:
+    page = _page(LONG, "reactions.md")
+    headings = re.findall(r"^(#+) (.+?) \{ #([a-z0-9-]+) \}$", page, re.M)
+    assert [(level, anchor) for level, _, anchor in headings] == [
+        ("##", "welcoming"),
+        ("###", "reaction-far-isles"),
+        ("##", "hopeful"),
+        ("###", "reaction-lakeland"),
+        ("##", "cautious"),
+        ("###", "reaction-harbour-forum"),
+    ]
+    card = page[page.index("{ #reaction-harbour-forum }") :]
+    assert card.count('<span class="stance-badge">') == 1
+    assert (
+        '<time datetime="2018">2018</time></span> <span class="stance-badge">critical</span>'
+        in card
+    )
+    assert "Where an actor reacted more than once" in page
+
+
+def test_a_page_where_each_actor_reacted_once_says_nothing_of_shared_cards() -> None:
+    page = _page(VARIED, "reactions.md")
+    assert page.count('<div class="reaction-card" markdown>') == 4
+    assert "stance-badge" not in page and "reacted more than once" not in page

@@ -1,15 +1,27 @@
-"""How items are set side by side on a page: positions by side, or by actor.
+"""How items are grouped on a page: positions by side or by actor, Who's who's cast by
+side and kind, reactions by the tone they end on.
 
 A story that names its sides (``sides:`` in actors.yml) shows each issue's positions in
 one column a side, in the order the sides are listed, with positions of actors on no
-side after them; a story without sides shows one column an actor.
+side after them; a story without sides shows one column an actor. Who's who lists each
+side's actors together, then the others by kind; the reactions page gives each actor one
+card with all its reactions.
 """
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 
-from generator.content.models import Actor, Answer, Position, Side, Story
+from generator.content.models import (
+    Actor,
+    Answer,
+    Position,
+    Reaction,
+    ReactionStance,
+    Side,
+    Story,
+)
 from generator.render.balance import side_of_claim
 
 
@@ -98,3 +110,39 @@ def cast_of(story: Story) -> Cast:
 def kind_label(actor: Actor) -> str:
     """What the actor is, in one or a few words: 'Person', 'Government'."""
     return KINDS[actor.kind][1]
+
+
+@dataclass
+class ReactionCard:
+    """One actor's reactions, in the order :func:`generator.models.reactions_in_order`
+    gives them: dated ones by date, then the undated ones as written."""
+
+    actor: str
+    reactions: list[Reaction] = field(default_factory=list)
+
+    @property
+    def stance(self) -> ReactionStance:
+        """The tone the actor's reactions end on: that of the last one shown."""
+        return self.reactions[-1].stance
+
+
+@dataclass
+class StanceGroup:
+    """The cards of the actors whose reactions end on one tone (``stance``)."""
+
+    stance: ReactionStance
+    cards: list[ReactionCard]
+
+
+def reaction_groups(story: Story) -> list[StanceGroup]:
+    """The reactions page's groups: one card an actor with all its reactions, the cards
+    grouped by the tone each ends on, tones from welcoming to critical (then neutral) as
+    the model lists them; cards within a group in the order of their first reaction."""
+    cards: dict[str, ReactionCard] = {}
+    for reaction in story.reactions_in_order():
+        cards.setdefault(reaction.actor, ReactionCard(reaction.actor)).reactions.append(reaction)
+    groups = [
+        StanceGroup(stance, [card for card in cards.values() if card.stance == stance])
+        for stance in typing.get_args(ReactionStance)
+    ]
+    return [group for group in groups if group.cards]

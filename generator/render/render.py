@@ -107,6 +107,7 @@ def environment() -> jinja2.Environment:
     env.globals["position_columns"] = grouping.position_columns
     env.globals["side_number"] = grouping.side_number
     env.globals["cast_of"] = grouping.cast_of
+    env.globals["reaction_groups"] = grouping.reaction_groups
     env.globals["kind_label"] = grouping.kind_label
     env.globals["basis_label"] = wording.basis_label
     env.globals["unknown_of"] = wording.unknown_of
