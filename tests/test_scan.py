@@ -163,3 +163,30 @@ def test_a_page_where_each_actor_reacted_once_says_nothing_of_shared_cards() -> 
     page = _page(VARIED, "reactions.md")
     assert page.count('<div class="reaction-card" markdown>') == 4
     assert "stance-badge" not in page and "reacted more than once" not in page
+
+
+# --- The legend of the basis badges -----------------------------------------------------
+
+BADGE = re.compile(r'<span class="basis basis--(stated|reported|analysis)">')
+LEGEND = re.compile(r'<p class="basis-legend" markdown>(.*?)</p>')
+
+
+@pytest.mark.parametrize(
+    "folder", [CONTENT, COALITION, LONG, VARIED, FIXTURES / "news"], ids=lambda f: f.name
+)
+def test_a_page_with_badges_explains_them_once_before_the_first(folder: Path) -> None:
+    pages = text_files(build_site(folder).files)
+    badged = 0
+    for path, text in pages.items():
+        legends = LEGEND.findall(text)
+        shown = BADGE.findall(LEGEND.sub("", text))
+        if not shown:
+            assert legends == [], f"{path}: a legend and no badge"
+            continue
+        badged += 1
+        assert len(legends) == 1, f"{path}: {len(legends)} legends"
+        first = BADGE.search(LEGEND.sub("", text))
+        assert first and text.index('class="basis-legend"') < first.start(), path
+        assert set(BADGE.findall(legends[0])) == set(shown), path
+        assert "(../" in legends[0] and "standards.md#how-we-know-each-claim)" in legends[0]
+    assert badged, "no page with badges in this fixture"

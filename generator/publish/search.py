@@ -28,6 +28,7 @@ EXCLUDED = (
     ".timeline-chart",  # the chart: its picture's labels and the figure's data
     "sup.cite",  # citation numbers
     ".headerlink",  # the permalink sign after each heading
+    ".basis-legend",  # what the badges mean, the same line on many pages
 )
 """CSS selectors of what is not indexed inside a page's article."""
 
