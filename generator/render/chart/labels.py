@@ -25,9 +25,12 @@ event stands in a count only when key events alone crowd a lane. Phase titles, a
 the plot, follow the same rule in two rows of their own.
 
 The static picture runs this with widths measured ahead of time from the font's advance
-widths (:func:`text_width`, :mod:`generator.render.chart.font`); ``timeline-chart.js`` runs the
-same rule in the browser with widths measured there whenever the view changes. Keep
-the two in step: the tests run both on the same input.
+widths (:func:`text_width`, :mod:`generator.render.chart.font`); ``timeline-chart.js``
+runs the same rule in the browser with widths measured there whenever the view changes,
+the one rule the browser keeps (every wording, hover and colour comes with the figure).
+The two are held together by ``tests/test_chart_layout.py``, which runs both, Python here
+and the script in Node, on hundreds of generated charts and views and compares every
+placement.
 """
 
 from __future__ import annotations
@@ -196,7 +199,7 @@ def place_items(
     is the rule's outline in some twenty lines, the marks and each label already placed
     by helpers, and it is ``placeItems`` in ``timeline-chart.js`` line for line. Split
     further, it would take most of these arguments again and no longer read like its
-    mirror, which is kept in step with it by hand.
+    mirror, which ``tests/test_chart_layout.py`` holds to it on hundreds of generated cases.
     """
     cores = [_core(item) for item in items]
     shown = [core[1] >= 0 and core[0] <= width for core in cores]
@@ -226,11 +229,18 @@ def place_items(
         widths = (count_width(placed.group),) if placed.group > 1 else items[index].widths
         lane = lanes[items[index].lane]
         placements[index] = _place_label(items[index], widths, cores[index], placed, lane, width)
-    cut = [i for i in keys if placements[i].form] + [i for i in labelled if placements[i].form]
+    cut = [i for i in keys if _is_cut(placements[i])] + [
+        i for i in labelled if _is_cut(placements[i])
+    ]
     for index in dict.fromkeys(cut):  # the key events' first: a cut label, made longer
         lane = lanes[items[index].lane]
         placements[index] = _lengthen(items[index], cores[index], placements[index], lane, width)
     return placements
+
+
+def _is_cut(placed: Placement) -> bool:
+    """Whether a label is a cut of its title (not the full title, nor a count)."""
+    return placed.form is not None and placed.form > 0
 
 
 def _alone(placed: Placement) -> bool:
