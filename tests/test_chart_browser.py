@@ -9,6 +9,8 @@ plot's edge, and every mark in view keeps a 24 px target to itself."""
 
 from __future__ import annotations
 
+import datetime
+import math
 import shutil
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +25,7 @@ DENSE = FIXTURES / "dense"
 STORIES = [FIRST_STORY, "example-harbour-accord", "synthetic-long-story"]
 WIDTHS = [375, 1280]
 PLOT = "#timeline-chart"
+DAY_MS = 86_400_000
 
 MEASURE = """(mode) => {
   const rect = (b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom });
@@ -369,6 +372,87 @@ def test_the_counts_under_the_chart_pan_to_the_events_outside_it(
     assert left < -536_457_600_000 < right  # 1953 is in view now
     assert page.locator(".timeline-chart__later").is_visible()  # and the story after it
     assert page.evaluate("location.hash") == ""  # panned, did not jump
+
+
+COLOURS = """() => {
+  const gd = document.getElementById("timeline-chart");
+  const ring = (gd.layout.shapes || []).find((s) => s.type === "circle");
+  return {
+    traces: gd.data.map((t) => [t.marker.color, t.marker.line.color]),
+    font: gd._fullLayout.font.color,
+    hover: gd._fullLayout.hoverlabel.bgcolor,
+    bands: gd._fullLayout.shapes.filter((s) => s.type === "rect").map((s) => s.fillcolor),
+    notes: gd._fullLayout.annotations.map((a) => (a.visible ? a.font.color : null)),
+    ring: ring ? ring.line.color : null,
+  };
+}"""
+
+
+def test_the_chart_takes_each_schemes_colours_from_the_figure(
+    dense_site: str, context: Any
+) -> None:
+    """Drawn in the dark scheme, then switched to the light one, the chart has every colour
+    of Python's figure for that scheme (the browser only hands the figure's palettes to
+    Plotly), the ring around the selected event the scheme's text colour."""
+    from generator.content.load import load_stories
+    from generator.render.chart.figure import timeline_figure_data
+    from generator.render.chart.palette import PALETTES
+
+    (story,) = load_stories(DENSE, "example-harbour-accord")
+    page = context(375).new_page()
+    page.goto(f"{dense_site}{story.id}/timeline/", wait_until="networkidle")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    open_chart(page, f"{dense_site}{story.id}/timeline/#event-{story.events[0].id}")
+    page.wait_for_function(RING, arg=story.events[0].id, timeout=15000)
+    for scheme in ("dark", "light"):
+        if scheme == "light":
+            page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+            # Laid out again in the same view: the ring is drawn in the new scheme.
+            after(page, lambda: page.evaluate("window.ExplainerTimeline.current.setCollide(true)"))
+        figure = timeline_figure_data(story, dark=scheme == "dark")
+        found = page.evaluate(COLOURS)
+        expected = [[t["marker"]["color"], t["marker"]["line"]["color"]] for t in figure["data"]]
+        assert found["traces"] == expected, scheme
+        assert found["font"] == figure["layout"]["font"]["color"] == PALETTES[scheme]["text"]
+        assert found["hover"] == figure["layout"]["hoverlabel"]["bgcolor"], scheme
+        assert found["bands"] == [s["fillcolor"] for s in figure["layout"]["shapes"]], scheme
+        notes = [n["font"].get("color", found["font"]) for n in figure["layout"]["annotations"]]
+        shown = [
+            (note, colour) for note, colour in zip(notes, found["notes"], strict=True) if colour
+        ]
+        assert len(shown) > 10 and all(note == colour for note, colour in shown), scheme
+        assert found["ring"] == PALETTES[scheme]["text"], scheme
+
+
+def test_the_counts_under_the_chart_word_any_view_as_python_does(
+    dense_site: str, context: Any
+) -> None:
+    """After each change of view, each count under the chart says what outside_wording
+    says of the events wholly outside the view, and leads to the nearest of them."""
+    from generator.content.load import load_stories
+    from generator.render.chart.description import outside_view, outside_wording
+
+    (story,) = load_stories(DENSE, "synthetic-long-story")
+    page = context(1280).new_page()
+    open_chart(page, f"{dense_site}{story.id}/timeline/")
+    epoch = datetime.date(1970, 1, 1)
+    for button in ("Zoom in", "Zoom in", "Autoscale", "Reset axes", "Zoom out"):
+        click_modebar(page, button)
+        r0, r1 = page.evaluate(
+            f"(() => {{ const xa = document.querySelector('{PLOT}')._fullLayout.xaxis;"
+            " return [xa.r2l(xa.range[0]), xa.r2l(xa.range[1])]; })()"
+        )
+        # Whole days: an event lies before the view when its last day ends by r0, after
+        # it when its first day begins after r1.
+        left = epoch + datetime.timedelta(days=math.floor(r0 / DAY_MS))
+        right = epoch + datetime.timedelta(days=math.floor(r1 / DAY_MS))
+        outside = outside_view(story, (left, right))
+        for events, direction in zip(outside, ("earlier", "later"), strict=True):
+            link = page.locator(f".timeline-chart__{direction}")
+            assert link.is_hidden() == (not events), (button, direction)
+            if events:
+                assert link.text_content() == outside_wording(events, direction), button
+                assert link.get_attribute("href") == f"#event-{events[0].id}", button
 
 
 # --- the chart's page life ------------------------------------------------------------

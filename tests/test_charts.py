@@ -620,6 +620,31 @@ def test_events_outside_the_opening_view_are_counted(hanoi: Story, tiny: Story) 
     assert chart_context(tiny)["earlier"] == ""  # type: ignore[index]
 
 
+@pytest.mark.parametrize("fixture", ["hanoi", "long_story", "varied"])
+def test_the_figure_words_the_counts_outside_any_view_as_the_page_does(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """The counts the browser shows after a change of view are Python's: for a view
+    beginning or ending at each day an event begins or ends, the figure's entry for that
+    many events outside says what outside_view and outside_wording say."""
+    story: Story = request.getfixturevalue(fixture)
+    counts = timeline_figure_data(story)["layout"]["meta"]["timeline"]["outside"]
+    in_order = [e.id for e in story.events_in_order()]
+    ends = [d for e in story.events for d in (e.first_day, e.date.last_day)]
+    days = {d + datetime.timedelta(days=shift) for d in ends for shift in (-1, 0, 1)}
+    for day in sorted(days):
+        earlier, later = outside_view(story, (day, day))
+        for events, direction in ((earlier, "earlier"), (later, "later")):
+            if events:
+                words = counts[direction]["words"][len(events) - 1]
+                nearest = counts[direction]["nearest"][len(events) - 1]
+                assert words == outside_wording(events, direction), (day, direction)
+                assert in_order[nearest] == events[0].id, (day, direction)
+    assert {len(words) for count in counts.values() for words in count.values()} == {
+        len(story.events)
+    }
+
+
 def test_layout_fits_a_phone_and_the_page(hanoi: Story) -> None:
     layout = figure_dict(hanoi)["layout"]
     assert layout["dragmode"] == "pan"
@@ -650,10 +675,15 @@ def test_light_and_dark_palettes_differ(hanoi: Story) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_embedded_palette_turns_either_figure_into_the_other(hanoi: Story, scheme: str) -> None:
-    # timeline-chart.js merges layout.meta.palettes[scheme] into the figure with this rule.
-    target = figure_dict(hanoi, dark=scheme == "dark")
-    for start in (figure_dict(hanoi), figure_dict(hanoi, dark=True)):
-        assert merge_patch(start, start["layout"]["meta"]["palettes"][scheme]) == target
+    # timeline-chart.js hands layout.meta.palettes[scheme] to Plotly.update; plotly.py's
+    # plotly_update reads the same attribute strings by the same rules.
+    target = timeline_figure(hanoi, dark=scheme == "dark").to_plotly_json()
+    for dark in (False, True):
+        figure = timeline_figure(hanoi, dark=dark)
+        palette = figure.layout.meta["palettes"][scheme]
+        assert palette["ring"] == PALETTES[scheme]["text"]
+        figure.plotly_update(restyle_data=palette["data"], relayout_data=palette["layout"])
+        assert figure.to_plotly_json() == target
 
 
 def _luminance(hex_colour: str) -> float:
@@ -718,7 +748,7 @@ def test_json_is_deterministic(hanoi: Story) -> None:
 
 def test_json_is_small_without_plotlys_default_template(hanoi: Story, long_story: Story) -> None:
     for story in (hanoi, long_story):
-        text = figure_json(timeline_figure_data(story))
+        text = chart_context(story)["figure_json"]  # type: ignore[index]  # what the site ships
         per_event = len(gzip.compress(text.encode())) / len(story.events)
         assert per_event < 250, (story.id, per_event)  # gzipped bytes per event
         template = json.loads(text)["layout"]["template"]
@@ -777,7 +807,7 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
 def test_the_figure_is_a_file_beside_the_pages_that_show_it(tiny: Story) -> None:
     pages = render_story(tiny)
     figure = pages["tiny-story/timeline/figure.json"]
-    assert figure == figure_json(timeline_figure_data(tiny))
+    assert figure == figure_json(timeline_figure_data(tiny, coloured=False))
     assert 'data-figure="figure.json"' in pages["tiny-story/timeline.md"]
     assert 'data-figure="../figure.json"' in pages["tiny-story/timeline/embed.md"]
     assert "<script" not in pages["tiny-story/timeline.md"]  # nothing inline to run

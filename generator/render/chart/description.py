@@ -3,14 +3,17 @@
 The text alternative is the figure's caption, announced once with the figure. The
 chart opens on the story and its lead-up; events before or after that view are
 counted under the chart ("2 earlier events, 1950–1953"), each count a link that pans the
-chart there (or, without JavaScript, leads to the first of them in the list).
-``timeline.js`` words the counts the same way when the reader moves the chart.
+chart there (or, without JavaScript, leads to the first of them in the list). When the
+reader moves the chart, ``timeline-chart.js`` counts the events outside the new view and
+takes their wording and the nearest of them from :func:`outside_counts`, which the
+figure carries: the counts are worded here alone.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from generator.content.models import Event, Story
 from generator.render.chart.lanes import chart_lanes, event_days
@@ -51,8 +54,40 @@ def outside_wording(events: Sequence[Event], direction: str) -> str:
     """'2 earlier events, 1950–1953': how many lie that way, and in which years."""
     first = min(event_days(e)[0].year for e in events)
     last = max(event_days(e)[1].year for e in events)
+    return _wording(len(events), direction, first, last)
+
+
+def _wording(number: int, direction: str, first: int, last: int) -> str:
     years = str(first) if first == last else f"{first}–{last}"
-    return f"{count(len(events), f'{direction} event')}, {years}"
+    return f"{count(number, f'{direction} event')}, {years}"
+
+
+def outside_counts(story: Story) -> dict[str, dict[str, list[Any]]]:
+    """For ``earlier`` and ``later``, what the count under the chart says when ``n``
+    events lie outside the view that way (``words[n - 1]``), and the nearest of them
+    (``nearest[n - 1]``, its place in time order), as :func:`outside_view` and
+    :func:`outside_wording` have them.
+
+    Whatever the view, the events wholly before it are those that end first, and those
+    wholly after it those that begin last: a count names its events. Built in one pass.
+    """
+    events = story.events_in_order()
+    place = {e.id: n for n, e in enumerate(events)}
+    ending = sorted(events, key=lambda e: (event_days(e)[1], e.id))
+    earlier, first, last = [], datetime.MAXYEAR, datetime.MINYEAR
+    for number, event in enumerate(ending, start=1):  # the nearest: the last to end
+        first, last = min(first, event_days(event)[0].year), max(last, event_days(event)[1].year)
+        earlier.append((_wording(number, "earlier", first, last), place[event.id]))
+    starting = sorted(events, key=lambda e: (event_days(e)[0], place[e.id]), reverse=True)
+    later, first, last, nearest = [], datetime.MAXYEAR, datetime.MINYEAR, len(events)
+    for number, event in enumerate(starting, start=1):  # the nearest: the first in time
+        first, last = min(first, event_days(event)[0].year), max(last, event_days(event)[1].year)
+        nearest = min(nearest, place[event.id])
+        later.append((_wording(number, "later", first, last), nearest))
+    return {
+        direction: {"words": [words for words, _ in counts], "nearest": [n for _, n in counts]}
+        for direction, counts in (("earlier", earlier), ("later", later))
+    }
 
 
 def count(number: int, noun: str) -> str:

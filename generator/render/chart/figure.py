@@ -42,7 +42,10 @@ from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
 
 from generator.content.models import Event, Story
 from generator.render.chart import labels as labels
+from generator.render.chart.description import outside_counts
 from generator.render.chart.hover import (
+    GROUP_HOVER,
+    GROUP_JOIN,
     GROUP_SAME_DAY,
     GROUP_TEMPLATE,
     GROUP_ZOOM,
@@ -53,7 +56,13 @@ from generator.render.chart.hover import (
 )
 from generator.render.chart.lanes import chart_lanes, event_days, is_fuzzy, mark_day
 from generator.render.chart.notes import PHASE_ROW_PX, label, lane_titles, phase_order, phase_titles
-from generator.render.chart.palette import NoteKind, TraceKind, merge_patch, palette_patch
+from generator.render.chart.palette import (
+    NoteKind,
+    TraceKind,
+    merge_patch,
+    palette_patch,
+    plotly_update,
+)
 from generator.render.chart.plan import (
     LANE_PAD,
     MAX_ROWS,
@@ -104,11 +113,15 @@ def timeline_figure(story: Story, *, dark: bool = False) -> go.Figure:
     return go.Figure(timeline_figure_data(story, dark=dark))
 
 
-def timeline_figure_data(story: Story, *, dark: bool = False) -> dict[str, Any]:
+def timeline_figure_data(
+    story: Story, *, dark: bool = False, coloured: bool = True
+) -> dict[str, Any]:
     """The figure as plain data, the same as ``timeline_figure(...).to_plotly_json()``.
 
     The site uses this: plotly's validation of a ``go.Figure`` costs more than building
-    the data, and the tests check that both give the same JSON.
+    the data, and the tests check that both give the same JSON. The site's figure is not
+    ``coloured``: ``timeline-chart.js`` colours it for the reader's scheme from
+    ``layout.meta.palettes`` before it is shown, so each colour is carried once a scheme.
     """
     plan = chart_plan(story)
     kinds: list[tuple[int, TraceKind]] = [(t.lane, t.kind) for t in plan.traces]
@@ -120,8 +133,13 @@ def timeline_figure_data(story: Story, *, dark: bool = False) -> dict[str, Any]:
     notes = [kind for kind, number in counts.items() for _ in range(number)]
     light = palette_patch(kinds, len(story.phases), notes, dark=False)
     dark_patch = palette_patch(kinds, len(story.phases), notes, dark=True)
-    figure = merge_patch(_figure(story, plan), dark_patch if dark else light)
-    figure["layout"]["meta"]["palettes"] = {"light": light, "dark": dark_patch}
+    figure = _figure(story, plan)
+    if coloured:
+        figure = merge_patch(figure, dark_patch if dark else light)
+    figure["layout"]["meta"]["palettes"] = {
+        "light": plotly_update(light, dark=False),
+        "dark": plotly_update(dark_patch, dark=True),
+    }
     return dict(figure)
 
 
@@ -386,7 +404,9 @@ def _phase_band(first: datetime.date, last: datetime.date) -> dict[str, Any]:
 
 
 def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -> dict[str, Any]:
-    """What timeline-chart.js needs to lay the chart out again at the reader's width."""
+    """What timeline-chart.js needs to lay the chart out again at the reader's width, and
+    every word it shows: the counts' labels, the hover of a mark that stands for several
+    events (templates it fills in) and the counts of the events outside the view."""
     phases = len(story.phases)
     lanes = len(plan.lane_names)
     return {
@@ -399,6 +419,8 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -
         "barBelow": BAR_BELOW,
         "hiddenY": HIDDEN_Y,
         "hover": [HOVER_TEMPLATE, GROUP_TEMPLATE, GROUP_ZOOM, GROUP_SAME_DAY],
+        "words": {"count": labels.COUNT_LABEL, "group": GROUP_HOVER, "join": GROUP_JOIN},
+        "outside": outside_counts(story),
         "lanes": [
             {"name": name, "top": top, "rows": count}
             for name, top, count in zip(plan.lane_names, tops, rows, strict=False)

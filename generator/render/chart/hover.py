@@ -20,6 +20,10 @@ HOVER_TEMPLATE = (
 GROUP_TEMPLATE = "%{text}<extra></extra>"
 """The hover of a mark that stands for several events (see :func:`group_hover`)."""
 GROUP_ZOOM, GROUP_SAME_DAY = "Zoom in to see each", "All on the same day: see the list"
+GROUP_HOVER, GROUP_JOIN = "<b>{count}</b><br>{titles}<br><i>{hint}</i>", ";<br>"
+"""The hover text of a mark that stands for several events: their count, their titles
+joined, and a hint. The figure carries both to the browser, which fills them in for the
+groups its layout makes after a change of view."""
 _HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
 
 
@@ -38,7 +42,9 @@ def customdata(story: Story, event: Event) -> list[str]:
 
 def group_hover(number: int, titles: Sequence[str], hint: str) -> str:
     """The hover text of a mark that stands for ``number`` events (titles escaped)."""
-    return f"<b>{labels.count_label(number)}</b><br>{';<br>'.join(titles)}<br><i>{hint}</i>"
+    return GROUP_HOVER.format(
+        count=labels.count_label(number), titles=GROUP_JOIN.join(titles), hint=hint
+    )
 
 
 def escape(text: str) -> str:

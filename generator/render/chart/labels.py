@@ -119,6 +119,9 @@ class Item:
 
 COUNT = -1
 """The form of a label that counts the events a mark stands for ("3 events")."""
+COUNT_LABEL = "{n} events"
+"""The label of a mark that stands for ``n`` events (the figure carries it to the
+browser, which fills it in where its layout makes a count: the one wording of counts)."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ class Placement:
 
 def count_label(number: int) -> str:
     """The label of a mark that stands for several events."""
-    return f"{number} events"
+    return COUNT_LABEL.format(n=number)
 
 
 Stretch = tuple[float, float]

@@ -28,7 +28,7 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     """What the timeline pages need to show their chart, or None without events."""
     if not story.events:
         return None
-    figure = charts.timeline_figure_data(story)
+    figure = charts.timeline_figure_data(story, coloured=False)  # coloured by the browser
     earlier, later = outside_view(story, charts.initial_range(story))
     height = figure["layout"]["height"]
     return {

@@ -1,11 +1,13 @@
 """The timeline chart's colours on Material's light and dark schemes, as figure patches.
 
-The figure's ``layout.meta.palettes`` holds, for ``light`` and ``dark``, a patch
-``{"layout": {...}, "data": [{...} per trace]}`` of every colour in the figure.
-``timeline-chart.js`` deep-merges the patch for the reader's scheme into a fresh copy of
-the figure (:func:`merge_patch` is the same rule in Python) and redraws. The static
-picture takes the same colours from ``timeline.css``, whose custom properties a test
-holds to :data:`PALETTES`.
+Every colour of the figure for one scheme is a patch ``{"layout": {...}, "data": [{...}
+per trace]}`` (:func:`palette_patch`), merged into the figure by :func:`merge_patch`. The
+figure's ``layout.meta.palettes`` carries, for ``light`` and ``dark``, the same colours as
+the arguments of ``Plotly.update`` (:func:`plotly_update`): ``timeline-chart.js`` hands
+the reader's scheme's to Plotly when the chart is drawn and when the scheme changes, and
+merges nothing itself. With them, ``ring``: the colour of the ring around the selected
+event. The static picture takes the same colours from ``timeline.css``, whose custom
+properties a test holds to :data:`PALETTES`.
 """
 
 from __future__ import annotations
@@ -82,31 +84,60 @@ def palette_patch(
     """Every colour of a figure for one scheme: ``{"layout": ..., "data": [...]}``.
 
     ``traces`` gives each trace's lane and kind, ``phases`` the number of phase bands,
-    ``notes`` each annotation's kind (titles are muted, labels in the text colour).
+    ``notes`` each annotation's kind (titles are muted, labels in the text colour, the
+    layout's).
     """
     p = _palette(dark)
     layout = palette_layout(dark)
     layout["shapes"] = [
         {"fillcolor": p["band" if i % 2 == 0 else "band-alt"]} for i in range(phases)
     ]
+    # Labels take the layout's font colour (Plotly's default for annotations): only the
+    # titles, muted, carry a colour of their own.
     layout["annotations"] = [
-        {"font": {"color": p["text" if kind == "label" else "muted"]}} for kind in notes
+        {} if kind == "label" else {"font": {"color": p["muted"]}} for kind in notes
     ]
     data = [_trace_colours(lane_colour(p, lane), kind) for lane, kind in traces]
     return {"layout": layout, "data": data}
 
 
 def merge_patch(base: Any, patch: Any) -> Any:
-    """``base`` with ``patch`` merged in: dicts by key, lists by index, others replaced.
-
-    timeline-chart.js applies the palettes with the same rule.
-    """
+    """``base`` with ``patch`` merged in: dicts by key, lists by index, others replaced."""
     if isinstance(patch, dict) and isinstance(base, dict):
         return {**base, **{k: merge_patch(base.get(k), v) for k, v in patch.items()}}
     if isinstance(patch, list) and isinstance(base, list):
         merged = [merge_patch(b, p) for b, p in zip(base, patch, strict=False)]
         return merged + base[len(patch) :] + patch[len(base) :]
     return patch
+
+
+def plotly_update(patch: dict[str, Any], *, dark: bool) -> dict[str, Any]:
+    """A palette patch as ``Plotly.update(plot, data, layout)`` takes it, in Plotly's own
+    attribute strings (``"annotations[3].font.color"``): ``data`` sets each attribute of
+    every trace (a list, a value per trace: every trace's patch has the same attributes),
+    ``layout`` each attribute of the layout; and ``ring``, the selection's colour."""
+    traces = [dict(_attributes(trace)) for trace in patch["data"]]
+    names = list(traces[0]) if traces else []
+    assert all(list(trace) == names for trace in traces), "a colour missing from a trace"
+    return {
+        "data": {name: [trace[name] for trace in traces] for name in names},
+        "layout": dict(_attributes(patch["layout"])),
+        "ring": _palette(dark)["text"],
+    }
+
+
+def _attributes(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    """The leaves of a patch, each with its attribute string: keys joined by dots, list
+    items by their index in brackets."""
+    if isinstance(value, dict):
+        return [
+            leaf
+            for key, item in value.items()
+            for leaf in _attributes(item, f"{path}.{key}" if path else key)
+        ]
+    if isinstance(value, list):
+        return [leaf for i, item in enumerate(value) for leaf in _attributes(item, f"{path}[{i}]")]
+    return [(path, value)]
 
 
 def lane_colour(palette: dict[str, str], lane: int) -> str:

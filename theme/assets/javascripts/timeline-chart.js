@@ -303,24 +303,6 @@
 
   /* --- the figure and its colours ------------------------------------------------------- */
 
-  /* Dicts merge by key, arrays by index, anything else is replaced:
-     the rule of merge_patch in generator/render/chart/palette.py. */
-  function merge(base, patch) {
-    if (Array.isArray(patch) && Array.isArray(base)) {
-      return patch.map((item, i) => merge(base[i], item)).concat(base.slice(patch.length));
-    }
-    if (isObject(patch) && isObject(base)) {
-      const merged = Object.assign({}, base);
-      for (const key of Object.keys(patch)) merged[key] = merge(base[key], patch[key]);
-      return merged;
-    }
-    return patch;
-  }
-
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
@@ -330,8 +312,10 @@
     return [xa.r2l(xa.range[0]), xa.r2l(xa.range[1])];
   }
 
-  function countLabel(number) {
-    return number + " events"; // generator/render/chart/labels.py count_label
+  /* A template of the figure's words with its {names} filled in, as Python's str.format
+     fills the same template (generator/render/chart/labels.py, hover.py). */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   }
 
   function escapeText(text) {
@@ -347,6 +331,7 @@
     const model = figure.layout.meta.timeline;
     const metrics = { target: model.target, radius: model.radius, gap: model.gap };
     const measure = measurer(figure.layout.font.family, 11);
+    const countLabel = (number) => fill(model.words.count, { n: number });
     const touch = window.matchMedia(TOUCH).matches;
     const cleanups = [];
     let collide = page.collide !== false;
@@ -363,12 +348,17 @@
       plot.parentElement ? plot.parentElement.getBoundingClientRect().width : 0,
     );
 
-    function coloured(base) {
-      const patch = figure.layout.meta.palettes[scheme()];
-      return merge(base, patch);
+    /* The colours of the reader's scheme, as Plotly.update takes them, and the
+       selection ring's (generator/render/chart/palette.py plotly_update). */
+    function palette() {
+      return figure.layout.meta.palettes[scheme()];
     }
 
-    const start = coloured(figure);
+    function recolour() {
+      return Plotly.update(plot, palette().data, palette().layout);
+    }
+
+    const start = figure; // coloured for the reader's scheme as soon as it is drawn
     if (touch) start.layout.dragmode = false; // a one-finger drag scrolls the page
     // A second tap this soon after another is not a tap of its own: Plotly reads it as a
     // double tap (and resets the axes), or jumpOnClick as the same tap reported twice.
@@ -598,7 +588,7 @@
           y0: -size,
           y1: size,
           layer: "above",
-          line: { width: 2.5, color: scheme() === "dark" ? "#e4e6eb" : "#1f2329" },
+          line: { width: 2.5, color: palette().ring },
         },
       ];
     }
@@ -618,15 +608,12 @@
       );
       const days = new Set(group.map((i) => plot.data[model.items[i][1]].x[model.items[i][2]]));
       const hint = days.size === 1 ? model.hover[3] : model.hover[2];
-      return (
-        "<b>" +
-        countLabel(group.length) +
-        "</b><br>" +
-        titles.join(";<br>") +
-        "<br><i>" +
-        hint +
-        "</i>"
-      );
+      const titled = titles.join(model.words.join);
+      return fill(model.words.group, {
+        count: countLabel(group.length),
+        titles: titled,
+        hint: hint,
+      });
     }
 
     function rowCentre(lane, row) {
@@ -715,12 +702,12 @@
       return { earlier: earlier.reverse(), later: later };
     }
 
-    function wording(orders, direction) {
-      const years = orders.map((order) => eventDays(model.events[order]));
-      const first = Math.min(...years.map(([from]) => new Date(from).getUTCFullYear()));
-      const last = Math.max(...years.map(([, to]) => new Date(to - DAY).getUTCFullYear()));
-      const noun = orders.length === 1 ? direction + " event" : direction + " events";
-      return orders.length + " " + noun + ", " + (first === last ? first : first + "\u2013" + last);
+    /* The count of the events outside the view one way, as the figure words it
+       (generator/render/chart/description.py outside_counts): its words and nearest event. */
+    function counted(orders, direction) {
+      const counts = model.outside[direction];
+      const n = orders.length - 1;
+      return n < 0 ? null : { words: counts.words[n], nearest: counts.nearest[n] };
     }
 
     function updateOutside() {
@@ -730,10 +717,11 @@
         [page.later, later, "later"],
       ].forEach(([link, orders, direction]) => {
         if (!link) return;
-        link.hidden = orders.length === 0;
-        if (!orders.length) return;
-        link.textContent = wording(orders, direction);
-        link.setAttribute("href", "#event-" + eventId(orders[0]));
+        const count = counted(orders, direction);
+        link.hidden = count === null;
+        if (!count) return;
+        link.textContent = count.words;
+        link.setAttribute("href", "#event-" + eventId(count.nearest));
       });
     }
 
@@ -761,7 +749,7 @@
       const [r0, r1] = viewOf(plot._fullLayout.xaxis);
       const width = r1 - r0;
       const spans = orders.map((order) => eventDays(model.events[order]));
-      const near = spans[0];
+      const near = eventDays(model.events[counted(orders, direction).nearest]);
       const group = spans.filter(
         ([first, end]) => Math.abs(first - near[0]) <= width && Math.abs(end - near[1]) <= width,
       );
@@ -840,8 +828,7 @@
         });
       }
       const schemes = new MutationObserver(() => {
-        const next = coloured({ data: plot.data, layout: plot.layout });
-        Plotly.react(plot, next.data, next.layout, config);
+        recolour();
       });
       schemes.observe(document.body, {
         attributes: true,
@@ -924,6 +911,7 @@
     }
 
     return Plotly.newPlot(plot, start.data, start.layout, config)
+      .then(recolour)
       .then(relayoutLabels)
       .then(() => {
         cleanups.push(follow(), oneClickPerTap(), selectOnClick());
