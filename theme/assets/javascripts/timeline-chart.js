@@ -13,6 +13,11 @@
  * turns a click or a tap on a mark into its selection (the event panel shows it, the
  * chart rings it: select below). Until the reader changes the view, it shows the
  * static picture's own layout for its width (the figure's openings), so nothing moves.
+ *
+ * The layout is the one rule written here too (tests/test_chart_layout.py holds it to
+ * Python's on hundreds of generated cases, in Node). Every word and colour comes with
+ * the figure: the counts' label and a group's hover as templates (fill), the counts of
+ * the events outside any view, each scheme's colours as Plotly.update's arguments.
  */
 (() => {
   "use strict";
@@ -153,22 +158,41 @@
     return placements;
   }
 
-  /* Whether a stretch keeps clear of a row's others, and its front (the mark's target
-     and the label: a bar may run under the title) of the row's title. */
+  /* Whether a stretch keeps clear of a row's others (disjoint, sorted: its neighbours
+     are the two to check), and its front (the mark's target and the label: a bar may run
+     under the title) of the row's title. */
   function isClear(row, stretch, front, m) {
+    const at = bisectLeft(row.taken, stretch);
+    const before = at ? row.taken[at - 1] : null;
+    const after = at < row.taken.length ? row.taken[at] : null;
     return (
-      row.taken.every((other) => clear(stretch, other, m)) &&
+      (before === null || clear(before, stretch, m)) &&
+      (after === null || clear(stretch, after, m)) &&
       (row.title === null || clear(front, row.title, m))
     );
   }
 
   function add(row, stretch) {
-    row.taken.push(stretch);
+    row.taken.splice(bisectLeft(row.taken, stretch), 0, stretch);
   }
 
   function remove(row, stretch) {
-    const at = row.taken.findIndex((s) => s[0] === stretch[0] && s[1] === stretch[1]);
-    if (at >= 0) row.taken.splice(at, 1);
+    row.taken.splice(bisectLeft(row.taken, stretch), 1);
+  }
+
+  /* Where a stretch goes among sorted ones, before any equal to it (Python's bisect_left,
+     stretches ordered as Python orders pairs). */
+  function bisectLeft(taken, stretch) {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const other = taken[middle];
+      if (other[0] < stretch[0] || (other[0] === stretch[0] && other[1] < stretch[1])) {
+        low = middle + 1;
+      } else high = middle;
+    }
+    return low;
   }
 
   function targetOf(item, m) {
