@@ -35,7 +35,6 @@ placement.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -149,7 +148,8 @@ Stretch = tuple[float, float]
 
 
 class _Row:
-    """The stretches taken in one row (disjoint, sorted), and the title at its left."""
+    """The stretches taken in one row, and the title at its left. A row holds at most one
+    stretch per mark's target (24 px) of the plot's width: a check goes over all of them."""
 
     def __init__(self, title: float | None = None) -> None:
         self.taken: list[Stretch] = []
@@ -158,20 +158,15 @@ class _Row:
     def is_clear(self, stretch: Stretch, front: Stretch) -> bool:
         """Whether ``stretch`` keeps clear of the others, and ``front`` (its mark's target
         and label: a bar may run under the title) of the title."""
-        at = bisect.bisect_left(self.taken, stretch)
-        before = self.taken[at - 1] if at else None
-        after = self.taken[at] if at < len(self.taken) else None
-        return (
-            (before is None or _clear(before, stretch))
-            and (after is None or _clear(stretch, after))
-            and (self.title is None or _clear(front, self.title))
+        return all(_clear(stretch, other) for other in self.taken) and (
+            self.title is None or _clear(front, self.title)
         )
 
     def add(self, stretch: Stretch) -> None:
-        bisect.insort(self.taken, stretch)
+        self.taken.append(stretch)
 
     def remove(self, stretch: Stretch) -> None:
-        del self.taken[bisect.bisect_left(self.taken, stretch)]
+        self.taken.remove(stretch)
 
 
 def place_items(

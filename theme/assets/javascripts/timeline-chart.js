@@ -158,41 +158,22 @@
     return placements;
   }
 
-  /* Whether a stretch keeps clear of a row's others (disjoint, sorted: its neighbours
-     are the two to check), and its front (the mark's target and the label: a bar may run
-     under the title) of the row's title. */
+  /* Whether a stretch keeps clear of a row's others, and its front (the mark's target
+     and the label: a bar may run under the title) of the row's title. */
   function isClear(row, stretch, front, m) {
-    const at = bisectLeft(row.taken, stretch);
-    const before = at ? row.taken[at - 1] : null;
-    const after = at < row.taken.length ? row.taken[at] : null;
     return (
-      (before === null || clear(before, stretch, m)) &&
-      (after === null || clear(stretch, after, m)) &&
+      row.taken.every((other) => clear(stretch, other, m)) &&
       (row.title === null || clear(front, row.title, m))
     );
   }
 
   function add(row, stretch) {
-    row.taken.splice(bisectLeft(row.taken, stretch), 0, stretch);
+    row.taken.push(stretch);
   }
 
   function remove(row, stretch) {
-    row.taken.splice(bisectLeft(row.taken, stretch), 1);
-  }
-
-  /* Where a stretch goes among sorted ones, before any equal to it (Python's bisect_left,
-     stretches ordered as Python orders pairs). */
-  function bisectLeft(taken, stretch) {
-    let low = 0;
-    let high = taken.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      const other = taken[middle];
-      if (other[0] < stretch[0] || (other[0] === stretch[0] && other[1] < stretch[1])) {
-        low = middle + 1;
-      } else high = middle;
-    }
-    return low;
+    const at = row.taken.findIndex((s) => s[0] === stretch[0] && s[1] === stretch[1]);
+    if (at >= 0) row.taken.splice(at, 1);
   }
 
   function targetOf(item, m) {
