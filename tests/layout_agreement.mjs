@@ -1,7 +1,7 @@
 /*
  * Runs timeline-chart.js's layout rule (placeItems, placePhaseTitles) on the cases that
- * tests/layout_cases.py wrote, each with the placements generator/chart_labels.py gave
- * it, and says where the two disagree:
+ * tests/layout_cases.py wrote, each with the placements generator/render/chart/labels.py
+ * gave it, and says where the two disagree:
  *
  *   node tests/layout_agreement.mjs cases.json
  *
