@@ -404,9 +404,7 @@ def _phase_band(first: datetime.date, last: datetime.date) -> dict[str, Any]:
 
 
 def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -> dict[str, Any]:
-    """What timeline-chart.js needs to lay the chart out again at the reader's width, and
-    every word it shows: the counts' labels, the hover of a mark that stands for several
-    events (templates it fills in) and the counts of the events outside the view."""
+    """What timeline-chart.js needs to lay the chart out again at the reader's width."""
     phases = len(story.phases)
     lanes = len(plan.lane_names)
     return {
@@ -419,6 +417,8 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -
         "barBelow": BAR_BELOW,
         "hiddenY": HIDDEN_Y,
         "hover": [HOVER_TEMPLATE, GROUP_TEMPLATE, GROUP_ZOOM, GROUP_SAME_DAY],
+        # Every word the script shows: the templates of the counts' labels and of the hover
+        # of a mark that stands for several events, and the counts of events outside a view.
         "words": {"count": labels.COUNT_LABEL, "group": GROUP_HOVER, "join": GROUP_JOIN},
         "outside": outside_counts(story),
         "lanes": [

@@ -13,11 +13,6 @@
  * turns a click or a tap on a mark into its selection (the event panel shows it, the
  * chart rings it: select below). Until the reader changes the view, it shows the
  * static picture's own layout for its width (the figure's openings), so nothing moves.
- *
- * The layout is the one rule written here too (tests/test_chart_layout.py holds it to
- * Python's on hundreds of generated cases, in Node). Every word and colour comes with
- * the figure: the counts' label and a group's hover as templates (fill), the counts of
- * the events outside any view, each scheme's colours as Plotly.update's arguments.
  */
 (() => {
   "use strict";
@@ -307,6 +302,12 @@
   }
 
   /* --- the figure and its colours ------------------------------------------------------- */
+
+  /* The layout above is the one rule written here too (tests/test_chart_layout.py holds
+     it to Python's on hundreds of generated cases, in Node). Every word and colour comes
+     with the figure: the counts' label and a group's hover as templates (fill), the
+     counts of the events outside any view, each scheme's colours as Plotly.update's
+     arguments. */
 
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
