@@ -8,7 +8,7 @@ run. Lighthouse launches it itself, with :data:`CHROMIUM_ARGS` too.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,13 @@ def chromium_available() -> bool:
 
 
 @contextmanager
-def launch_chromium() -> Iterator[Any]:
-    """A headless Debian Chromium driven by Playwright."""
+def launch_chromium(args: Sequence[str] = ()) -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright, with ``args`` added to its flags."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, *args]
         )
         try:
             yield browser

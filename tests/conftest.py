@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sites import SiteCache, shared_root
+from sites import SiteCache, host_rule, serve_sites, shared_root
 
 from devkit import ROOT as ROOT  # the repository's folder, which the tests import from here
 from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to build the site
@@ -77,8 +77,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium; skipped where it is missing, but never in CI."""
+def browser(sites: SiteCache) -> Iterator[Any]:
+    """Headless Debian Chromium, one per process; skipped where it is missing, but never in
+    CI. It reaches the run's served sites (``sites.served``) through this process's server."""
     from devkit.chromium import chromium_available, launch_chromium
 
     if not chromium_available():
@@ -86,21 +87,8 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{message} (browser tests may not skip in CI)")
         pytest.skip(message)
-    with launch_chromium() as chromium:
+    with serve_sites(sites) as port, launch_chromium([host_rule(port)]) as chromium:
         yield chromium
-
-
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The real site, built for and served at http://127.0.0.1:PORT/explainer/."""
-    from devkit.site import serve_directory
-
-    root = tmp_path_factory.mktemp("served")
-    with serve_directory(root) as base:
-        url = base + "explainer/"
-        result = mkdocs_build(root / "explainer", site_url=url)
-        assert result.returncode == 0, result.stderr
-        yield url, root / "explainer"
 
 
 @pytest.fixture(scope="session")
@@ -109,19 +97,21 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> SiteCache:
     return SiteCache(shared_root(tmp_path_factory.getbasetemp()))
 
 
+@pytest.fixture(scope="session")
+def live_site(sites: SiteCache) -> tuple[str, Path]:
+    """The real site, built once per run for and served to ``browser`` at
+    http://content.sites.localhost/explainer/ (a sub-path, as on GitHub Pages)."""
+    return sites.served("content")
+
+
 BUILDING = {
     "sites": None,
-    "live_site": "live_site",
-    "fixture_site": "live_site",
-    "dense_site": "dense_site",
-    "news_site": "news_site",
     "mixed_site": "mixed_site",
-    "hostile_site": "hostile_site",
 }
 """Fixtures that build a site with MkDocs, and the pytest-xdist group of the tests using it:
-a site built for the address a test serves it from (or by a module's own fixture) is built
-by one worker, so the tests that share it run in that worker. ``sites`` needs no group: its
-sites are shared between workers (tests/sites.py)."""
+a site a module's own fixture builds is built by one worker, so the tests that share it run
+in that worker. ``sites`` needs no group, nor the sites it builds (``live_site`` and the
+other served sites): they are shared between workers (tests/sites.py)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -5,20 +5,38 @@ per (content, site_url) pair, into a folder every test of the run shares, and un
 pytest-xdist every worker too: the first to ask builds it under a file lock while the
 others wait for it, then all read the same folder. Tests must not write into it (copy it
 first). The ``sites`` fixture in conftest.py hands out the one :class:`SiteCache`.
+
+A site a browser test opens must be built for the address it is served from (Material's
+instant navigation engages only there), and each worker serves on a port of its own. So
+:meth:`SiteCache.served` builds a site for ``http://NAME.sites.localhost/PATH/``, an
+address without a port: each worker serves the whole cache on a free port
+(:func:`serve_sites`) and its Chromium resolves ``*.sites.localhost`` to that port
+(:func:`host_rule`). One build serves every worker; each site keeps an origin of its own,
+and ``*.localhost`` is a secure context, as 127.0.0.1 is.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import http.server
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from devkit.site import mkdocs_build
+from devkit.site import mkdocs_build, serve_directory
 
 SITE_URL = "https://owner.github.io/repo/"
 """The address the shared sites are built for, unless a test asks for another."""
+DOMAIN = "sites.localhost"
+"""The served sites' domain: site NAME is at http://NAME.sites.localhost/."""
+
+Prepare = Callable[[Path], tuple[Path | None, Path | None]]
+"""Writes a site's content folder (and a mkdocs.yml) into the folder it is given; returns
+their paths (None: content/, mkdocs.yml). Called by the one process that builds the site."""
 
 
 @dataclass(frozen=True)
@@ -43,17 +61,67 @@ class SiteCache:
         with MkDocs' own message."""
         key = f"{content}\n{site_url}".encode()
         name = f"{content.name if content else 'content'}-{hashlib.sha256(key).hexdigest()[:10]}"
-        folder, log, done = (self.root / name, self.root / f"{name}.log", self.root / f"{name}.ok")
+        folder = self.root / name
+        return self._once(name, folder, site_url, lambda _: (content, None))
+
+    def served(
+        self, name: str, prepare: Prepare | None = None, path: str = "explainer"
+    ) -> tuple[str, Path]:
+        """The site ``name`` served at ``http://NAME.sites.localhost/PATH/`` to the
+        ``browser`` fixture's Chromium: its address and folder. ``prepare`` writes its
+        content (None: content/ and mkdocs.yml as they are). ``name`` is the site's key: a
+        test asking for a site of other content names it otherwise."""
+        url = f"http://{name}.{DOMAIN}/{path}/"
+        built = self._once(f"www-{name}", self.www / name / path, url, prepare)
+        return url, built.folder
+
+    @property
+    def www(self) -> Path:
+        """The folder :func:`serve_sites` serves: a folder per served site's name."""
+        return self.root / "www"
+
+    def _once(self, name: str, folder: Path, site_url: str, prepare: Prepare | None) -> Built:
+        log, done = self.root / f"{name}.log", self.root / f"{name}.ok"
         with (self.root / f"{name}.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
             if not log.exists():
-                result = mkdocs_build(folder, site_url=site_url, content=content)
+                content, config = prepare(self.root / f"{name}.in") if prepare else (None, None)
+                result = mkdocs_build(folder, site_url=site_url, content=content, config=config)
                 log.write_text(result.stderr, encoding="utf-8")
                 if result.returncode == 0:
                     done.touch()
         text = log.read_text(encoding="utf-8")
-        assert done.exists(), f"mkdocs build of {content or 'content/'} failed:\n{text}"
+        assert done.exists(), f"mkdocs build of {name} failed:\n{text}"
         return Built(folder, site_url, text)
+
+
+class _SitesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves ``www/NAME/`` to requests for host ``NAME.sites.localhost``, quietly."""
+
+    def translate_path(self, path: str) -> str:
+        www = self.__dict__.setdefault("_www", self.directory)  # kept over keep-alive requests
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        name = host.removesuffix("." + DOMAIN)
+        if name == host or not name.replace("-", "").isalnum():
+            return os.devnull + "/no-such-site"
+        self.directory = os.path.join(www, name)
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_sites(cache: SiteCache) -> Iterator[int]:
+    """Serve every site :meth:`SiteCache.served` builds, on 127.0.0.1; yields the port."""
+    cache.www.mkdir(exist_ok=True)
+    with serve_directory(cache.www, _SitesHandler) as base:
+        yield int(base.rstrip("/").rsplit(":", 1)[1])
+
+
+def host_rule(port: int) -> str:
+    """Chromium's flag that sends every ``*.sites.localhost`` address to ``port``."""
+    return f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1:{port}"
 
 
 def shared_root(basetemp: Path) -> Path:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import http.server
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from accessibility import AXE, WIDTHS, Violation, report, scan
-from conftest import FIXTURES, ROOT, mkdocs_build
+from accessibility import AXE, WIDTHS, report, scan
+from conftest import FIXTURES, ROOT
+from sites import SiteCache
 
 from devkit.content import copy_story
 
@@ -59,24 +59,17 @@ def axe(browser: Any) -> Any:
     return browser
 
 
-@pytest.fixture(scope="module")
-def site_violations(axe: Any, live_site: tuple[str, Path]) -> list[Violation]:
-    base, folder = live_site
-    pages = html_pages(folder)
-    assert "404.html" in pages and len(pages) > 20
-    return scan(axe, base, pages, make_chart_interactive)
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+@pytest.fixture(scope="session")
+def fixture_site(sites: SiteCache) -> tuple[str, Path]:
     """Every fixture story, a story and an actor with a TRICKY name, the PLANTED page, and
     copies of the minimal story (FILLER) enough for the site to have pages of years, built
-    into one site served at http://127.0.0.1:PORT/fixtures/."""
-    from browser import serve_directory
+    once per run into one site served at http://fixtures.sites.localhost/fixtures/."""
+    return sites.served("fixtures", _every_fixture_story, path="fixtures")
 
+
+def _every_fixture_story(work: Path) -> tuple[Path, Path]:
     from generator.render.archive import NAV_BY_YEAR_FROM
 
-    work = tmp_path_factory.mktemp("fixture-site")
     content = work / "content"
     for story in (p for p in FIXTURES.glob("*/*") if (p / "story.yml").is_file()):
         shutil.copytree(story, content / story.name)
@@ -91,13 +84,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
     )
-    with serve_directory(work / "served") as base:
-        url = base + "fixtures/"
-        result = mkdocs_build(
-            work / "served" / "fixtures", site_url=url, content=content, config=config
-        )
-        assert result.returncode == 0, result.stderr
-        yield url, work / "served" / "fixtures"
+    return content, config
 
 
 def _tricky_copy(story: Path, target: Path) -> None:
@@ -111,12 +98,14 @@ def _tricky_copy(story: Path, target: Path) -> None:
     actors.write_text(yaml.safe_dump(data))
 
 
-@pytest.fixture(scope="module")
-def fixture_violations(axe: Any, fixture_site: tuple[str, Path]) -> list[Violation]:
-    base, folder = fixture_site
+def fixture_pages(folder: Path) -> list[str]:
+    """The fixture site's pages that :func:`scan` checks: a sample of the actor pages
+    (:func:`sample_of`), no FILLER story's page, the PLANTED page last."""
     pages = [p for p in sample_of(html_pages(folder)) if not p.startswith(FILLER)]
     assert [p for p in pages if p.startswith("stories/")], "no page of a year to check"
-    return scan(axe, base, pages, make_chart_interactive, STORY_PARTS)
+    planted = PLANTED.stem + "/"
+    assert planted in pages
+    return [p for p in pages if p != planted] + [planted]
 
 
 def sample_of(pages: list[str], actors: int = 9) -> list[str]:
@@ -135,22 +124,38 @@ def sample_of(pages: list[str], actors: int = 9) -> list[str]:
     return kept
 
 
-def test_no_violation_on_any_page_of_the_site(site_violations: list[Violation]) -> None:
-    assert site_violations == [], report(site_violations)
+SHARDS = 4
+"""Each site's pages are checked in this many tests, every SHARDS-th page in each, so that
+pytest-xdist's workers share the checking."""
 
 
-def test_no_violation_on_a_site_of_every_fixture_story(
-    fixture_violations: list[Violation],
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_violation_on_any_page_of_the_site(
+    axe: Any, live_site: tuple[str, Path], shard: int
 ) -> None:
-    planted = PLANTED.stem + "/"
-    found = [v for v in fixture_violations if v.page != planted]
+    base, folder = live_site
+    pages = html_pages(folder)
+    assert "404.html" in pages and len(pages) > 20
+    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive)
+    assert found == [], report(found)
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_violation_on_a_site_of_every_fixture_story(
+    axe: Any, fixture_site: tuple[str, Path], shard: int
+) -> None:
+    base, folder = fixture_site
+    pages = fixture_pages(folder)[:-1]  # all but the PLANTED page
+    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive, STORY_PARTS)
     assert found == [], report(found)
 
 
 def test_the_check_fails_on_a_page_with_an_unlabelled_link(
-    fixture_violations: list[Violation],
+    axe: Any, fixture_site: tuple[str, Path]
 ) -> None:
-    found = [v for v in fixture_violations if v.page == PLANTED.stem + "/"]
+    base, folder = fixture_site
+    planted = fixture_pages(folder)[-1]
+    found = scan(axe, base, [planted], make_chart_interactive, STORY_PARTS)
     # Found at each width; the dark palette is checked with the rules about colour alone.
     assert {(v.rule, v.target, v.width, v.palette) for v in found} == {
         ("link-name", ".unlabelled", width, "light") for width in WIDTHS

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import watch
-from conftest import FIXTURES, mkdocs_build
+from conftest import FIXTURES
+from sites import SiteCache
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +22,11 @@ PLAIN = "example-geneva-talks"
 PICTURE = re.compile(r"/images/[^/]+\.(jpg|png)$")  # a published picture's address
 
 
-@pytest.fixture(scope="module")
-def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The news fixture, built for and served at http://127.0.0.1:PORT/news/."""
-    from browser import serve_directory
-
-    root = tmp_path_factory.mktemp("served-news")
-    with serve_directory(root) as base:
-        url = base + "news/"
-        result = mkdocs_build(root / "news", site_url=url, content=FIXTURES / "news")
-        assert result.returncode == 0, result.stderr
-        yield url, root / "news"
+@pytest.fixture(scope="session")
+def news_site(sites: SiteCache) -> tuple[str, Path]:
+    """The news fixture, built once per run for and served at
+    http://news.sites.localhost/news/."""
+    return sites.served("news", lambda _: (FIXTURES / "news", None), path="news")
 
 
 @pytest.fixture

@@ -13,11 +13,13 @@ import datetime
 import math
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CONTENT, FIRST_STORY, FIXTURES, mkdocs_build
+from conftest import CONTENT, FIRST_STORY, FIXTURES
+from sites import SiteCache
 
 pytestmark = pytest.mark.browser
 
@@ -78,12 +80,14 @@ MEASURE = """(mode) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def dense_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The first story and the two dense fixtures, built for and served at /explainer/."""
-    from browser import serve_directory
+@pytest.fixture(scope="session")
+def dense_site(sites: SiteCache) -> str:
+    """The first story and the two dense fixtures, built once per run for and served at
+    http://dense.sites.localhost/explainer/."""
+    return sites.served("dense", _dense_content)[0]
 
-    work = tmp_path_factory.mktemp("dense")
+
+def _dense_content(work: Path) -> tuple[Path, None]:
     content = work / "content"
     shutil.copytree(CONTENT / FIRST_STORY, content / FIRST_STORY)
     for story in DENSE.iterdir():
@@ -91,11 +95,7 @@ def dense_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             shutil.copytree(story, content / story.name)
     river = FIXTURES / "varied" / "example-river-dispute"  # lanes by actor
     shutil.copytree(river, content / river.name)
-    with serve_directory(work / "served") as base:
-        url = base + "explainer/"
-        result = mkdocs_build(work / "served" / "explainer", site_url=url, content=content)
-        assert result.returncode == 0, result.stderr
-        yield url
+    return content, None
 
 
 @pytest.fixture

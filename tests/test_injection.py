@@ -14,7 +14,6 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,9 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURES, MINIMAL, ROOT, mkdocs_build
+from conftest import FIXTURES, MINIMAL, ROOT
 from pydantic import BaseModel
+from sites import SiteCache
 
 from devkit.content import edit_file, run_generator
 from generator.content import fields
@@ -350,22 +350,33 @@ class _Page(html.parser.HTMLParser):
 
 
 @pytest.fixture(scope="module", params=range(len(BATCHES)), ids=lambda n: f"batch{n + 1}")
-def hostile_content(request: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def batch(request: Any) -> int:
+    """Which of the BATCHES of payloads the content holds."""
+    return int(request.param)
+
+
+@pytest.fixture(scope="module")
+def hostile_content(batch: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("content")
-    batch = BATCHES[request.param]
-    write_content(content, hostile(batch), term=True)
+    write_content(content, hostile(BATCHES[batch]), term=True)
     stories = load_stories(content)  # every payload is valid text: nothing is refused
     assert len(stories) == len(STORIES)
-    assert all(batch[0] in story.meta.title for story in stories)
+    assert all(BATCHES[batch][0] in story.meta.title for story in stories)
     return content
 
 
 @pytest.fixture(scope="module")
-def hostile_site(hostile_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, content=hostile_content)
-    assert result.returncode == 0, result.stderr
-    return site
+def served_hostile_site(batch: int, hostile_content: Path, sites: SiteCache) -> tuple[str, Path]:
+    """The hostile content built once per run and batch, served at
+    http://hostileN.sites.localhost/hostile/: the first process to ask builds it from its
+    own ``hostile_content``, which every process writes alike."""
+    return sites.served(f"hostile{batch + 1}", lambda _: (hostile_content, None), path="hostile")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(served_hostile_site: tuple[str, Path]) -> Path:
+    """The folder of the built hostile site, which the browser tests are served."""
+    return served_hostile_site[1]
 
 
 def test_no_payload_survives_as_markup_on_any_page(hostile_site: Path) -> None:
@@ -422,20 +433,6 @@ PROVOKE = """
 }
 """
 """Hover and focus every element a tooltip or a handler could hang on."""
-
-
-@pytest.fixture(scope="module")
-def served_hostile_site(
-    hostile_content: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Path]]:
-    from browser import serve_directory
-
-    root = tmp_path_factory.mktemp("served-hostile")
-    with serve_directory(root) as base:
-        url = base + "hostile/"
-        result = mkdocs_build(root / "hostile", site_url=url, content=hostile_content)
-        assert result.returncode == 0, result.stderr
-        yield url, root / "hostile"
 
 
 @pytest.mark.browser
