@@ -114,6 +114,7 @@ in that worker. ``sites`` needs no group, nor the sites it builds (``live_site``
 other served sites): they are shared between workers (tests/sites.py)."""
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's worker reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that uses a fixture building a site is a ``build`` test, in its fixture's group."""
     for item in items:

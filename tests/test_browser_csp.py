@@ -150,26 +150,26 @@ def test_the_embeddable_timeline_works_under_its_policy_in_another_sites_frame(
     assert watched.errors == [], watched.errors
 
 
-def plant(page: Any, url: str, change: Callable[[str], str] = lambda html: html) -> None:
-    """Serve ``url`` to ``page`` with :data:`PLANTED` at the end of its article, and
-    ``change`` made to it."""
-
-    def handle(route: Any) -> None:
-        response = route.fetch()
-        html = response.text().replace("</article>", PLANTED + "</article>", 1)
-        assert PLANTED in html
-        route.fulfill(response=response, body=change(html))
-
-    page.route(url, handle)
+def plant(
+    page: Any, site: tuple[str, Path], path: str, change: Callable[[str], str] = lambda h: h
+) -> str:
+    """Serve the page at ``path`` of ``site`` to ``page`` with :data:`PLANTED` at the end
+    of its article, and ``change`` made to it; its address. The page is read from the
+    built folder: the site's address is the browser's alone (tests/sites.py)."""
+    base, folder = site
+    html = (folder / path / "index.html").read_text(encoding="utf-8")
+    html = html.replace("</article>", PLANTED + "</article>", 1)
+    assert PLANTED in html
+    body = change(html)
+    page.route(base + path, lambda route: route.fulfill(content_type="text/html", body=body))
+    return base + path
 
 
 def test_a_planted_script_without_its_hash_is_refused(
     live_site: tuple[str, Path], context: tuple[Any, Seen]
 ) -> None:
-    base, _ = live_site
     page, seen, _ = open_page(context)
-    url = base + FIRST_STORY + "/"
-    plant(page, url)
+    url = plant(page, live_site, FIRST_STORY + "/")
     page.goto(url, wait_until="networkidle")
     page.wait_for_function("() => window.__csp.length >= 2")
     assert page.evaluate("[window.__planted, window.__handler]") == [None, None]
@@ -185,10 +185,8 @@ def test_without_the_policy_the_planted_script_runs(
     live_site: tuple[str, Path], context: tuple[Any, Seen]
 ) -> None:
     """The control: the planting works, so the test above can fail."""
-    base, _ = live_site
     page, seen, _ = open_page(context)
-    url = base + FIRST_STORY + "/"
-    plant(page, url, lambda html: POLICY.sub("", html, count=1))
+    url = plant(page, live_site, FIRST_STORY + "/", lambda html: POLICY.sub("", html, count=1))
     page.goto(url, wait_until="networkidle")
     page.wait_for_function("() => window.__planted === 'ran' && window.__handler === 'ran'")
     assert seen.violations == []
