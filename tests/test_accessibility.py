@@ -203,25 +203,30 @@ def test_titles_reach_every_place_escaped_exactly_once(
     assert "&amp;amp;" not in html and "&amp;#" not in html and "&amp;lt;" not in html
 
 
+@pytest.mark.parametrize(
+    ("site", "widths"),
+    # Every width on the real site; the narrowest, where the stories' words wrap least, on
+    # the fixture site.
+    [("live_site", (1280, 768, 375, 320)), ("fixture_site", (320,))],
+    ids=["site", "fixtures"],
+)
 def test_no_page_scrolls_sideways_without_javascript_at_320px_and_up(
-    browser: Any, live_site: tuple[str, Path], fixture_site: tuple[str, Path]
+    browser: Any, request: pytest.FixtureRequest, site: str, widths: tuple[int, ...]
 ) -> None:
+    base, folder = request.getfixturevalue(site)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     wide = []
-    # Every width on the real site; the narrowest, where the stories' words wrap least,
-    # on the fixture site.
-    for (base, folder), widths in ((live_site, (1280, 768, 375, 320)), (fixture_site, (320,))):
-        for path in html_pages(folder):
-            page.set_viewport_size({"width": widths[0], "height": 800})
-            page.goto(base + path)
-            for width in widths:
-                page.set_viewport_size({"width": width, "height": 800})
-                scroll, view = page.evaluate(
-                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-                )
-                if scroll > view:
-                    wide.append(f"{base}{path} at {width}px: {scroll - view}px too wide")
+    for path in html_pages(folder):
+        page.set_viewport_size({"width": widths[0], "height": 800})
+        page.goto(base + path)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 800})
+            scroll, view = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if scroll > view:
+                wide.append(f"{base}{path} at {width}px: {scroll - view}px too wide")
     context.close()
     assert wide == []
 
