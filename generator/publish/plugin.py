@@ -34,6 +34,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentErrors
 from generator.publish import csp
+from generator.publish.compact import compact
 from generator.publish.palette import (
     NO_SCRIPT_PALETTE,
     dark_without_javascript,
@@ -179,8 +180,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Write the page's Content-Security-Policy into its head (:mod:`generator.publish.csp`)."""
-        return self._with_policy(output, page.file.dest_uri)
+        """Write the page's Content-Security-Policy into its head (:mod:`generator.publish.csp`),
+        without the whitespace only the templates needed (:mod:`generator.publish.compact`)."""
+        return self._with_policy(compact(output), page.file.dest_uri)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
