@@ -9,6 +9,7 @@ links to its pages in the other stories.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from generator.content.models import Actor, Story
@@ -36,6 +37,7 @@ class CrossLinks:
 
     related: dict[str, list[Story]] = field(default_factory=dict)
     appearances: dict[str, list[tuple[Story, Actor]]] = field(default_factory=dict)
+    _by_day: dict[str, _Days] = field(default_factory=dict)
 
     def related_to(self, story: Story) -> list[Story]:
         """The stories related to ``story``, either way, newest first."""
@@ -44,12 +46,60 @@ class CrossLinks:
     def elsewhere(self, story: Story, actor_id: str) -> Elsewhere:
         """The other stories where the actor appears, with its entry there: the
         :data:`ELSEWHERE_SHOWN` nearest in time to ``story`` (between two as near, the
-        newer), newest first, and how many there are in all."""
-        others = [(s, a) for s, a in self.appearances.get(actor_id, []) if s.id != story.id]
-        day = story.meta.first_day
-        nearest = sorted(others, key=lambda pair: abs((pair[0].meta.first_day - day).days))
-        shown = {s.id for s, _ in nearest[:ELSEWHERE_SHOWN]}
-        return Elsewhere([(s, a) for s, a in others if s.id in shown], len(others))
+        newer), newest first, and how many there are in all.
+
+        An actor in every story (a head of state, in a newsroom's thousands) must not make
+        each of its pages look through all of them, or the build would grow with the square
+        of the stories: the nearest are found from the actor's stories by day
+        (:class:`_Days`), in time that does not grow with their number."""
+        entries = self.appearances.get(actor_id, [])
+        days = self._by_day.get(actor_id)
+        if days is None:
+            days = self._by_day[actor_id] = _Days(entries)
+        total = len(entries) - days.count(story.id)
+        near = days.nearest(story, ELSEWHERE_SHOWN)
+        return Elsewhere([entries[index] for index in sorted(near)], total)
+
+
+class _Days:
+    """An actor's appearances by the first day of their story, earliest first; each day's
+    in the order of :attr:`CrossLinks.appearances` (newest story first)."""
+
+    def __init__(self, entries: list[tuple[Story, Actor]]) -> None:
+        groups: dict[int, list[int]] = {}
+        for index, (story, _) in enumerate(entries):
+            groups.setdefault(story.meta.first_day.toordinal(), []).append(index)
+        self.days = sorted(groups)
+        self.groups = [groups[day] for day in self.days]
+        self.entries = entries
+        self.ids: dict[str, int] = {}
+        for story, _ in entries:
+            self.ids[story.id] = self.ids.get(story.id, 0) + 1
+
+    def count(self, story_id: str) -> int:
+        """How many of the appearances are in the story ``story_id``."""
+        return self.ids.get(story_id, 0)
+
+    def nearest(self, story: Story, wanted: int) -> list[int]:
+        """The indexes of the ``wanted`` appearances in other stories nearest in time to
+        ``story``; between two as near, the one earlier in the list (the newer story).
+
+        From the story's day outwards, each side's days are taken until that side has
+        ``wanted`` candidates (a day gives at most ``wanted``, the first in the list): the
+        nearest ``wanted`` are among them, whatever the number of stories."""
+        day = story.meta.first_day.toordinal()
+        start = bisect.bisect_left(self.days, day)
+        candidates: list[tuple[int, int]] = []  # (distance in days, index in the list)
+        for side in (range(start, len(self.days)), range(start - 1, -1, -1)):
+            found = 0
+            for position in side:
+                if found >= wanted:
+                    break
+                others = [i for i in self.groups[position] if self.entries[i][0].id != story.id]
+                distance = abs(self.days[position] - day)
+                candidates += [(distance, index) for index in others[:wanted]]
+                found += len(others[:wanted])
+        return [index for _, index in sorted(candidates)[:wanted]]
 
 
 def cross_links(stories: list[Story]) -> CrossLinks:
