@@ -1,0 +1,109 @@
+"""The menu a page carries (theme/main.html, theme/partials/site-menu.html): its own story's
+chapters, never every story of the site, so that a page does not grow with the archive;
+no left-hand tree on the home page, no right-hand contents on a landing page; icons from
+one cached file; no indentation only the templates needed."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from sites import SiteCache
+
+from generator.build import build_site
+
+NEWS = Path(__file__).parent / "fixtures" / "news"
+
+pytestmark = pytest.mark.build
+
+ROOT_URL = "https://site.example/"
+
+
+class _Menu(HTMLParser):
+    """The text and links of the page's menu (Material's primary sidebar; links within the
+    page, its own contents, left out), whether it is hidden, whether the page has a
+    table of contents beside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # inside the sidebar: the depth of its open <div>s
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.hidden: bool | None = None
+        self.toc = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "div" and "md-sidebar--secondary" in classes:
+            self.toc = True
+        if self.depth:
+            self.depth += tag == "div"
+            if tag == "a" and not (dict(attrs).get("href") or "#").startswith("#"):
+                self.links.append(dict(attrs).get("href") or "")
+        elif tag == "div" and "md-sidebar--primary" in classes:
+            self.depth, self.hidden = 1, "hidden" in dict(attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "div":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data.strip())
+
+
+def menu(page: Path) -> _Menu:
+    parser = _Menu()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_a_storys_pages_list_its_own_chapters_and_no_other_story(sites: SiteCache) -> None:
+    site = sites.build(NEWS).folder
+    titles = build_site(NEWS).titles
+    assert len(titles) >= 3
+    for story, title in titles.items():
+        pages = [site / story / "index.html", *sorted((site / story).glob("*/index.html"))]
+        assert len(pages) >= 2
+        for page in pages:
+            found = menu(page)
+            assert title in " ".join(found.text), f"{page}: its story is not in its menu"
+            here = ROOT_URL + page.relative_to(site).as_posix()
+            places = {urljoin(here, link).removeprefix(ROOT_URL) for link in found.links}
+            others = {p for p in places for s in titles if s != story and p.startswith(s + "/")}
+            assert others == set(), f"{page}: other stories' pages in its menu: {others}"
+            assert "" in places and f"{story}/" in places, f"{page}: no way home, {places}"
+
+
+def test_the_home_page_has_no_tree_and_no_contents_and_landing_pages_no_contents(
+    sites: SiteCache,
+) -> None:
+    site = sites.build(NEWS).folder
+    home = menu(site / "index.html")
+    assert home.hidden is True and not home.toc
+    assert set(home.links) == {".", "about/", "standards/"}, home.links
+    for story in build_site(NEWS).titles:
+        landing = menu(site / story / "index.html")
+        assert landing.hidden is False and not landing.toc, story
+
+
+def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
+    sites: SiteCache,
+) -> None:
+    site = sites.build(NEWS).folder
+    sprite = (site / "assets" / "images" / "icons.svg").read_text(encoding="utf-8")
+    drawings = re.findall(r'<path d="([^"]+)"', sprite)
+    assert len(drawings) >= 8
+    for page in [site / "index.html", *sorted(site.glob("*/*/index.html"))]:
+        html = page.read_text(encoding="utf-8")
+        uses = re.findall(r'<use xlink:href="[./]*assets/images/icons\.svg#([\w-]+)"', html)
+        assert uses, f"{page}: no icon from the sprite"
+        assert all(f'<symbol id="{name}"' in sprite for name in uses), uses
+        inline = [d for d in drawings if d in html]
+        assert inline == [], f"{page}: icons drawn inline"
+        body = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", html, flags=re.S)
+        assert not re.search(r"\n[ \t]+<", body), f"{page}: indented markup"
+        assert "\n\n" not in body, f"{page}: blank lines"
