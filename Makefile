@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench clean
+.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -149,6 +149,13 @@ clean:
 bench: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
 	BENCH_COMMAND='make bench$(if $(BENCH_QUICK), BENCH_QUICK=1)$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
 	$(BIN)/python bench/run.py all $(if $(BENCH_QUICK),--quick) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
+
+## bench-archive: a newsroom's archive, 1, 100, 1,000 and 3,000 synthetic stories, one build
+##                each (most of an hour on 2 cores): site size, build time and memory
+##                (bench/archive.py); BENCH_SIZES="1 100": other sizes
+bench-archive: $(VENV)/.dev-deps
+	BENCH_COMMAND='make bench-archive$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
+	nice $(BIN)/python bench/run.py archive $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
 
 # axe-core, pinned in tests/npm/package-lock.json, for the accessibility tests.
 tests/npm/node_modules/.package-lock.json: tests/npm/package.json tests/npm/package-lock.json

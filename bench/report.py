@@ -12,14 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import chart, lighthouse, reload, scale, search, util, weight
+from bench import archive, chart, lighthouse, reload, scale, search, util, weight
 
 START = "<!-- results:start (written by bench/run.py; edit outside these markers) -->"
 END = "<!-- results:end -->"
 README = util.BENCH / "README.md"
 
 LOCAL = re.compile(r"https?://127\.0\.0\.1:\d+")  # the local server's origin, new each run
-PARTS = ("scale", "profile", "profile-mkdocs", "reload", "weight", "lighthouse", "search", "chart")
+PARTS = (
+    "scale",
+    "profile",
+    "profile-mkdocs",
+    "reload",
+    "weight",
+    "lighthouse",
+    "search",
+    "chart",
+    "archive",
+)
 
 Row = list[Any]
 
@@ -93,6 +103,8 @@ def targets(results: dict[str, Any]) -> list[Row]:
         rows += _search_targets(results["search"]["sizes"])
     if "chart" in results:
         rows += _chart_targets(results["chart"])
+    if "archive" in results:
+        rows += archive.targets(results["archive"])
     return rows
 
 
@@ -515,5 +527,6 @@ _TABLES: list[tuple[str, str, list[str], Callable[[dict[str, Any]], list[Row]]]]
     ("search", "Search: indexing time", _SEARCH_TIME_HEADER, _search_time_rows),
     ("search", "Search: bytes a reader downloads", _SEARCH_BYTES_HEADER, _search_bytes_rows),
     ("chart", "Timeline chart", _CHART_HEADER, _chart_rows),
+    ("archive", "A newsroom's archive: size, build time and memory", archive.HEADER, archive.rows),
 ]
 """Each part's tables: the part, a title, the header and the rows (from the part's results)."""

@@ -1,8 +1,10 @@
 """Run the benchmarks and write their results into bench/README.md.
 
-    python bench/run.py [all|scale|profile|reload|weight|lighthouse|search|chart|report] [options]
+    python bench/run.py [all|scale|profile|reload|weight|lighthouse|search|chart|archive|report]
+        [options]
 
-``all`` (the default, what ``make bench`` runs) measures every part; a single part
+``all`` (the default, what ``make bench`` runs) measures every part but ``archive`` (up
+to 3,000 stories, most of an hour: ``make bench-archive``); a single part
 updates only its own results. Results are kept in bench/results/latest.json, from which
 the README's results section is rewritten. ``--quick`` measures 1 and 10 stories only,
 with fewer repeats, and writes bench/results/raw/quick.json instead of the README.
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import chart, lighthouse, profiling, reload, report, scale, search, util, weight
+from bench import archive, chart, lighthouse, profiling, reload, report, scale, search, util, weight
 
 LATEST = util.BENCH / "results" / "latest.json"
 QUICK = util.RAW / "quick.json"
@@ -90,6 +92,8 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
         return search.run(args.sizes or (QUICK_SIZES if args.quick else SEARCH_SIZES))
     if part == "chart":
         return chart.run(repeats=args.repeats or (3 if args.quick else 9))
+    if part == "archive":
+        return archive.run(args.sizes or ([1, 10] if args.quick else archive.DEFAULT_SIZES))
     raise ValueError(part)
 
 
@@ -112,7 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python bench/run.py", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("part", nargs="?", default="all", choices=["all", *PARTS, "report"])
+    parser.add_argument(
+        "part", nargs="?", default="all", choices=["all", *PARTS, "archive", "report"]
+    )
     parser.add_argument("--quick", action="store_true", help="1 and 10 stories, fewer repeats")
     parser.add_argument(
         "--sizes",
