@@ -23,10 +23,11 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
-## site: check the content, then build the website into site/
+## site: check the content, then build the website into site/, and measure it: a warning
+##       past 80% of GitHub Pages' 1 GB, a failure past it (PAGES_LIMIT=<bytes>: another limit)
 site: $(VENV)/.site-deps check
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m generator size site --content $(CONTENT)
+	$(BIN)/python -m generator size site --content $(CONTENT)$(if $(PAGES_LIMIT), --limit $(PAGES_LIMIT))
 
 ## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
 check: $(VENV)/.site-deps

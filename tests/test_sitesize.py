@@ -3,6 +3,8 @@ warning past 80%, and a refusal (exit code 1, before the deploy uploads) past th
 
 from __future__ import annotations
 
+import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,35 @@ def test_make_site_measures_the_site_so_the_deploy_stops_before_uploading() -> N
     build = next(i for i, run in enumerate(names) if "make site" in run)
     upload = next(i for i, run in enumerate(names) if "upload-pages-artifact" in run)
     assert build < upload
+
+
+def test_the_deploy_stops_with_the_size_message_before_uploading_a_site_too_large(
+    tmp_path: Path,
+) -> None:
+    """The deploy's build step runs `make site`, whose last command, as make would run it,
+    fails on a site past the limit with the message; a failed step stops its job before the
+    upload, since neither step is told to go on (GitHub Actions' default)."""
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    build_job = deploy["jobs"]["build"]
+    steps = build_job["steps"]
+    build = next(s for s in steps if "make site" in s.get("run", ""))
+    upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert steps.index(build) < steps.index(upload)
+    assert "continue-on-error" not in build and "continue-on-error" not in build_job
+    assert "if" not in upload, "the upload would run after a failed build"
+    assert "|| true" not in build["run"] and "set +e" not in build["run"]
+
+    site, content = _site(tmp_path)
+    dry = subprocess.run(
+        ["make", "-n", "--no-print-directory", "site", f"CONTENT={content}", "PAGES_LIMIT=450"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    last = shlex.split(dry.stdout.strip().splitlines()[-1])
+    assert last[1:4] == ["-m", "generator", "size"], last
+    last[last.index("site")] = str(site)
+    run = subprocess.run(last, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Error: the site is over GitHub Pages' limit of 0.5 KB" in run.stderr
+    assert "big-story: 0.3 KB" in run.stderr
+    ok = subprocess.run([*last[:-2], "--limit", "1000"], cwd=ROOT, capture_output=True, check=False)
+    assert ok.returncode == 0
