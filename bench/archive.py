@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import synth, util
-from generator.sitesize import PAGES_LIMIT_BYTES, measure_site
+from generator.publish.sitesize import PAGES_LIMIT_BYTES, measure_site
 
 DEFAULT_SIZES = [1, 100, 1000, 3000]
 PARTIAL = util.RAW / "archive-partial.json"

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from sites import SiteCache
 
-from generator.build import build_site
+from generator.render.build import build_site
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 

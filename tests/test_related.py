@@ -1,4 +1,4 @@
-"""An actor in many stories: its pages link to the nearest in time (generator/related.py),
+"""An actor in many stories: its pages link to the nearest in time (generator/render/related.py),
 found without looking through every story, with the same result as sorting them all."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import random
 from types import SimpleNamespace
 from typing import Any, cast
 
-from generator.models import Actor, Story
-from generator.related import ELSEWHERE_SHOWN, CrossLinks
+from generator.content.models import Actor, Story
+from generator.render.related import ELSEWHERE_SHOWN, CrossLinks
 
 
 def _story(number: int, day: datetime.date) -> Story:
