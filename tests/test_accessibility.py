@@ -190,10 +190,10 @@ def test_titles_reach_every_place_escaped_exactly_once(
     actors = seen.evaluate(places)
     seen.context.close()
     assert story["title"] == f"{TRICKY} - Explainers"
-    assert story["meta"] == [TRICKY, TRICKY]
+    assert story["meta"] == [TRICKY]  # og:title; X's card takes it, with no twitter:title
     assert story["header"] == TRICKY
     assert TRICKY in story["nav"] and TRICKY in actor["nav"]
-    assert actor["title"] == f"{TRICKY} - Explainers" and actor["meta"] == [TRICKY, TRICKY]
+    assert actor["title"] == f"{TRICKY} - Explainers" and actor["meta"] == [TRICKY]
     labels = [label for page in (story, actor, actors) for label, _ in page["footer"]]
     assert f"Next: {TRICKY}" in labels and "Previous: Who's who" in labels, labels
     for page in (story, actor, actors):
@@ -266,7 +266,9 @@ def test_navigation_links_are_targets_of_24px_at_least(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     small = []
-    for path in ("hanoi-summit-2019/actors/kim-jong-un/", "hanoi-summit-2019/"):
+    # A landing page has no contents beside it, and on a wide screen no menu (its byline
+    # and chapters open it): its footer's links; an actor's page, its menu and contents too.
+    for path, least in (("hanoi-summit-2019/actors/kim-jong-un/", 10), ("hanoi-summit-2019/", 5)):
         page.goto(live_site[0] + path, wait_until="load")
         if width < 1220:  # the navigation is a drawer: open it
             page.click(".md-header label[for=__drawer]")
@@ -277,7 +279,7 @@ def test_navigation_links_are_targets_of_24px_at_least(
               .map(e => { const r = e.getBoundingClientRect();
                 return [e.textContent.trim() || e.outerHTML.slice(0, 80), r.width, r.height] })""",
         )
-        assert len(sizes) > 10
+        assert len(sizes) > least, sizes
         small += [f"{path} {name!r}: {w:.0f}x{h:.0f}" for name, w, h in sizes if w < 24 or h < 24]
     context.close()
     assert small == []
