@@ -137,7 +137,7 @@ def targets(result: dict[str, Any]) -> list[list[Any]]:
 
 
 HEADER = [
-    "Stories", "Pages", "Build", "CPU", "Peak memory", "Build per story", "Site",
+    "Stories", "Pages", "Build", "CPU", "Peak memory", "Build per story", "CPU per story", "Site",
     "Share of 1 GB", "Site per story", "Story folder (median / largest)", "Load avg",
 ]  # fmt: skip
 
@@ -146,6 +146,7 @@ def rows(result: dict[str, Any]) -> list[list[Any]]:
     """One row a size."""
     sizes = result["sizes"]
     seconds, site = per_story(sizes, "seconds"), per_story(sizes, "site_bytes")
+    cpu = per_story(sizes, "cpu_seconds")
     return [
         [
             s["stories"],
@@ -154,6 +155,7 @@ def rows(result: dict[str, Any]) -> list[list[Any]]:
             f"{s['cpu_seconds']:.0f} s",
             f"{s['peak_mb']} MB",
             f"{seconds[s['stories']]:.2f} s" if s["stories"] in seconds else "",
+            f"{cpu[s['stories']]:.2f} s" if s["stories"] in cpu else "",
             f"{s['site_mb']} MB",
             f"{s['share_of_limit']:.1%}",
             f"{site[s['stories']] / 1000:.0f} KB" if s["stories"] in site else "",

@@ -104,7 +104,10 @@ def targets(results: dict[str, Any]) -> list[Row]:
     if "chart" in results:
         rows += _chart_targets(results["chart"])
     if "archive" in results:
-        rows += archive.targets(results["archive"])
+        rows += [
+            [target, measured, _mark(met)]
+            for target, measured, met in archive.targets(results["archive"])
+        ]
     return rows
 
 
