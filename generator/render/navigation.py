@@ -14,6 +14,10 @@ The order, top to bottom:
    them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
+That is the whole tree, for MkDocs (Previous and Next, the years' pages). A page's menu
+shows only part of it: Home, the page's own story and the static pages
+(``theme/partials/site-menu.html``), so that no page grows with the number of stories.
+
 The open data's schema (``schema/index.md``) is not in the menu: every page's footer
 links to it (``theme/partials/copyright.html``), as it does to About and the feeds.
 
