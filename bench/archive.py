@@ -10,7 +10,8 @@ size: at 3,000 stories a build takes a good part of an hour on a shared 2-core m
     python bench/run.py archive [--sizes 1 100 1000 3000]     (make bench-archive)
 
 The targets (issue 26): the build's time per story does not grow with the number of
-stories (:data:`LINEAR_TOLERANCE`, from 100 stories to the largest size), 1,000 stories
+stories (its CPU time, which other work on a shared machine disturbs far less than wall
+time; :data:`LINEAR_TOLERANCE`, from 100 stories to the largest size), 1,000 stories
 build in at most :data:`THOUSAND_TARGET_S`, the largest site stays under Pages' limit, and
 a synthetic story's folder takes at most :data:`STORY_BUDGET_BYTES`.
 """
@@ -104,12 +105,13 @@ def targets(result: dict[str, Any]) -> list[list[Any]]:
     bytes."""
     sizes = result["sizes"]
     rows: list[list[Any]] = []
-    time_per_story = per_story(sizes, "seconds")
+    # CPU time: wall time on a shared machine says more of the others' work than of ours.
+    time_per_story = per_story(sizes, "cpu_seconds")
     if len(time_per_story) >= 2:
         small, large = min(time_per_story), max(time_per_story)
         growth = time_per_story[large] / time_per_story[small]
         rows.append([
-            f"Archive: build time per story linear ({small} → {large} stories, "
+            f"Archive: build's CPU time per story linear ({small} → {large} stories, "
             f"x{LINEAR_TOLERANCE} at most)",
             f"x{growth:.2f}: {time_per_story[small]:.2f} s → {time_per_story[large]:.2f} s a story",
             growth <= LINEAR_TOLERANCE,
