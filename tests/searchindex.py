@@ -10,9 +10,16 @@ import gzip
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from generator.content.models import STANCES, Basis
 
 SIGNATURE = b"pagefind_dcd"
+
+BADGES = frozenset(
+    [basis.capitalize() for basis in get_args(Basis)] + [s.capitalize() for s in STANCES]
+)
+"""The words of the badges before a claim ("Offered", "Stated"): never in an excerpt."""
 
 
 def fragments(site: Path) -> list[dict[str, Any]]:

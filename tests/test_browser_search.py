@@ -12,8 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import watch
-from conftest import FIXTURES, MINIMAL, mkdocs_build
-from searchindex import word_on_one_page
+from conftest import CONTENT, FIXTURES, MINIMAL, STORY_IDS, mkdocs_build
+from searchindex import BADGES, word_on_one_page
+
+from generator.content.load import load_stories
+from generator.content.models import LABEL_CHARS_AT_MOST
+from generator.render.render import slugify
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +87,96 @@ def test_a_word_on_one_page_finds_that_page_first(live_site: tuple[str, Path], p
 
 def test_results_name_their_story_and_page(live_site: tuple[str, Path], page: Any) -> None:
     base, _ = live_site
+    (story,) = load_stories(CONTENT, "hanoi-summit-2019")
     page.goto(base, wait_until="networkidle")
     search_for(page, "Yongbyon")
     first = page.locator(RESULT).first
-    story = first.locator(".site-search__story-name").inner_text()
+    labels = page.eval_on_selector_all(
+        ".site-search__story-name", "els => els.map(e => e.textContent)"
+    )
     title = first.locator(".site-search__title").inner_text()
     first.locator("a").click()
     page.wait_for_selector(f"article h1:has-text({title!r})", timeout=60000)
-    assert story.startswith("Why the Hanoi summit")
     assert page.title().startswith(title)
+    # Each result names its story by its short label, not by its headline.
+    assert set(labels) == {story.meta.label} and story.meta.short_title == story.meta.label
+    assert len(story.meta.label) <= LABEL_CHARS_AT_MOST < len(story.meta.title)
+
+
+LANDED = """
+q => {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!target) return null;
+  // The section the fragment opens: the element, and what follows it up to the next
+  // element of its kind (the next heading after a heading, the next term after a term).
+  const heading = /^H[1-6]$/.test(target.tagName);
+  let text = target.textContent;
+  for (let next = target.nextElementSibling; next; next = next.nextElementSibling) {
+    if (heading ? /^H[1-6]$/.test(next.tagName) : next.tagName === target.tagName) break;
+    text += " " + next.textContent;
+  }
+  const box = target.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return {text: text.toLowerCase(), top: box.top, header, height: innerHeight};
+}
+"""
+"""Where the page opened: the text of the section its fragment names, and where it is."""
+
+
+@pytest.mark.parametrize("query", ["Singapore", "dismantle", "armistice", "Stockholm"])
+def test_a_result_opens_at_the_section_that_matched(
+    live_site: tuple[str, Path], page: Any, query: str
+) -> None:
+    base, _ = live_site
+    page.goto(base + "about/", wait_until="networkidle")
+    search_for(page, query)
+    hashes = page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.hash)")
+    assert hashes[0], "the best result opens its page at the top"
+    page.locator(f"{RESULT} a").first.click()
+    page.wait_for_function("h => location.hash === h", arg=hashes[0], timeout=60000)
+    landed = page.wait_for_function(f"q => ({LANDED})(q)", arg=query.lower()).json_value()
+    assert query.lower() in landed["text"], (hashes[0], landed["text"][:300])
+    assert landed["header"] <= landed["top"] < landed["height"], (hashes[0], landed)
+
+
+@pytest.mark.parametrize("story_id", STORY_IDS)
+def test_a_term_finds_its_glossary_entry_first(
+    live_site: tuple[str, Path], page: Any, story_id: str
+) -> None:
+    base, _ = live_site
+    (story,) = load_stories(CONTENT, story_id)
+    assert story.glossary
+    page.goto(base + f"{story_id}/", wait_until="networkidle")
+    painted(page)
+    page.keyboard.press("/")
+    for entry in story.glossary:
+        page.fill("#site-search-query", "")
+        results = search_for(page, entry.term, key=None)
+        first = page.eval_on_selector(f"{RESULT} a", "a => a.pathname + a.hash")
+        entry_url = f"{urlsplit(base).path}{story_id}/glossary/#term-{slugify(entry.term)}"
+        assert first == entry_url, (entry.term, results[:3])
+
+
+@pytest.mark.parametrize("query", ["Stated", "reported", "analysis", "sanctions", "offered"])
+def test_an_excerpt_is_prose_with_no_badge(
+    live_site: tuple[str, Path], page: Any, query: str
+) -> None:
+    base, _ = live_site
+    page.goto(base, wait_until="networkidle")
+    search_for(page, query)
+    while page.is_visible(".site-search__more"):  # every result, not the first ten
+        shown = page.locator(RESULT).count()
+        page.click(".site-search__more")
+        page.wait_for_function(f"() => document.querySelectorAll('{RESULT}').length > {shown}")
+    excerpts = page.eval_on_selector_all(
+        ".site-search__excerpt", "els => els.map(e => e.textContent)"
+    )
+    assert excerpts
+    for text in excerpts:
+        words = text.split()
+        assert not BADGES.intersection(words), text
+        assert "#" not in words and "·" not in words, text  # permalinks, the page's meta line
+        assert "min read" not in text and "Share" not in words, text
 
 
 def test_search_works_after_instant_navigation(live_site: tuple[str, Path], page: Any) -> None:

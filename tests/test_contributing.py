@@ -290,6 +290,12 @@ WARNING_EDITS = {
     ),
     "glossary term": ("background.yml", "one tariff above", "the tariffs above"),
     "update without a log entry": ("story.yml", "updated: 2020-02-01", "updated: 2020-03-01"),
+    "short title too long": (
+        "story.yml",
+        "title: A tiny story\n",
+        "title: A tiny story\n"
+        "short_title: A tiny story of two sides that met in Geneva and did not agree\n",
+    ),
     "title too wide for a phone": (
         "timeline.yml",
         "title: Talks open\n",

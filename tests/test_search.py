@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
-from searchindex import fragments, searchable_text
+from searchindex import BADGES, fragments, searchable_text
 from sites import SiteCache
 
 from devkit.content import edit_file
 from devkit.site import MkDocsServe, fetch, wait_for
 from generator.content.load import load_stories
+from generator.content.models import LABEL_CHARS_AT_MOST
 from generator.publish.search import SearchIndexError, index_site
 
 CHROME = ("Table of contents", "Back to top", "Switch to dark mode", "Explainers Home")
@@ -68,7 +69,7 @@ def test_story_pages_carry_their_story_as_filter_and_metadata(built: Path, story
     assert pages
     for page in pages:
         assert page["filters"] == {"story": [story.meta.title]}, page["url"]
-        assert page["meta"]["story"] == story.meta.title
+        assert page["meta"]["story"] == story.meta.label
     others = [p for p in fragments(built) if p["url"] in ("/", "/about/")]
     assert others and all(p["filters"] == {} for p in others)
 
@@ -142,3 +143,24 @@ def test_index_site_reports_what_it_indexed(built: Path, tmp_path: Path) -> None
 def _words(text: str) -> str:
     """Text as the index holds it to match: lower case, one space between words."""
     return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def test_badges_signs_and_the_page_meta_line_are_not_indexed(built: Path) -> None:
+    # What an excerpt may show is prose: not how we know a claim ("Offered Stated: ..."),
+    # citation numbers, permalinks, the reading time and the Share button. (The standards
+    # page, about the site, explains the badges in words.)
+    for page in fragments(built):
+        content = page["content"]
+        words = {word.strip(".,:;()") for word in content.split()}
+        if page["filters"]:  # a story's page
+            assert not BADGES & words, (page["url"], BADGES & words)
+        assert "#" not in content.split(), page["url"]
+        assert "min read" not in content and "Share" not in words, page["url"]
+
+
+@pytest.mark.parametrize("story_id", STORY_IDS)
+def test_story_pages_are_labelled_with_the_story_s_short_label(built: Path, story_id: str) -> None:
+    (story,) = load_stories(CONTENT, story_id)
+    labels = {p["meta"]["story"] for p in fragments(built) if p["url"].startswith(f"/{story_id}/")}
+    assert labels == {story.meta.label}
+    assert len(story.meta.label) <= LABEL_CHARS_AT_MOST

@@ -27,12 +27,14 @@ from generator.content.fields import address_keys, markdown_keys, text_keys
 from generator.content.models import (
     FILES,
     GLOSSARY_TERMS_AT_MOST,
+    LABEL_CHARS_AT_MOST,
     GlossaryFile,
     Model,
     QuotationsFile,
     SourcesFile,
     StoryFile,
     TimelineFile,
+    cut,
 )
 from generator.content.references import DEFINED_IN, REFERENCE_KEYS
 from generator.content.terms import TermFinder
@@ -226,6 +228,21 @@ def _overlapping_phases(story: Files) -> Iterator[Advice]:
             latest = phase
 
 
+def _long_short_title(story: Files) -> Iterator[Advice]:
+    """A short_title longer than search results show: it is cut there."""
+    meta = story.model("story.yml", StoryFile)
+    if meta is None or meta.short_title is None or len(meta.short_title) <= LABEL_CHARS_AT_MOST:
+        return
+    yield Advice(
+        "story.yml",
+        ("short_title",),
+        f"short_title has {len(meta.short_title)} characters and search results show "
+        f"{LABEL_CHARS_AT_MOST} at most, so they cut it to "
+        f"'{cut(meta.short_title, LABEL_CHARS_AT_MOST)}'; shorten it to a few words that "
+        "name the story, such as 'The Hanoi summit'",
+    )
+
+
 def _unlogged_update(story: Files) -> Iterator[Advice]:
     """An 'updated' day later than the newest log entry and the first publication: readers
     are shown the log's newest day as 'Last updated', so a change they should know of
@@ -379,6 +396,7 @@ FILE_CHECKS: tuple[Check, ...] = (
     _insecure_addresses,
     _unlogged_update,
     _cut_by_comments,
+    _long_short_title,
 )
 """The checks that look at one file at a time: they run on the valid files of a story
 that has errors too, so that its warnings come in the same run as its errors."""

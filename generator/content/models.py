@@ -106,6 +106,9 @@ class KeyNumber(Claim):
 
 KEY_NUMBERS_AT_MOST = 6
 """Key numbers a story may show: a few figures, not a table."""
+LABEL_CHARS_AT_MOST = 32
+"""Characters of the story's label (``short_title``) that search results show above each
+page's title: a longer one is cut there, and the check warns."""
 
 # Limits that keep a story's build time and memory linear in its content (CONTRIBUTING's
 # "Limits"); each is told to an editor at `check`, at the line that passes it.
@@ -116,6 +119,17 @@ GLOSSARY_TERMS_AT_MOST = 200
 DEFINITION_CHARS_AT_MOST = 1000
 """Characters a glossary definition may have: it is printed where each term is first used
 on each page of the story."""
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` whole when it has ``limit`` characters or fewer; otherwise cut after its
+    last whole word that leaves room for an ellipsis (mid-word when it has no space)."""
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 1]
+    if not (room[-1].isspace() or text[limit - 1].isspace()) and " " in room.strip():
+        room = room[: room.rstrip().rindex(" ")]
+    return room.rstrip(" ,;:–—-") + "…"
 
 
 def at_most(count: int, limit: int, field: str | tuple[str | int, ...], message: str) -> None:
@@ -195,6 +209,12 @@ class StoryFile(Model):
 
     id: Slug = Field(description="The story's id; must match its folder name.")
     title: Name = Field(description="The headline of the explainer.")
+    short_title: Name | None = Field(
+        default=None,
+        description=f"A short name for the story, {LABEL_CHARS_AT_MOST} characters at most, "
+        "such as 'The Hanoi summit': the label of its pages in search results. Without it, "
+        "the title when it is that short, or else the id in words.",
+    )
     standfirst: Text = Field(description="One or two sentences under the title: what happened.")
     place: Text = Field(description="Where it happened, such as 'Hanoi, Vietnam'.")
     start: WhenDate = Field(
@@ -285,6 +305,17 @@ class StoryFile(Model):
                 "a story cannot be related to itself; remove its own id",
             )
         return self
+
+    @property
+    def label(self) -> str:
+        """The story's short label (search results): ``short_title``, else the title when
+        it is short enough, else the id in words; cut to :data:`LABEL_CHARS_AT_MOST`."""
+        if self.short_title:
+            return cut(self.short_title, LABEL_CHARS_AT_MOST)
+        if len(self.title) <= LABEL_CHARS_AT_MOST:
+            return self.title
+        words = self.id.replace("-", " ")
+        return cut(words[:1].upper() + words[1:], LABEL_CHARS_AT_MOST)
 
     @property
     def last_logged(self) -> datetime.date | None:

@@ -26,11 +26,21 @@ BUNDLE = "pagefind"
 
 EXCLUDED = (
     ".timeline-chart",  # the chart: its picture's labels and the figure's data
+    ".timeline-embed",  # how to embed the timeline in another site
     "sup.cite",  # citation numbers
     ".headerlink",  # the permalink sign after each heading
     ".basis-legend",  # what the badges mean, the same line on many pages
+    ".permalink",  # the '#' after each quotation and event
+    ".basis",  # the badges saying how we know a claim: Stated, Reported, Analysis
+    ".claim-stance",  # a stated claim's stance before its badge: Offered, Refused
+    ".stance-badge",  # a reaction's stance
+    ".page-meta",  # reading time and the Share button
+    ".byline",  # byline and dateline of a story's first page
+    ".story-meta",  # a story's place and dates, on the home page
+    ".grid.cards",  # the chapters of a story, listed on its first page
 )
-"""CSS selectors of what is not indexed inside a page's article."""
+"""CSS selectors of what is not indexed inside a page's article: badges, numbers and
+signs, and links to other pages, so that an excerpt in the search results is prose."""
 
 
 class SearchIndexError(RuntimeError):

@@ -61,7 +61,11 @@ def page_meta(story: Story, page: Page, site: NewsSite) -> Page:
     picture in its JSON-LD."""
     meta: dict[str, Any] = {
         **page.meta,
-        "story": {"id": story.id, "title": story.meta.title},  # theme/main.html reads it
+        "story": {  # theme/main.html reads it: the search's filter and each result's label
+            "id": story.id,
+            "title": story.meta.title,
+            "label": story.meta.label,
+        },
         "story_feed": feeds.story_feed_path(story),
     }
     if page.kind is PageKind.LANDING:

@@ -28,6 +28,7 @@
   var more = dialog.querySelector(".site-search__more");
   var template = dialog.querySelector("template");
   var PAGE = 10; // results whose details are fetched at a time
+  var EXCERPT = 24; // words of a result's excerpt
   var PAUSE = 250; // ms of no typing before a query runs
   var pagefind = null; // a promise of Pagefind's module, once the search is opened
   var found = []; // the results of the latest query
@@ -41,7 +42,7 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then((module) =>
         module
-          .options({ baseUrl: root.pathname, excerptLength: 24 })
+          .options({ baseUrl: root.pathname, excerptLength: EXCERPT })
           .then(() => module.init())
           .then(() => module),
       );
@@ -134,12 +135,92 @@
   function item(page, index) {
     var node = template.content.firstElementChild.cloneNode(true);
     var link = node.querySelector("a");
+    var words = wordsOf(page);
+    var at = bestMatch(page);
+    var section = sectionOf(page, words, at);
     link.id = "site-search-result-" + index;
-    link.href = page.url;
+    link.href = section.id ? page.url + "#" + encodeURIComponent(section.id) : page.url;
     node.querySelector(".site-search__story-name").textContent = page.meta.story || "";
     node.querySelector(".site-search__title").textContent = page.meta.title || page.url;
-    node.querySelector(".site-search__excerpt").innerHTML = page.excerpt; // escaped, <mark>s
+    node.querySelector(".site-search__section").textContent = section.name;
+    excerpt(node.querySelector(".site-search__excerpt"), page, words, at, section);
     return node;
+  }
+
+  // Where a result opens: at the last element with an id before the page's best match (a
+  // heading, a glossary term, a quotation, an event, a source), so that the reader lands
+  // on the section that matched; a match before any of them opens the page at its top.
+  // Pagefind's own sub-results split pages at headings only, and only at headings whose
+  // text it read (not a name in <bdi>).
+  var LANDINGS = /^(h[2-6]|dt|p|li|blockquote|figure)$/i;
+  var NAMED = /^(h[2-6]|dt)$/i; // landings that name their section: headings and terms
+  var LEFT_OVER = /^[:;,·]$/; // punctuation alone, where a badge before it is not indexed
+
+  function wordsOf(page) {
+    // The page's indexed text as Pagefind counts its words (a match's location is the
+    // number of a word), unescaped: it is shown as text, never as markup.
+    var text = page.raw_content.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    return text.includes("\u200B") ? text.split("\u200B") : text.split(/[\r\n\s]+/g);
+  }
+
+  function bestMatch(page) {
+    var best = null; // the match that counts most: a heading's or a term's above the text's
+    page.weighted_locations.forEach((hit) => {
+      if (!best || hit.balanced_score > best.balanced_score) best = hit;
+    });
+    return best ? best.location : 0;
+  }
+
+  function sectionOf(page, words, at) {
+    var section = { id: "", name: "", start: 0, end: words.length };
+    page.anchors
+      .filter((anchor) => anchor.id && LANDINGS.test(anchor.element))
+      .sort((a, b) => a.location - b.location)
+      .forEach((anchor) => {
+        if (anchor.location <= at) {
+          section = { id: anchor.id, name: "", start: anchor.location, end: words.length };
+          if (NAMED.test(anchor.element)) named(section, anchor, words);
+        } else if (section.end === words.length && anchor.location > section.start) {
+          section.end = anchor.location;
+        }
+      });
+    return section;
+  }
+
+  function named(section, anchor, words) {
+    // The heading's or the term's own words: its name, not part of the excerpt. Pagefind
+    // gives no text for a heading that is a name in <bdi>: its words then run to the first
+    // one that ends a sentence, as Pagefind ends each heading.
+    var count = anchor.text ? anchor.text.trim().split(/\s+/).length : 0;
+    if (!count) {
+      while (count < 12 && section.start + count < words.length) {
+        count += 1;
+        if (/[.?!]$/.test(words[section.start + count - 1])) break;
+      }
+    }
+    var name = words.slice(section.start, section.start + count).join(" ");
+    section.name = name.replace(/[.:]$/, "");
+    section.start += count;
+  }
+
+  function excerpt(into, page, words, at, section) {
+    // About EXCERPT words of the section, from a little before the match: text and <mark>s
+    // made as nodes, so that nothing of the page's text is read as markup.
+    var start = Math.max(section.start, at - Math.floor(EXCERPT / 4));
+    var end = Math.min(section.end, start + EXCERPT);
+    start = Math.max(section.start, Math.min(start, end - EXCERPT));
+    var marked = new Set(page.locations);
+    var parts = [];
+    if (start > section.start) parts.push("… ");
+    for (let i = start; i < end; i++) {
+      if (LEFT_OVER.test(words[i])) continue; // the colon after a badge left out of the index
+      if (parts.length && !/ $/.test(parts[parts.length - 1])) parts.push(" ");
+      if (marked.has(i))
+        parts.push(Object.assign(document.createElement("mark"), { textContent: words[i] }));
+      else parts.push(words[i]);
+    }
+    if (end < section.end) parts.push(" …");
+    into.replaceChildren(...parts);
   }
 
   function option(index) {
