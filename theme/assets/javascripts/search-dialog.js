@@ -142,7 +142,7 @@
     link.href = section.id ? page.url + "#" + encodeURIComponent(section.id) : page.url;
     node.querySelector(".site-search__story-name").textContent = page.meta.story || "";
     node.querySelector(".site-search__title").textContent = page.meta.title || page.url;
-    node.querySelector(".site-search__section").textContent = section.name;
+    node.querySelector(".site-search__section").replaceChildren(...section.name);
     excerpt(node.querySelector(".site-search__excerpt"), page, words, at, section);
     return node;
   }
@@ -172,14 +172,14 @@
   }
 
   function sectionOf(page, words, at) {
-    var section = { id: "", name: "", start: 0, end: words.length };
+    var section = { id: "", name: [], start: 0, end: words.length };
     page.anchors
       .filter((anchor) => anchor.id && LANDINGS.test(anchor.element))
       .sort((a, b) => a.location - b.location)
       .forEach((anchor) => {
         if (anchor.location <= at) {
-          section = { id: anchor.id, name: "", start: anchor.location, end: words.length };
-          if (NAMED.test(anchor.element)) named(section, anchor, words);
+          section = { id: anchor.id, name: [], start: anchor.location, end: words.length };
+          if (NAMED.test(anchor.element)) named(section, anchor, words, page);
         } else if (section.end === words.length && anchor.location > section.start) {
           section.end = anchor.location;
         }
@@ -187,7 +187,7 @@
     return section;
   }
 
-  function named(section, anchor, words) {
+  function named(section, anchor, words, page) {
     // The heading's or the term's own words: its name, not part of the excerpt. Pagefind
     // gives no text for a heading that is a name in <bdi>: its words then run to the first
     // one that ends a sentence, as Pagefind ends each heading.
@@ -198,8 +198,10 @@
         if (/[.?!]$/.test(words[section.start + count - 1])) break;
       }
     }
-    var name = words.slice(section.start, section.start + count).join(" ");
-    section.name = name.replace(/[.:]$/, "");
+    section.name = marked(page, words, section.start, section.start + count);
+    var last = section.name[section.name.length - 1]; // without the period Pagefind adds
+    if (typeof last === "string") section.name[section.name.length - 1] = last.replace(/[.:]$/, "");
+    else if (last) last.textContent = last.textContent.replace(/[.:]$/, "");
     section.start += count;
   }
 
@@ -209,18 +211,24 @@
     var start = Math.max(section.start, at - Math.floor(EXCERPT / 4));
     var end = Math.min(section.end, start + EXCERPT);
     start = Math.max(section.start, Math.min(start, end - EXCERPT));
-    var marked = new Set(page.locations);
+    var parts = marked(page, words, start, end);
+    if (start > section.start) parts.unshift("… ");
+    if (end < section.end) parts.push(" …");
+    into.replaceChildren(...parts);
+  }
+
+  function marked(page, words, start, end) {
+    // Words start to end as text, the matched ones in <mark>s.
+    var hits = new Set(page.locations);
     var parts = [];
-    if (start > section.start) parts.push("… ");
     for (let i = start; i < end; i++) {
       if (LEFT_OVER.test(words[i])) continue; // the colon after a badge left out of the index
-      if (parts.length && !/ $/.test(parts[parts.length - 1])) parts.push(" ");
-      if (marked.has(i))
+      if (parts.length) parts.push(" ");
+      if (hits.has(i))
         parts.push(Object.assign(document.createElement("mark"), { textContent: words[i] }));
       else parts.push(words[i]);
     }
-    if (end < section.end) parts.push(" …");
-    into.replaceChildren(...parts);
+    return parts;
   }
 
   function option(index) {
