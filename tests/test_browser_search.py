@@ -360,3 +360,24 @@ def test_what_is_typed_while_the_search_opens_is_kept(
     held[0].continue_()
     page.wait_for_selector(f"{RESULT} a", timeout=60000)
     assert page.input_value("#site-search-query") == "Yongbyon"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_results_pass_axe_in_both_palettes(
+    live_site: tuple[str, Path], browser: Any, width: int
+) -> None:
+    from accessibility import _START, AXE, PALETTES, WCAG_TAGS
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(AXE.read_text(encoding="utf-8"))
+    page = context.new_page()
+    page.goto(live_site[0] + "hanoi-summit-2019/", wait_until="networkidle")
+    page.click("#site-search-open")
+    search_for(page, "Yongbyon", key=None)  # marks in titles, sections and excerpts
+    assert page.locator(".site-search__section mark").count() > 0
+    found = {}
+    for palette, scheme in PALETTES.items():
+        page.evaluate(_START, [scheme, WCAG_TAGS, False, ["#site-search"]])
+        found[palette] = page.evaluate("window.__axe")
+    context.close()
+    assert found == {"light": [], "dark": []}
