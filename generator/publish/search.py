@@ -7,9 +7,12 @@ of it until they open the search, then only the chunks their query needs.
 
 What is indexed is marked in the theme: ``data-pagefind-body`` on each page's article
 (``theme/main.html``), so navigation, header and footer are left out. Inside the
-article, :data:`EXCLUDED` is left out too. The MkDocs plugin runs :func:`index_site` after
-every build (``on_post_build``), ``make site`` and ``make serve`` alike; after another
-engine, ``python -m generator search SITE_DIR`` does.
+article, :data:`EXCLUDED` is left out too, so that excerpts are prose. A glossary term
+weighs the most (``data-pagefind-weight`` in ``glossary.md.j2``): its entry ranks first for
+its own term. The theme's ``search-dialog.js`` opens each result at the section that
+matched. The MkDocs plugin runs :func:`index_site` after every build (``on_post_build``),
+``make site`` and ``make serve`` alike; after another engine, ``python -m generator search
+SITE_DIR`` does.
 """
 
 from __future__ import annotations
