@@ -25,9 +25,9 @@ STORY_DIRS = [
     )
 ]
 STANCE_HEADING = re.compile(
-    r"\*\*("
+    r'<strong class="claim-stance">('
     + "|".join(s.capitalize() for s in STANCES)
-    + r")\*\* <span class=\"basis basis--(\w+)\""
+    + r")</strong> <span class=\"basis basis--(\w+)\""
 )
 
 

@@ -242,8 +242,8 @@ def test_positions_are_set_side_by_side_by_camp(files: dict[str, str]) -> None:
     # A member's position names the member; an actor who is not on a side gets a column.
     fishing = page[page.index("## <bdi>Fishing rights</bdi>") :]
     assert (
-        '**Rejected** <span class="basis basis--stated">Stated</span> ([<bdi>Jean Marin</bdi>]'
-        in fishing
+        '<strong class="claim-stance">Rejected</strong> <span class="basis basis--stated">'
+        "Stated</span> ([<bdi>Jean Marin</bdi>]" in fishing
     )
     assert "**[<bdi>The Sea Council</bdi>](actors/sea-council.md)**" in fishing
     assert '<span class="basis basis--analysis">Analysis &#40;Example Wire&#41;</span>:' in fishing
