@@ -697,6 +697,70 @@ KEY_LABELS = """() => {
 
 TIMELINE_STORIES = [*STORIES, "example-river-dispute"]
 
+# Lanes drawn with a title but no event near the view (they should fold away), lanes
+# with an event in view but folded, and whether the chart's box is as tall as its plot.
+FOLDED = """() => {
+  const gd = document.getElementById("timeline-chart");
+  const model = gd.layout.meta.timeline;
+  const xa = gd._fullLayout.xaxis;
+  const [r0, r1] = xa.range.map((v) => xa.r2l(v));
+  const area = gd.querySelector(".draglayer .nsewdrag").getBoundingClientRect();
+  const margin = (13 * (r1 - r0)) / area.width; // a mark's half target, in ms
+  const lanes = model.lanes.map(() => ({ within: false, near: false }));
+  model.items.forEach(([lane, mt, mp, bt, bp]) => {
+    let first = xa.d2l(gd.data[mt].x[mp]);
+    let last = first;
+    if (bt >= 0) {
+      first = xa.d2l(gd.data[bt].base[bp]);
+      last = first + gd.data[bt].x[bp];
+    }
+    if (last >= r0 && first <= r1) lanes[lane].within = true;
+    if (last >= r0 - margin && first <= r1 + margin) lanes[lane].near = true;
+  });
+  const titles = Array.from(gd.querySelectorAll(".annotation"))
+    .filter((a) => {
+      const i = Number(a.getAttribute("data-index"));
+      return i >= model.notes.lanes && i < model.notes.labels;
+    })
+    .map((a) => a.textContent);
+  const names = model.lanes.map((lane) => lane.name);
+  const box = gd.parentElement.getBoundingClientRect();
+  return {
+    empty: names.filter((name, i) => titles.includes(name) && !lanes[i].near),
+    folded: names.filter((name, i) => lanes[i].within && !titles.includes(name)),
+    titles: titles,
+    fits: Math.abs(box.height - gd._fullLayout.height) < 1,
+    tallest: titles.length * (4 * model.row + model.lanePad) >= area.height,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_lanes_with_no_event_in_view_fold_away_in_every_view(
+    dense_site: str, context: Any, width: int
+) -> None:
+    page = context(width).new_page()
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    svg = page.locator(".timeline-chart__preview")
+    assert "War and armistice" not in (svg.text_content() or "")  # empty in its view
+    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    views: list[tuple[str, str | None]] = [("opening", None)]
+    views += [(button, button) for button in ("Autoscale", "Zoom in", "Zoom in", "Reset axes")]
+    views += [("earlier events", "earlier")]
+    seen: set[str] = set()
+    for name, action in views:
+        if action == "earlier":
+            after(page, lambda: page.click(".timeline-chart__earlier"))
+        elif action:
+            click_modebar(page, action)
+        found = page.evaluate(FOLDED)
+        where = f"{width} px, {name}"
+        assert found["empty"] == [], f"{where}: empty lanes take rows: {found['empty']}"
+        assert found["folded"] == [], f"{where}: lanes with events folded: {found['folded']}"
+        assert found["fits"] and found["tallest"], f"{where}: {found}"
+        seen.add(" ".join(found["titles"]))
+    assert len(seen) >= 3, f"{width} px: the lanes shown never changed with the view: {seen}"
+
 
 def _same_labels(picture: list[Any], chart: list[Any]) -> list[Any]:
     """Labels of one that the other lacks, or draws more than 3 px away (Plotly sets an

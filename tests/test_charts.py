@@ -424,8 +424,37 @@ def test_lanes_have_the_rows_their_densest_stretch_needs(long_story: Story, tiny
 
     for story in (long_story, tiny):
         lanes = figure_dict(story)["layout"]["meta"]["timeline"]["lanes"]
-        assert all(MIN_ROWS <= lane["rows"] <= MAX_ROWS for lane in lanes)
+        assert all(MIN_ROWS <= lane["most"] <= MAX_ROWS for lane in lanes)
+        assert all(lane["rows"] in (0, lane["most"]) for lane in lanes)
     assert figure_dict(tiny)["layout"]["meta"]["timeline"]["lanes"][0]["rows"] < MAX_ROWS
+
+
+def test_a_lane_with_no_event_in_the_opening_view_folds_away(story: Story) -> None:
+    from generator.render.chart import plan as chart_plan
+
+    figure = figure_dict(story)
+    lanes = figure["layout"]["meta"]["timeline"]["lanes"]
+    plan = chart_plan.chart_plan(story)
+    left, right = initial_range(story)
+    in_view = {it.lane for it in plan.items if it.first <= right and it.last >= left}
+    for index, lane in enumerate(lanes):
+        assert (lane["rows"] > 0) == (index in in_view), (story.id, lane)
+        assert lane["most"] >= chart_plan.MIN_ROWS or not any(
+            it.lane == index for it in plan.items
+        )  # rows for when it comes into view
+    height = sum(lane["rows"] * labels.ROW + chart_plan.LANE_PAD for lane in lanes if lane["rows"])
+    assert figure["layout"]["yaxis"]["range"][0] == height  # no height for a folded lane
+    svg = str(preview_svg(figure, picture_patches(story, figure)))
+    titles = re.findall(r'font-weight="bold">([^<]+)</text>', svg)
+    assert titles == [html.escape(lane["name"]) for lane in lanes if lane["rows"]]
+    assert len(figure["layout"]["yaxis"]["tickvals"]) == len(titles) - 1  # lines between
+
+
+def test_the_first_storys_opening_view_has_no_empty_war_lane(hanoi: Story) -> None:
+    lanes = figure_dict(hanoi)["layout"]["meta"]["timeline"]["lanes"]
+    war = next(lane for lane in lanes if lane["name"] == "War and armistice")
+    assert war["rows"] == 0 and war["most"] > 0  # folded when the chart opens, not for good
+    assert "War and armistice" not in str(preview_svg(figure_dict(hanoi)))
 
 
 def test_giving_each_lane_only_the_rows_it_used_changes_no_placement(story: Story) -> None:
@@ -866,8 +895,9 @@ def test_picture_is_markup_from_a_template_with_no_style_of_its_own(hanoi: Story
 def test_picture_shows_phases_lanes_labels_and_dates(hanoi: Story) -> None:
     figure = figure_dict(hanoi)
     svg = preview_svg(timeline_figure_data(hanoi))
-    for lane in lane_names(hanoi):
-        assert f'font-weight="bold">{html.escape(lane)}</text>' in svg
+    lanes = figure["layout"]["meta"]["timeline"]["lanes"]
+    for lane in (lane for lane in lanes if lane["rows"]):  # the others fold away
+        assert f'font-weight="bold">{html.escape(lane["name"])}</text>' in svg
     notes = figure["layout"]["annotations"]
     shown = [n for n in notes if n.get("visible", True) and "<b>" not in n["text"]]
     for note in shown:

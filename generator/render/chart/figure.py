@@ -72,9 +72,11 @@ from generator.render.chart.plan import (
     Trace,
     View,
     chart_plan,
+    lane_rules,
     lane_tops,
     layout_items,
     row_centre,
+    rows_in_view,
     rows_used,
 )
 
@@ -196,13 +198,12 @@ def _figure(story: Story, plan: Plan) -> dict[str, Any]:
     # Laid out with the most rows a lane may have; each lane then gets the rows it used,
     # which changes no placement (none went beyond them), so the layout is kept.
     _, placements = layout_items(plan, view, [MAX_ROWS] * len(plan.lane_names))
-    rows = rows_used(plan, placements)
-    tops = lane_tops(rows)
+    rows = rows_used(plan, placements)  # none for a lane with no event in view
     hover = {event.id: customdata(story, event) for event in story.events}
     data = [_trace(story, trace, hover) for trace in plan.traces]
-    layout = _layout(story, plan, view, tops)
+    layout = _layout(story, plan, view, rows)
     layout["annotations"] += _arrange(plan, view, rows, data, placements)
-    layout["meta"] = {"timeline": _model(story, plan, rows, tops)}
+    layout["meta"] = {"timeline": _model(story, plan, rows, rows_in_view(plan, view, rows))}
     layout["meta"]["timeline"]["openings"] = [
         {
             "box": layer.box,
@@ -253,7 +254,7 @@ def wide_patch(story: Story, figure: dict[str, Any], width: float = WIDE_PLOT_PX
         for trace in figure["data"]
     ]
     labels_ = _arrange(plan, view, rows, data)
-    notes = phase_titles(story, view) + lane_titles(plan, lane_tops(rows)) + labels_
+    notes = phase_titles(story, view) + lane_titles(plan, rows) + labels_
     patch = [{"y": trace["y"], "text": trace["text"]} for trace in data]
     return {"data": patch, "layout": {"annotations": notes}}
 
@@ -349,8 +350,8 @@ def _marks_trace(
     }
 
 
-def _layout(story: Story, plan: Plan, view: View, tops: Sequence[int]) -> dict[str, Any]:
-    height = tops[-1]
+def _layout(story: Story, plan: Plan, view: View, rows: Sequence[int]) -> dict[str, Any]:
+    height = lane_tops(rows)[-1]
     return {
         "template": _NO_TEMPLATE,  # keeps plotly.py's large default template out of the page
         "font": {"family": FONT_FAMILY, "size": 12},
@@ -380,12 +381,12 @@ def _layout(story: Story, plan: Plan, view: View, tops: Sequence[int]) -> dict[s
             "showticklabels": False,
             "ticks": "",
             "tickmode": "array",
-            "tickvals": list(tops[1:-1]),  # a grid line between lanes
+            "tickvals": lane_rules(rows),  # a grid line between lanes
             "showgrid": True,
             "zeroline": False,
         },
         "shapes": [_phase_band(p.start.first_day, p.end.last_day) for p in story.phases],
-        "annotations": phase_titles(story, view) + lane_titles(plan, tops),
+        "annotations": phase_titles(story, view) + lane_titles(plan, rows),
     }
 
 
@@ -403,8 +404,11 @@ def _phase_band(first: datetime.date, last: datetime.date) -> dict[str, Any]:
     }
 
 
-def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -> dict[str, Any]:
-    """What timeline-chart.js needs to lay the chart out again at the reader's width."""
+def _model(story: Story, plan: Plan, rows: Sequence[int], most: Sequence[int]) -> dict[str, Any]:
+    """What timeline-chart.js needs to lay the chart out again at the reader's width:
+    each lane's rows when the chart opens (none: folded away) and whenever it has an event
+    in view (``most``)."""
+    tops = lane_tops(rows)
     phases = len(story.phases)
     lanes = len(plan.lane_names)
     return {
@@ -422,8 +426,8 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], tops: Sequence[int]) -
         "words": {"count": labels.COUNT_LABEL, "group": GROUP_HOVER, "join": GROUP_JOIN},
         "outside": outside_counts(story),
         "lanes": [
-            {"name": name, "top": top, "rows": count}
-            for name, top, count in zip(plan.lane_names, tops, rows, strict=False)
+            {"name": name, "top": top, "rows": count, "most": full}
+            for name, top, count, full in zip(plan.lane_names, tops, rows, most, strict=False)
         ],
         "items": [
             [it.lane, *it.marks, *(it.bar or (-1, -1)), list(it.forms), int(it.event.key)]

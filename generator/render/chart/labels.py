@@ -200,7 +200,7 @@ def place_items(
     mirror, which ``tests/test_chart_layout.py`` holds to it on hundreds of generated cases.
     """
     cores = [_core(item) for item in items]
-    shown = [core[1] >= 0 and core[0] <= width for core in cores]
+    shown = [in_view(item, width) for item in items]
     if not collide:
         return [
             Placement(0, 0 if item.widths else None, "right", True) if seen else Placement()
@@ -334,6 +334,13 @@ def _fits(item: Item, core: Stretch, size: float, side: Side, taken: _Row, width
 def _target(item: Item) -> Stretch:
     """The stretch of the mark's target alone."""
     return item.x - TARGET / 2, item.x + TARGET / 2
+
+
+def in_view(item: Item, width: float) -> bool:
+    """Whether any of the item's mark target or bar is in a plot ``width`` px wide: an
+    item in view is drawn, and its lane takes rows (``inView`` in timeline-chart.js)."""
+    left, right = _core(item)
+    return right >= 0 and left <= width
 
 
 def _core(item: Item) -> Stretch:

@@ -34,7 +34,8 @@ class Lane:
 
 
 def chart_lanes(story: Story) -> list[Lane]:
-    """The chart's lanes, top to bottom; a category lane is kept even when empty."""
+    """The chart's lanes, top to bottom; a category lane is kept even when empty (a view
+    with none of a lane's events folds it away: :func:`generator.render.chart.plan.rows_used`)."""
     events = story.events_in_order()
     if story.lanes == "category":
         return [

@@ -15,7 +15,7 @@ from typing import Any
 from generator.content.models import Story
 from generator.render.chart import labels as labels
 from generator.render.chart.hover import escape
-from generator.render.chart.plan import Plan, PlanItem, View, row_centre
+from generator.render.chart.plan import Plan, PlanItem, View, lane_tops, row_centre
 
 PHASE_ROW_PX = 15
 """Distance between the two rows of phase titles."""
@@ -62,11 +62,14 @@ def _phase_title(forms: Sequence[str], title: labels.Title | None, width: float)
     }
 
 
-def lane_titles(plan: Plan, tops: Sequence[int]) -> list[dict[str, Any]]:
-    """Each lane's name, in bold, at the left of its first row."""
+def lane_titles(plan: Plan, rows: Sequence[int]) -> list[dict[str, Any]]:
+    """Each lane's name, in bold, at the left of its first row; none for a lane folded
+    away (no rows: no event in view)."""
+    tops = lane_tops(rows)
     return [
         {
             "text": f"<b>{escape(name)}</b>",
+            "visible": rows[lane] > 0,
             "xref": "paper",
             "yref": "y",
             "x": 0,

@@ -167,24 +167,43 @@ def lane_title_width(name: str) -> float:
 
 
 def rows_used(plan: Plan, placements: Sequence[labels.Placement]) -> list[int]:
-    """Rows of each lane: what its items used when the chart opens, within the limits."""
+    """Rows of each lane: what its items used when the chart opens, within the limits;
+    none for a lane with no item in view (it folds away, :func:`lane_tops`)."""
     used = [0] * len(plan.lane_names)
     for item, placed in zip(plan.items, placements, strict=True):
-        used[item.lane] = max(used[item.lane], placed.row + 1 if placed.shown else 1)
-    has_events = {item.lane for item in plan.items}
-    return [
-        min(MAX_ROWS, max(MIN_ROWS, count)) if lane in has_events else 1
-        for lane, count in enumerate(used)
-    ]
+        if placed.shown:
+            used[item.lane] = max(used[item.lane], placed.row + 1)
+    return [min(MAX_ROWS, max(MIN_ROWS, count)) if count else 0 for count in used]
+
+
+def rows_in_view(plan: Plan, view: View, rows: Sequence[int]) -> list[int]:
+    """Rows each lane takes whenever it has an item in view: ``rows``, those it took when
+    the chart opened in ``view``, or (a lane folded away then) what it uses over the
+    story's whole span; none for a lane with no event at all."""
+    if all(rows[item.lane] for item in plan.items):
+        return list(rows)
+    first = min(item.first for item in plan.items)
+    last = max(item.last for item in plan.items)
+    whole = View(first, last + datetime.timedelta(days=1), view.width)
+    _, everywhere = layout_items(plan, whole, [MAX_ROWS] * len(plan.lane_names))
+    return [mine or all_ for mine, all_ in zip(rows, rows_used(plan, everywhere), strict=True)]
 
 
 def lane_tops(rows: Sequence[int]) -> list[int]:
-    """Where each lane starts, px from the plot's top, and (last) the plot's height."""
+    """Where each lane starts, px from the plot's top, and (last) the plot's height; a
+    lane of no rows (no event in view) takes no height: it folds away."""
     tops, top = [], 0
     for count in rows:
         tops.append(top)
-        top += count * labels.ROW + LANE_PAD
+        top += count * labels.ROW + LANE_PAD if count else 0
     return [*tops, top]  # the last is the plot's height
+
+
+def lane_rules(rows: Sequence[int]) -> list[int]:
+    """Where a grid line parts two lanes, px from the plot's top (folded lanes have none)."""
+    tops = lane_tops(rows)
+    shown = [tops[lane] for lane, count in enumerate(rows) if count]
+    return shown[1:]
 
 
 def row_centre(tops: Sequence[int], lane: int, row: int) -> int:

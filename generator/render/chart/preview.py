@@ -133,7 +133,7 @@ def picture(figure: dict[str, Any], wide: Patches = None) -> Picture:
         bands=list(_bands(frame, layout)),
         ticks=[Tick(_round(frame.x(day)), label) for day, label in _ticks(frame.left, frame.right)],
         rules=list(layout["yaxis"]["tickvals"]),
-        lane_titles=[_lane_title(n) for n in notes if n["xref"] == "paper" and n["yref"] == "y"],
+        lane_titles=[_lane_title(n) for n in notes if _is_lane_title(n) and n["visible"]],
         layers=layers,
     )
 
@@ -196,6 +196,10 @@ def _ticks(left: datetime.date, right: datetime.date) -> list[tuple[datetime.dat
             label = str(day.year) if step >= 12 else f"{MONTHS[day.month][:3]} {day.year}"
             ticks.append((day, label))
         index += step
+
+
+def _is_lane_title(note: dict[str, Any]) -> bool:
+    return bool(note["xref"] == "paper" and note["yref"] == "y")
 
 
 def _lane_title(note: dict[str, Any]) -> Text:

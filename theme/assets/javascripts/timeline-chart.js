@@ -25,7 +25,7 @@
 
   function placeItems(items, inTime, order, width, rows, reserved, countWidth, m, collide) {
     const cores = items.map((item) => coreOf(item, m));
-    const shown = cores.map((core) => core[1] >= 0 && core[0] <= width);
+    const shown = items.map((item) => inView(item, width, m));
     const none = () => ({ row: 0, form: null, side: "right", shown: false, host: null, group: 1 });
     if (collide === false) {
       return items.map((item, i) =>
@@ -233,6 +233,13 @@
       start + size <= width &&
       isClear(row, stretchOf(item, core, size, side, m), front, m)
     );
+  }
+
+  /* Whether any of an item's target or bar is in the plot: it is drawn, and its lane
+     takes rows (generator/chart_labels.py in_view). */
+  function inView(item, width, m) {
+    const core = coreOf(item, m);
+    return core[1] >= 0 && core[0] <= width;
   }
 
   function coreOf(item, m) {
@@ -512,13 +519,17 @@
       const layout = Object.assign({}, plot.layout, {
         annotations: next.annotations,
         shapes: next.shapes,
+        height: next.height,
+        yaxis: Object.assign({}, plot.layout.yaxis, next.yaxis),
       });
+      if (plot.parentElement) plot.parentElement.style.height = next.height + "px"; // the box
       return Plotly.react(plot, data, layout, config);
     }
 
     function layoutFor(width) {
       const items = geometry(width);
-      const rows = model.lanes.map((lane) => lane.rows);
+      const frame = laneFrame(items, width);
+      const rows = frame.rows;
       const reserved = model.lanes.map((lane) => model.gap / 2 + measure(lane.name, true));
       const countWidth = (number) => measure(countLabel(number));
       const placements =
@@ -537,7 +548,9 @@
             );
       current = placements;
       const ys = placements.map((placed, index) =>
-        placed.host !== null ? model.hiddenY : rowCentre(model.items[index][0], placed.row),
+        placed.host !== null
+          ? model.hiddenY
+          : rowCentre(frame.tops, model.items[index][0], placed.row),
       );
       const traces = plot.data.map((trace) => ({
         y: trace.y.slice(),
@@ -555,6 +568,7 @@
       const annotations = plot.layout.annotations.map((note) => Object.assign({}, note));
       const shapes = plot.layout.shapes.slice(0, model.phases.length).concat(ring(placements, ys));
       phaseTitles(annotations, width);
+      laneTitles(annotations, frame);
       model.items.forEach(([, mt, mp, , , forms], index) => {
         const placed = placements[index];
         const label = annotations[model.notes.labels + index];
@@ -569,7 +583,47 @@
         label.xanchor = right ? "left" : "right";
         label.xshift = (right ? 1 : -1) * (model.radius + model.gap);
       });
-      return { traces: traces, annotations: annotations, shapes: shapes };
+      const yaxis = { range: [frame.tops[rows.length], 0], tickvals: frame.rules };
+      const height = frame.tops[rows.length] + figure.layout.margin.t + figure.layout.margin.b;
+      return {
+        traces: traces,
+        annotations: annotations,
+        shapes: shapes,
+        height: height,
+        yaxis: yaxis,
+      };
+    }
+
+    /* Each lane's rows in this view: the picture's while the chart shows its layout, else
+       its rows whenever it has an event in view, and none (it folds away) when it has
+       none; where each lane starts (the last: the plot's height), and the lines between
+       them (generator/chart_plan.py rows_used, lane_tops, lane_rules). */
+    function laneFrame(items, width) {
+      const seen = model.lanes.map(() => false);
+      items.forEach((item) => {
+        if (inView(item, width, metrics)) seen[item.lane] = true;
+      });
+      const rows = model.lanes.map((lane, i) =>
+        opening && collide ? lane.rows : seen[i] ? lane.most : 0,
+      );
+      const tops = [];
+      let top = 0;
+      rows.forEach((count) => {
+        tops.push(top);
+        if (count) top += count * model.row + model.lanePad;
+      });
+      tops.push(top);
+      const rules = tops.filter((_, lane) => lane < rows.length && rows[lane]).slice(1);
+      return { rows: rows, tops: tops, rules: rules };
+    }
+
+    /* A lane's title at the left of its first row, none for a lane folded away. */
+    function laneTitles(annotations, frame) {
+      frame.rows.forEach((count, lane) => {
+        const note = annotations[model.notes.lanes + lane];
+        note.visible = count > 0;
+        note.y = rowCentre(frame.tops, lane, 0);
+      });
     }
 
     /* A ring around the selected event's mark (or the mark that stands for it). */
@@ -622,8 +676,8 @@
       });
     }
 
-    function rowCentre(lane, row) {
-      return model.lanes[lane].top + model.lanePad / 2 + row * model.row + model.row / 2;
+    function rowCentre(tops, lane, row) {
+      return tops[lane] + model.lanePad / 2 + row * model.row + model.row / 2;
     }
 
     function phaseTitles(annotations, width) {
@@ -945,7 +999,7 @@
      chart drawn last (setCollide(false) turns the rule off, to show the tests can fail). */
   window.ExplainerTimeline = {
     draw: draw,
-    layout: { placeItems: placeItems, placePhaseTitles: placePhaseTitles },
+    layout: { placeItems: placeItems, placePhaseTitles: placePhaseTitles, inView: inView },
     current: null,
   };
 })();
