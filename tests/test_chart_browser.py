@@ -951,3 +951,123 @@ def test_dragging_the_chart_pans_it(dense_site: str, context: Any) -> None:
     )
     after_ = page.evaluate(f"document.querySelector('{PLOT}')._fullLayout.xaxis.range.slice()")
     assert after_[0] > before[0], "dragging left shows later dates"
+
+
+# --- touch --------------------------------------------------------------------------
+
+TARGETS = """() => {
+  const size = (e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+  const controls = document.querySelectorAll(
+    "#timeline-chart .modebar-btn, .timeline-chart__outside a:not([hidden]),"
+    + " .timeline-panel__nav button:not([hidden])");
+  return Array.from(controls).map((e) => [e.getAttribute("data-title") || e.textContent.trim(),
+    ...size(e)]);
+}"""
+
+
+def open_on_touch(page: Any, url: str) -> None:
+    """Open a timeline page on a touch screen and touch its chart, until laid out."""
+    page.goto(url, wait_until="networkidle")
+    page.tap(".timeline-chart__preview")  # a first touch draws the chart
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
+    page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=60000)
+
+
+def test_on_a_touch_screen_the_charts_controls_are_44_px_and_nothing_moves(
+    dense_site: str, context: Any
+) -> None:
+    page = context(375, has_touch=True, is_mobile=True).new_page()
+    url = f"{dense_site}{FIRST_STORY}/timeline/"
+    page.goto(url, wait_until="networkidle")
+    picture = page.evaluate(PICTURE_LABELS)
+    open_on_touch(page, url)
+    targets = page.evaluate(TARGETS)
+    assert len(targets) >= 8, targets  # six buttons, the counts, Previous / Next
+    small = [t for t in targets if t[1] < 44 or t[2] < 44]
+    assert small == [], f"touch targets under 44 x 44 px: {small}"
+    assert _same_labels(picture, page.evaluate(CHART_LABELS)) == [], "labels moved"
+    assert_legible(page.evaluate(MEASURE, "chart"), "touch, opening view")
+    after(page, lambda: page.tap(f"{PLOT} .modebar-btn[data-title='Zoom in']"))
+    assert_legible(page.evaluate(MEASURE, "chart"), "touch, after Zoom in")
+
+
+PINCH = """() => {
+  const gd = document.getElementById("timeline-chart");
+  const box = gd.querySelector(".draglayer .nsewdrag").getBoundingClientRect();
+  const mid = box.left + box.width / 2;
+  const y = box.top + box.height - 8;
+  return { mid: mid, y: y };
+}"""
+
+
+def pinch(page: Any, spread_from: float, spread_to: float) -> None:
+    """Two fingers on the middle of the plot, spreading from one distance to another,
+    as the browser's touch input (CDP) sends them."""
+    where = page.evaluate(PINCH)
+    cdp = page.context.new_cdp_session(page)
+
+    def points(spread: float) -> list[dict[str, float]]:
+        return [
+            {"x": where["mid"] - spread / 2, "y": where["y"], "id": 0},
+            {"x": where["mid"] + spread / 2, "y": where["y"], "id": 1},
+        ]
+
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": points(spread_from)})
+    for step in range(1, 6):
+        spread = spread_from + (spread_to - spread_from) * step / 5
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": points(spread)})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+VIEW_SPAN = f"""() => {{ const xa = document.querySelector('{PLOT}')._fullLayout.xaxis;
+  return xa.r2l(xa.range[1]) - xa.r2l(xa.range[0]); }}"""
+
+
+def test_pinching_the_chart_zooms_it_on_a_touch_screen(dense_site: str, context: Any) -> None:
+    page = context(375, has_touch=True, is_mobile=True).new_page()
+    open_on_touch(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    before = page.evaluate(VIEW_SPAN)
+    scale = page.evaluate("() => visualViewport.scale")
+    pinch(page, 60, 240)  # spread: zoom in about four-fold
+    page.wait_for_function(f"s => ({VIEW_SPAN})() < s / 2", arg=before, timeout=20000)
+    page.wait_for_function(  # the last step is laid out: no label overprints
+        f"() => !document.querySelector('{PLOT}').hasAttribute('data-pinching')", timeout=20000
+    )
+    frames(page, 2)
+    assert page.evaluate("() => visualViewport.scale") == scale, "the page zoomed, not the chart"
+    assert_legible(page.evaluate(MEASURE, "chart"), "after a pinch")
+    narrowed = page.evaluate(VIEW_SPAN)
+    pinch(page, 240, 80)  # pinch: zoom out
+    page.wait_for_function(f"s => ({VIEW_SPAN})() > s * 2", arg=narrowed, timeout=20000)
+
+
+def test_back_to_top_never_covers_the_charts_toolbar_on_a_phone(
+    dense_site: str, context: Any
+) -> None:
+    page = context(375, has_touch=True, is_mobile=True).new_page()
+    open_on_touch(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("() => scrollY > 1000")
+    bar_top = page.evaluate(
+        f"() => document.querySelector('{PLOT} .modebar').getBoundingClientRect().top + scrollY"
+    )
+    # Scrolling up (Material then offers "Back to top") until the toolbar is under it.
+    page.evaluate("y => window.scrollTo(0, y)", bar_top + 400)
+    page.wait_for_function("() => !document.querySelector('.md-top').hidden", timeout=10000)
+    button = page.evaluate(
+        "() => { const r = document.querySelector('.md-top').getBoundingClientRect();"
+        " return r.top; }"
+    )
+    page.evaluate("y => window.scrollTo(0, y)", bar_top - button - 4)  # up again
+    covered = f"""() => {{
+      const top = document.querySelector('.md-top');
+      const a = top.getBoundingClientRect();
+      const b = document.querySelector('{PLOT} .modebar').getBoundingClientRect();
+      const over = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return {{ over: over, hidden: top.hidden, seen: getComputedStyle(top).visibility }};
+    }}"""
+    page.wait_for_function(f"() => ({covered})().over", timeout=10000)  # where they would meet
+    frames(page, 3)
+    found = page.evaluate(covered)
+    assert found["hidden"] or found["seen"] == "hidden", f"Back to top covers the toolbar: {found}"

@@ -11,8 +11,11 @@
  * touch another or cross the plot's edge. It also counts the events outside the view,
  * follows Material's palette, removes a stale tooltip (a zoom, a tap elsewhere), and
  * turns a click or a tap on a mark into its selection (the event panel shows it, the
- * chart rings it: select below). Until the reader changes the view, it shows the
- * static picture's own layout for its width (the figure's openings), so nothing moves.
+ * chart rings it: select below). Two fingers pinch or spread to zoom (pinchZoom), and
+ * Material's "Back to top" steps aside while it would cover the toolbar (toolbarClear).
+ * Lanes with no event in view fold away (laneFrame). Until the reader changes the view,
+ * it shows the static picture's own layout for its width (the figure's openings), so
+ * nothing moves.
  */
 (() => {
   "use strict";
@@ -947,6 +950,103 @@
       return () => plot.removeEventListener("touchend", cancel);
     }
 
+    /* Two fingers on the plot zoom about their middle as they spread or pinch, and pan as
+       they move together (one finger scrolls the page). The view follows the fingers,
+       laid out afresh at each step it reaches; steps that come while one is being drawn
+       are merged into the next. */
+    function pinchZoom() {
+      let start = null; // the view, the fingers' spread and middle when two touched
+      let wanted = null; // the latest view the fingers ask for
+      let moving = false;
+      function fingers(event) {
+        const area = plot.querySelector(".draglayer .nsewdrag");
+        if (event.touches.length !== 2 || !area) return null;
+        const box = area.getBoundingClientRect();
+        const [a, b] = [event.touches[0], event.touches[1]];
+        return {
+          spread: Math.max(Math.abs(a.clientX - b.clientX), 16),
+          middle: (a.clientX + b.clientX) / 2 - box.left,
+          width: box.width,
+        };
+      }
+      function begin(event) {
+        const now = fingers(event);
+        start = now ? { view: viewOf(plot._fullLayout.xaxis), at: now } : null;
+      }
+      function follow() {
+        if (moving) return laying;
+        if (wanted === null) {
+          plot.removeAttribute("data-pinching"); // laid out where the fingers left it
+          return laying;
+        }
+        const range = wanted;
+        wanted = null;
+        moving = true;
+        plot.setAttribute("data-pinching", "");
+        return steer(range).finally(() => {
+          moving = false;
+          follow();
+        });
+      }
+      function move(event) {
+        const now = start && fingers(event);
+        if (!now) return;
+        if (event.cancelable) event.preventDefault(); // not the browser's page zoom
+        const [r0, r1] = start.view;
+        const at = r0 + (start.at.middle / start.at.width) * (r1 - r0);
+        const span = (r1 - r0) * Math.min(Math.max(start.at.spread / now.spread, 1 / 16), 16);
+        const left = at - (now.middle / now.width) * span;
+        wanted = [left, left + span];
+        follow();
+      }
+      function end(event) {
+        if (event.touches.length < 2) start = null;
+      }
+      plot.addEventListener("touchstart", begin, { passive: true });
+      plot.addEventListener("touchmove", move, { passive: false });
+      plot.addEventListener("touchend", end, { passive: true });
+      plot.addEventListener("touchcancel", end, { passive: true });
+      return () => {
+        plot.removeEventListener("touchstart", begin);
+        plot.removeEventListener("touchmove", move);
+        plot.removeEventListener("touchend", end);
+        plot.removeEventListener("touchcancel", end);
+      };
+    }
+
+    /* Material's "Back to top" button floats over the top of the screen: while it would
+       cover the chart's toolbar (a phone scrolled to the chart), it steps aside. */
+    function toolbarClear() {
+      const button = document.querySelector(".md-top");
+      if (!button) return () => {};
+      let frame = null;
+      function check() {
+        frame = null;
+        const bar = plot.querySelector(".modebar");
+        if (!bar) return;
+        const a = bar.getBoundingClientRect();
+        const b = button.getBoundingClientRect();
+        const covers = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        button.classList.toggle("timeline-chart-toolbar-under", covers);
+      }
+      function soon() {
+        if (frame === null) frame = window.requestAnimationFrame(check);
+      }
+      // Material shows the button by removing its hidden attribute, as the page scrolls.
+      const shown = new MutationObserver(soon);
+      shown.observe(button, { attributes: true, attributeFilter: ["hidden"] });
+      window.addEventListener("scroll", soon, { passive: true });
+      window.addEventListener("resize", soon);
+      check();
+      return () => {
+        shown.disconnect();
+        window.removeEventListener("scroll", soon);
+        window.removeEventListener("resize", soon);
+        if (frame !== null) window.cancelAnimationFrame(frame);
+        button.classList.remove("timeline-chart-toolbar-under");
+      };
+    }
+
     /* A click or a tap on a mark selects its event: the panel shows it, the chart rings
        it. A mark that stands for several under a count zooms in on them instead. */
     function selectOnClick() {
@@ -974,7 +1074,7 @@
       .then(recolour)
       .then(relayoutLabels)
       .then(() => {
-        cleanups.push(follow(), oneClickPerTap(), selectOnClick());
+        cleanups.push(follow(), oneClickPerTap(), selectOnClick(), pinchZoom(), toolbarClear());
         window.ExplainerTimeline.current = {
           show: show,
           select: select,
