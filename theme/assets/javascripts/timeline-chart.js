@@ -430,6 +430,17 @@
         .then(relayoutLabels);
     }
 
+    /* Autoscale: every event in view, with a margin, held. Plotly's autorange would
+       widen the view to fit the labels of the last layout, and again after each new one,
+       moving every mark from under its label. */
+    function pin() {
+      const spans = model.events.map((index) => eventDays(index));
+      const low = Math.min(...spans.map(([first]) => first));
+      const high = Math.max(...spans.map(([, end]) => end));
+      const pad = Math.max((high - low) / 20, 14 * DAY);
+      return steer([low - pad, high + pad]);
+    }
+
     function eventMarks() {
       const xa = plot._fullLayout.xaxis;
       return model.events.map((index) => {
@@ -900,12 +911,13 @@
       window.addEventListener("resize", resize);
       window.addEventListener("orientationchange", resize);
       // A new view: lay it out again, and its tooltip is stale.
-      plot.on("plotly_relayout", () => {
+      plot.on("plotly_relayout", (change) => {
         hideAlso = new Set();
         Plotly.Fx.unhover(plot);
         if (!steering) {
           leaveOpening();
-          relayoutLabels();
+          if (change && change["xaxis.autorange"]) pin();
+          else relayoutLabels();
         }
       });
       // A tap or click anywhere else removes the tooltip a tap left behind.
