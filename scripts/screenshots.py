@@ -53,7 +53,7 @@ def main() -> int:
                         _reach_for_chart(page)
                         page.locator("figure.timeline-chart").screenshot(path=str(target))
                     else:
-                        page.wait_for_timeout(300)  # the timeline opens as its static picture
+                        _settled(page)  # the timeline opens as its static picture
                         page.screenshot(path=str(target))
                     print(f"wrote {target}")
                 page.close()
@@ -65,7 +65,23 @@ def _reach_for_chart(page: Any) -> None:
     page.hover(".timeline-chart__box")
     page.wait_for_selector("#timeline-chart[data-layouts]", state="attached", timeout=20000)
     page.mouse.move(0, 0)  # no tooltip in the picture
-    page.wait_for_timeout(300)  # the modebar's fade
+    page.wait_for_function(
+        "() => !document.querySelector('#timeline-chart .hoverlayer .hovertext')", timeout=20000
+    )
+    _settled(page)  # the modebar's fade
+
+
+SETTLED = """() => document.fonts.ready.then(() => new Promise((done) => {
+  const check = () => document.getAnimations().every((a) => a.playState !== "running")
+    ? requestAnimationFrame(() => requestAnimationFrame(done))
+    : requestAnimationFrame(check);
+  check();
+}))"""
+
+
+def _settled(page: Any) -> None:
+    """Wait until the page's fonts are in, no transition runs, and it has been painted."""
+    page.evaluate(SETTLED)
 
 
 if __name__ == "__main__":
