@@ -239,7 +239,7 @@
   }
 
   /* Whether any of an item's target or bar is in the plot: it is drawn, and its lane
-     takes rows (generator/chart_labels.py in_view). */
+     takes rows (generator/render/chart/labels.py in_view). */
   function inView(item, width, m) {
     const core = coreOf(item, m);
     return core[1] >= 0 && core[0] <= width;
@@ -611,7 +611,7 @@
     /* Each lane's rows in this view: the picture's while the chart shows its layout, else
        its rows whenever it has an event in view, and none (it folds away) when it has
        none; where each lane starts (the last: the plot's height), and the lines between
-       them (generator/chart_plan.py rows_used, lane_tops, lane_rules). */
+       them (generator/render/chart/plan.py rows_used, lane_tops, lane_rules). */
     function laneFrame(items, width) {
       const seen = model.lanes.map(() => false);
       items.forEach((item) => {
