@@ -1058,7 +1058,7 @@ def test_back_to_top_never_covers_the_charts_toolbar_on_a_phone(
     )
     # Scrolling up (Material then offers "Back to top") until the toolbar is under it.
     page.evaluate("y => window.scrollTo(0, y)", bar_top + 400)
-    page.wait_for_function("() => !document.querySelector('.md-top').hidden", timeout=10000)
+    page.wait_for_function("() => !document.querySelector('.md-top').hidden", timeout=20000)
     button = page.evaluate(
         "() => { const r = document.querySelector('.md-top').getBoundingClientRect();"
         " return r.top; }"

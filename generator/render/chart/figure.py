@@ -203,7 +203,7 @@ def _figure(story: Story, plan: Plan) -> dict[str, Any]:
     data = [_trace(story, trace, hover) for trace in plan.traces]
     layout = _layout(story, plan, view, rows)
     layout["annotations"] += _arrange(plan, view, rows, data, placements)
-    layout["meta"] = {"timeline": _model(story, plan, rows, rows_in_view(plan, view, rows))}
+    layout["meta"] = {"timeline": _model(story, plan, rows, rows_in_view(plan, rows))}
     layout["meta"]["timeline"]["openings"] = [
         {
             "box": layer.box,

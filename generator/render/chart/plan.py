@@ -176,17 +176,12 @@ def rows_used(plan: Plan, placements: Sequence[labels.Placement]) -> list[int]:
     return [min(MAX_ROWS, max(MIN_ROWS, count)) if count else 0 for count in used]
 
 
-def rows_in_view(plan: Plan, view: View, rows: Sequence[int]) -> list[int]:
+def rows_in_view(plan: Plan, rows: Sequence[int]) -> list[int]:
     """Rows each lane takes whenever it has an item in view: ``rows``, those it took when
-    the chart opened in ``view``, or (a lane folded away then) what it uses over the
-    story's whole span; none for a lane with no event at all."""
-    if all(rows[item.lane] for item in plan.items):
-        return list(rows)
-    first = min(item.first for item in plan.items)
-    last = max(item.last for item in plan.items)
-    whole = View(first, last + datetime.timedelta(days=1), view.width)
-    _, everywhere = layout_items(plan, whole, [MAX_ROWS] * len(plan.lane_names))
-    return [mine or all_ for mine, all_ in zip(rows, rows_used(plan, everywhere), strict=True)]
+    the chart opened, or :data:`MIN_ROWS` for a lane folded away then (so the chart is
+    never taller than with every lane as it opened); none for a lane with no event."""
+    has_events = {item.lane for item in plan.items}
+    return [count or (MIN_ROWS if lane in has_events else 0) for lane, count in enumerate(rows)]
 
 
 def lane_tops(rows: Sequence[int]) -> list[int]:

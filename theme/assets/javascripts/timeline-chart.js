@@ -536,7 +536,9 @@
         height: next.height,
         yaxis: Object.assign({}, plot.layout.yaxis, next.yaxis),
       });
-      if (plot.parentElement) plot.parentElement.style.height = next.height + "px"; // the box
+      keepFocusStill(() => {
+        if (plot.parentElement) plot.parentElement.style.height = next.height + "px"; // the box
+      });
       return Plotly.react(plot, data, layout, config);
     }
 
@@ -606,6 +608,23 @@
         height: height,
         yaxis: yaxis,
       };
+    }
+
+    /* A chart grown or shrunk (lanes folding) moves what follows it: the control the
+       reader is using below the chart (the panel's Next on a phone) stays where it was. */
+    function keepFocusStill(change) {
+      const focus = document.activeElement;
+      const box = plot.parentElement;
+      const below =
+        focus &&
+        box &&
+        focus !== document.body &&
+        !box.contains(focus) &&
+        box.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING;
+      const before = below ? focus.getBoundingClientRect().top : 0;
+      change();
+      const moved = below ? focus.getBoundingClientRect().top - before : 0;
+      if (moved) window.scrollBy(0, moved);
     }
 
     /* Each lane's rows in this view: the picture's while the chart shows its layout, else
