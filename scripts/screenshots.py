@@ -18,7 +18,14 @@ from devkit.chromium import launch_chromium
 from devkit.site import serve_directory
 
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
-PAGES = {"home": "/", "story": "", "timeline": "timeline/"}
+PAGES = {
+    "home": "/",
+    "story": "",
+    "chapter": "accounts/",
+    "actors": "actors/",
+    "reactions": "reactions/",
+    "timeline": "timeline/",
+}
 """Each screenshot's page: under the story's folder, or from the site's top ("/...")."""
 
 
