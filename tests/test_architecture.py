@@ -171,3 +171,37 @@ def test_the_readme_table_names_every_module_in_its_package() -> None:
             if m.stem != "__init__" and f"`{m.stem}" not in row and f"`{m.name}`" not in row
         ]
         assert missing == [], f"README's row of {package.name}/ should name {missing}"
+
+
+def _story_names() -> set[str]:
+    """What names the stories of ``content/``: ids, titles, short titles, places and the
+    people in them (a country's name is a fair example in a field's description)."""
+    names: set[str] = set()
+    for story in sorted((ROOT / "content").glob("*/story.yml")):
+        meta = yaml.safe_load(story.read_text(encoding="utf-8"))
+        names |= {meta["id"], meta["title"], meta.get("short_title") or meta["title"]}
+        names |= {place["name"] for place in meta.get("places", [])}
+        actors = yaml.safe_load((story.parent / "actors.yml").read_text(encoding="utf-8"))
+        people = [actor for actor in actors["actors"] if actor["kind"] == "person"]
+        names |= {actor["name"] for actor in people} | {actor["id"] for actor in people}
+    return names
+
+
+def test_the_code_names_no_story() -> None:
+    """The generator and theme are generic: no story's id, title, place or person appears
+    in their code, templates or styles (the country outlines' data is not code)."""
+    names = _story_names()
+    assert len(names) > 10, names  # the first story's names were found
+    code = [
+        path
+        for folder in (PACKAGE, ROOT / "theme")
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in {".py", ".j2", ".html", ".js", ".css", ".svg"}
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in code
+        for name in sorted(names)
+        if name.lower() in path.read_text(encoding="utf-8").lower()
+    ]
+    assert found == []

@@ -109,7 +109,7 @@ def test_new_story_command_takes_another_content_folder(content: Path) -> None:
         (
             "x" * 65,
             "the story id is 65 characters long; keep it to 64 at most, "
-            "such as 'hanoi-summit-2019'",
+            "such as 'geneva-talks-2024'",
         ),
     ],
 )

@@ -239,7 +239,7 @@ def _long_short_title(story: Files) -> Iterator[Advice]:
         f"short_title has {len(meta.short_title)} characters and search results show "
         f"{LABEL_CHARS_AT_MOST} at most, so they cut it to "
         f"'{cut(meta.short_title, LABEL_CHARS_AT_MOST)}'; shorten it to a few words that "
-        "name the story, such as 'The Hanoi summit'",
+        "name the story, such as 'The Geneva talks'",
     )
 
 

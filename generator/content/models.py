@@ -146,7 +146,7 @@ PLACES_AT_MOST = 8
 class Place(Model):
     """A place the story happened in, marked on its locator map."""
 
-    name: Name = Field(description="Its name as the map labels it, such as 'Hanoi'.")
+    name: Name = Field(description="Its name as the map labels it, such as 'Geneva'.")
     latitude: float = Field(
         ge=-90, le=90, description="Degrees north (negative: south), such as 21.03."
     )
@@ -212,11 +212,11 @@ class StoryFile(Model):
     short_title: Name | None = Field(
         default=None,
         description=f"A short name for the story, {LABEL_CHARS_AT_MOST} characters at most, "
-        "such as 'The Hanoi summit': the label of its pages in search results. Without it, "
+        "such as 'The Geneva talks': the label of its pages in search results. Without it, "
         "the title when it is that short, or else the id in words.",
     )
     standfirst: Text = Field(description="One or two sentences under the title: what happened.")
-    place: Text = Field(description="Where it happened, such as 'Hanoi, Vietnam'.")
+    place: Text = Field(description="Where it happened, such as 'Geneva, Switzerland'.")
     start: WhenDate = Field(
         description="When the story begins: a day (2019-02-27), a month (2015-07) or a year (2002)."
     )
@@ -364,7 +364,7 @@ class BackgroundFile(Model):
 
 
 class NativeName(Model):
-    """An actor's name in their own language and script, such as 김정은 for Kim Jong-un."""
+    """An actor's name in their own language and script, such as 李明 for Li Ming."""
 
     text: Name = Field(description="The name as written in its own script.")
     lang: LanguageTag = Field(description="Its language, as a code such as 'ko' or 'fa'.")

@@ -73,7 +73,7 @@ class LocatorMap:
     """The countries' outlines as SVG path data (each country's border drawn once)."""
     marks: list[Mark]
     names: str
-    """The places' names in a sentence: 'Hanoi, Pyongyang and Singapore'."""
+    """The places' names in a sentence: 'Geneva, Vienna and Rome'."""
 
     def svg(self) -> Markup:
         """The map as an ``<svg>`` element, with no blank line in it."""

@@ -29,7 +29,7 @@ _ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:.*$", re.M)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _ATTRIBUTES = re.compile(r"\{\s*[#.:][^}\n]*\}")
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "don't", "Kim Jong-un", "3.67"
+_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "don't", "Jean-Luc", "3.67"
 
 
 def words_in(page: str) -> int:

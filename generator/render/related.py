@@ -3,7 +3,7 @@
 A story names the stories it follows on or relates to in ``related:`` (their ids, the
 folder names); the loader checks that each is a story folder beside it
 (:mod:`generator.content.related`), and the site links them both ways. An actor is the
-same actor in every story where it has the same id (``donald-trump``): each of its pages
+same actor in every story where it has the same id (``prime-minister-of-x``): each of its pages
 links to its pages in the other stories.
 """
 

@@ -58,7 +58,7 @@ def check_story_id(story_id: str) -> None:
     if len(story_id) > MAX_ID_LENGTH:
         raise ScaffoldError(
             f"the story id is {len(story_id)} characters long; "
-            f"keep it to {MAX_ID_LENGTH} at most, such as 'hanoi-summit-2019'"
+            f"keep it to {MAX_ID_LENGTH} at most, such as 'geneva-talks-2024'"
         )
     try:
         TypeAdapter(Slug).validate_python(story_id)
