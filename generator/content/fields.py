@@ -17,7 +17,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.content.types import ADDRESS, FREE_TEXT, MARKDOWN, NAME, ONE_LINE, Ref
+from generator.content.types import ADDRESS, FREE_TEXT, MARKDOWN, NAME, ONE_LINE, Marker, Ref
 
 
 def key(name: str, field: FieldInfo) -> str:
@@ -42,29 +42,33 @@ def ref(field: FieldInfo) -> Ref | None:
     return next((m for m in metadata(field) if isinstance(m, Ref)), None)
 
 
+def _marked(field: FieldInfo, marker: Marker) -> bool:
+    return any(m is marker for m in metadata(field))
+
+
 def is_text(field: FieldInfo) -> bool:
     """Whether the field holds editors' words, shown to readers (Text, MarkdownText)."""
-    return any(m is FREE_TEXT for m in metadata(field))
+    return _marked(field, FREE_TEXT)
 
 
 def is_address(field: FieldInfo) -> bool:
     """Whether the field holds a web address (:data:`~generator.content.types.Url`)."""
-    return any(m is ADDRESS for m in metadata(field))
+    return _marked(field, ADDRESS)
 
 
 def is_markdown(field: FieldInfo) -> bool:
     """Whether the field holds Markdown, whose links are web addresses (``MarkdownText``)."""
-    return any(m is MARKDOWN for m in metadata(field))
+    return _marked(field, MARKDOWN)
 
 
 def is_one_line(field: FieldInfo) -> bool:
     """Whether the field holds editors' words on one line (Text, Name): no line breaks."""
-    return any(m is ONE_LINE for m in metadata(field))
+    return _marked(field, ONE_LINE)
 
 
 def is_name(field: FieldInfo) -> bool:
     """Whether the field holds a name or a title (Name): no direction marks, isolated."""
-    return any(m is NAME for m in metadata(field))
+    return _marked(field, NAME)
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:

@@ -689,14 +689,15 @@ class DateSpan(Model):
         return self
 
 
-def _date_kind(value: Any) -> str:
-    # Called on YAML data when validating and on model values when serialising.
-    return "span" if isinstance(value, dict | DateSpan) else "point"
+def _mapping_or(model: type[Model], mapping: str, other: str) -> Discriminator:
+    """Tell a union's two shapes apart: ``mapping`` for a YAML mapping (when validating)
+    or a ``model`` (when serialising), ``other`` for anything else."""
+    return Discriminator(lambda value: mapping if isinstance(value, dict | model) else other)
 
 
 EventDate = Annotated[
     Annotated[WhenDate, Tag("point")] | Annotated[DateSpan, Tag("span")],
-    Discriminator(_date_kind),
+    _mapping_or(DateSpan, "span", "point"),
 ]
 
 
@@ -858,14 +859,9 @@ class Speaker(Model):
     )
 
 
-def _speaker_kind(value: Any) -> str:
-    # Called on YAML data when validating and on model values when serialising.
-    return "named" if isinstance(value, dict | Speaker) else "actor"
-
-
 SpeakerRef = Annotated[
     Annotated[ActorId, Tag("actor")] | Annotated[Speaker, Tag("named")],
-    Discriminator(_speaker_kind),
+    _mapping_or(Speaker, "named", "actor"),
 ]
 """An actor's id, or a speaker named in place ({name:, role:})."""
 

@@ -279,29 +279,22 @@ class Ref:
 
 
 @dataclass(frozen=True)
-class _FreeText:
-    """Marks the types of editors' words, which readers are shown (:data:`FREE_TEXT`)."""
+class Marker:
+    """Marks a kind of field in a type's metadata; :mod:`generator.content.fields` finds
+    the fields of a kind by its marker, so a new field of the kind needs no list."""
+
+    kind: str
 
 
-FREE_TEXT = _FreeText()
+FREE_TEXT = Marker("editors' words")
 """The marker of :data:`Text` and :data:`MarkdownText`: what a field of editors' words is."""
 
 
-@dataclass(frozen=True)
-class _OneLine:
-    """Marks the types of editors' words written on one line (:data:`ONE_LINE`)."""
-
-
-ONE_LINE = _OneLine()
+ONE_LINE = Marker("one line")
 """The marker of :data:`Text` and :data:`Name`: a line break there is refused."""
 
 
-@dataclass(frozen=True)
-class _NameText:
-    """Marks the type of names and titles (:data:`NAME`)."""
-
-
-NAME = _NameText()
+NAME = Marker("name")
 """The marker of :data:`Name`: direction marks are refused, and it is printed in <bdi>."""
 
 Text = Annotated[
@@ -330,12 +323,7 @@ Name = Annotated[
 """A name or a title: :data:`Text` without the marks that turn text around (U+202E...)."""
 
 
-@dataclass(frozen=True)
-class _Markdown:
-    """Marks :data:`MarkdownText`, whose links hold web addresses (:data:`MARKDOWN`)."""
-
-
-MARKDOWN = _Markdown()
+MARKDOWN = Marker("Markdown")
 """The marker of :data:`MarkdownText`: editors' words whose links are web addresses."""
 
 MarkdownText = Annotated[
@@ -365,12 +353,7 @@ SpokenLanguage = Annotated[
 source does not say."""
 
 
-@dataclass(frozen=True)
-class _Address:
-    """Marks :data:`Url`, the type of every field that holds a web address (:data:`ADDRESS`)."""
-
-
-ADDRESS = _Address()
+ADDRESS = Marker("web address")
 """The marker of :data:`Url`: what a field holding a web address is."""
 
 Url = Annotated[

@@ -1,9 +1,9 @@
 """How much room the sources give each side: quotations and sources per side, and the
 sides a page quotes no one from.
 
-The sources do not always quote both sides (a story may rest on an article
-that quotes one leader seven times and the other side's officials never); the pages say so in plain words rather
-than let the layout suggest an even record.
+The sources do not always quote both sides (a story may rest on an article that quotes
+one leader seven times and the other side's officials never); the pages say so in plain
+words rather than let the layout suggest an even record.
 """
 
 from __future__ import annotations
