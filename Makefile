@@ -59,7 +59,7 @@ test: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
 
 ## test-fast: the model, the checks, rendering and the page check of a small fixture, in
 ##            process: under a minute, for every save
-test-fast: $(VENV)/.dev-deps
+test-fast: $(VENV)/.dev-deps tests/npm/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -m "$(FAST)"
 
 ## test-slow: the site built with MkDocs, the command line and the browser tests, in parallel
