@@ -16,8 +16,7 @@ from generator.content.errors import Problem
 from generator.content.load import load_content
 from generator.content.publisher import load_publisher
 from generator.content.schema import schemas
-from generator.render import feeds, opendata, reading
-from generator.render import pictures as images
+from generator.render import feeds, opendata, pictures, reading
 from generator.render.abbr import Glossary, glossary_of
 from generator.render.chart.advice import CHART_CHECKS
 from generator.render.masthead import logo_files, masthead
@@ -78,7 +77,7 @@ def build_site(
         read_in[story.id] = reading.phrase(
             reading.explainer_words(pages, explainer_pages(story_pages(story)))
         )
-        site.files.update(images.image_files(story))  # its pictures, resized
+        site.files.update(pictures.image_files(story))  # its pictures, resized
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(  # open data
             story, publisher.info if publisher else None
         )

@@ -16,8 +16,7 @@ from markupsafe import Markup
 
 from generator.content.models import Credit, Story
 from generator.content.publisher import Publisher
-from generator.render import feeds, reading
-from generator.render import pictures as images
+from generator.render import feeds, pictures, reading
 from generator.render.masthead import logo_rendition
 from generator.render.related import CrossLinks
 from generator.render.render import Page, PageKind
@@ -39,7 +38,7 @@ class NewsSite:
 def story_context(story: Story, site: NewsSite) -> dict[str, Any]:
     """What every page of the story may show beyond the story itself."""
     return {
-        "pictures": images.pictures(story),
+        "pictures": pictures.pictures(story),
         "related": site.links.related_to(story),
         "elsewhere": {a.id: site.links.elsewhere(story, a.id) for a in story.actors},
         "publisher": site.publisher.info if site.publisher else None,
@@ -117,7 +116,7 @@ def _lead_picture(story: Story, site: NewsSite) -> dict[str, Any] | None:
     image = story.meta.image
     if image is None:
         return None
-    shown = images.picture(story.id, image, story.image_files[image.file]).largest
+    shown = pictures.picture(story.id, image, story.image_files[image.file]).largest
     return {
         "url": site.site_url + shown.path,
         "width": shown.width,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.models import FILES, Event, Position, Story
-from generator.render import pictures as images
-from generator.render import wording
+from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.locator import locator_map
@@ -153,7 +152,7 @@ def _story_list(
     page: Page, stories: list[Story], reading: dict[str, str], years: dict[str, list[Story]]
 ) -> str:
     """A page of story cards (home or a year's), with the links to every year's page."""
-    cards = [(story, images.pictures(story)) for story in stories]
+    cards = [(story, pictures.pictures(story)) for story in stories]
     root = "../" * page.path.count("/")  # the stories' folders are at the top
     year_links = [(year, len(group), root + year_page_path(year)) for year, group in years.items()]
     context = {"cards": cards, "reading": reading, "root": root, "years": year_links}
