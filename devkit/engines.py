@@ -13,9 +13,11 @@ reader reads is.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 ARTICLE_MARK = "data-pagefind-body"
 INLINE = {
@@ -23,6 +25,9 @@ INLINE = {
     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
 }  # fmt: skip
 """Elements inside a line of text: their tags part no words."""
+READING_LINKS = {"story-chapters", "md-footer__inner"}
+"""The classes of the story's chapters (``theme/partials/story-chapters.html``) and of
+the footer's Previous and Next (``theme/partials/footer.html``)."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
 
@@ -53,6 +58,52 @@ class _ArticleText(HTMLParser):
             self.text.append(data)
 
 
+class _ReadingLinks(HTMLParser):
+    """The links inside the elements whose class is one of :data:`READING_LINKS`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.links: list[list[str]] = []
+        self.in_link = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        found = dict(attrs)
+        classes = set((found.get("class") or "").split())
+        if self.depth or classes & READING_LINKS:
+            self.depth += 1
+        if self.depth and tag == "a":
+            self.in_link = True
+            self.links.append([found.get("href") or "", found.get("aria-current") or "", ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+        if tag == "a":
+            self.in_link = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_link:
+            self.links[-1][2] += data
+
+
+def reading_links(html: str, address: str) -> list[str]:
+    """The links a reader moves through a story with, on a page at ``address`` (its
+    path from the site's root, such as '/story/timeline/'): the story's chapters at the
+    top and the end of the page, and the footer's Previous and Next; each as the page
+    it leads to (resolved, so that '..' and './..' are the same), whether it is marked
+    as the current one, and its text, whitespace collapsed."""
+    parser = _ReadingLinks()
+    parser.feed(html)
+    parser.close()
+    return [
+        f"{posixpath.normpath(urljoin(address, href))} {current} {' '.join(text.split())}"
+        for href, current, text in parser.links
+    ]
+
+
 def article_text(html: str) -> str:
     """The article's text of a page, whitespace collapsed ('' when it has none)."""
     parser = _ArticleText()
@@ -70,10 +121,14 @@ def differences(first: Path, second: Path) -> list[str]:
         a, b = first / page, second / page
         if not (a.is_file() and b.is_file()):
             found.append(f"{page}: only in {first if a.is_file() else second}")
-        elif article_text(a.read_text(encoding="utf-8")) != article_text(
-            b.read_text(encoding="utf-8")
-        ):
+            continue
+        html_a, html_b = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+        if article_text(html_a) != article_text(html_b):
             found.append(f"{page}: the article's text differs")
+        folder = page.parent.as_posix()
+        address = "/" if folder == "." else f"/{folder}/"
+        if reading_links(html_a, address) != reading_links(html_b, address):
+            found.append(f"{page}: the story's chapters or Previous and Next differ")
     return found
 
 

@@ -1,11 +1,12 @@
 """The comparison of two engines' builds (devkit/engines.py, `make engines`)
-sees a change in an article's text, a page only one build has, and nothing else."""
+sees a change in an article's text, in a story's chapters or its Previous and Next, a page
+only one build has, and nothing else."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from devkit.engines import article_text, differences, main
+from devkit.engines import article_text, differences, main, reading_links
 
 PAGE = (
     '<html><head><meta name="generator" content="{engine}"></head><body><nav>Menu</nav>'
@@ -53,3 +54,47 @@ def test_a_changed_article_and_a_missing_page_are_found(tmp_path: Path) -> None:
     ]
     assert main([str(one), str(two)]) == 1
     assert main([str(one), str(one), str(two)]) == 1, "each other engine against the first"
+
+
+CHAPTERS = (
+    '<html><body><div class="story-chapters story-chapters--top"><p><a href="{up}">Story</a></p>'
+    '<nav><ol><li><a href="{up}one/" aria-current="page">One</a></li>'
+    '<li><a href="{up}two/">Two</a></li></ol></nav></div>'
+    '<div data-pagefind-body><h1>One</h1></div><nav class="md-header">x</nav>'
+    '<footer><nav class="md-footer__inner"><a href="{up}two/">Next <div>Two</div></a></nav>'
+    "</footer></body></html>"
+)
+
+
+def test_the_reading_links_are_where_they_lead_and_their_words() -> None:
+    """The chapters and the footer's links, resolved against the page (one engine writes
+    '../', another './../'): not the header's or the article's links."""
+    links = reading_links(CHAPTERS.format(up="../"), "/story/one/")
+    assert links == [
+        "/story  Story",
+        "/story/one page One",
+        "/story/two  Two",
+        "/story/two  Next Two",
+    ]
+    assert reading_links(CHAPTERS.format(up="./../"), "/story/one/") == links
+
+
+def test_a_missing_chapter_bar_or_a_link_into_another_story_is_found(tmp_path: Path) -> None:
+    page = CHAPTERS.format(up="../")
+    one, two, three = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for root, html in (
+        (one, page),
+        (two, page.replace('class="story-chapters story-chapters--top"', "")),
+        (
+            three,
+            page.replace(
+                'md-footer__inner"><a href="../two/"', 'md-footer__inner"><a href="../../other/"'
+            ),
+        ),
+    ):
+        (root / "story" / "one").mkdir(parents=True)
+        (root / "story" / "one" / "index.html").write_text(html, encoding="utf-8")
+    wrong = "story/one/index.html: the story's chapters or Previous and Next differ"
+    assert differences(one, one) == []
+    assert differences(one, two) == [wrong]
+    assert differences(one, three) == [wrong]

@@ -8,14 +8,17 @@ its Content-Security-Policy (``generator/publish/csp.py``), and after each build
 site for search (``generator/publish/search.py``).
 
 Everything a site needs is made by the generator, not here: ``python -m generator build
---out DIR`` writes the same pages, the navigation, the palette stylesheet and the footer's
-links as a folder any engine builds (:mod:`generator.publish.project`). What this module adds is
-MkDocs' side: its objects (the navigation, titles as HTML) and its events.
+--out DIR`` writes the same pages (each with its story's chapters and its Previous and
+Next in its front matter, :mod:`generator.render.chapters`), the navigation and the
+palette stylesheet as a folder any engine builds (:mod:`generator.publish.project`). What
+this module adds is MkDocs' side: its objects (the navigation, titles as HTML, Previous
+and Next as the footer shows them, actors' pages under Who's who) and its events, and
+what is made on each page's HTML once MkDocs has rendered it (the glossary's marks, the
+Content-Security-Policy).
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from pathlib import Path
 from typing import Any
@@ -91,10 +94,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """The hashes of each page's inline scripts that instant navigation runs again,
         with the first page that had them: one set in a build, or :meth:`on_post_build`
         stops it."""
+        self.pages: dict[str, Page] = {}
+        """Every page of the build under way, by its address (:func:`_follow_footer`)."""
         self.glossaries: dict[str, Glossary] = {}
         """Each story's glossary, by its id, from the build under way (:meth:`on_files`)."""
-        self.stories: set[str] = set()
-        """The ids of the stories of the build under way."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder this build reads."""
@@ -131,7 +134,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if not config.nav:
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = mkdocs_nav(site.nav, static)
-        self.stories = set(site.titles)
         self.glossaries = dict(site.glossaries)
         config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
         fit_instant_navigation(config, len(files.documentation_pages()))
@@ -147,8 +149,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         for item in _walk(nav.items):
             if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
                 item.title = Markup(item.title)
-        _keep_footer_links_within_stories(nav.pages, self.stories)
         _place_actor_pages(nav, files)
+        self.pages = {
+            file.page.url: file.page
+            for file in files.documentation_pages()
+            if isinstance(file.page, Page)
+        }
         return nav
 
     def on_page_markdown(
@@ -173,7 +179,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Hide a table of contents of fewer than :data:`TOC_MIN_ENTRIES` entries (a
-        contents list of one line is chrome, not help), with Material's own ``hide: [toc]``."""
+        contents list of one line is chrome, not help), with Material's own ``hide: [toc]``;
+        give MkDocs' Previous and Next the pages the footer shows (:func:`_follow_footer`)."""
+        _follow_footer(page, self.pages)
         entries = sum(1 + len(item.children) for item in page.toc)
         if entries - 1 < TOC_MIN_ENTRIES:  # the page's own title is the first entry
             page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
@@ -273,10 +281,9 @@ def uses_material_search(config: MkDocsConfig) -> bool:
 
 def _place_actor_pages(nav: Navigation, files: Files) -> None:
     """Put each story's actor pages, which the menu leaves out (:mod:`.navigation`),
-    under its Who's who: an actor's page opens the story's part of the menu, and
-    "Previous" and "Next" lead from Who's who through the actors, in the story's order
-    (the order the generator added them), to the page after Who's who, as when the menu
-    listed them."""
+    under its Who's who's section: an actor's page opens the story's part of the menu
+    (``theme/main.html``). Their Previous and Next, like every story page's, are in their
+    front matter (:mod:`generator.render.chapters`)."""
     by_story: dict[str, list[Page]] = {}
     for file in files.documentation_pages():
         story, _, name = file.src_uri.partition("/actors/")
@@ -285,31 +292,26 @@ def _place_actor_pages(nav: Navigation, files: Files) -> None:
             by_story.setdefault(story, []).append(file.page)
     for page in nav.pages:
         actors = by_story.get(page.file.src_uri.removesuffix("actors/index.md").rstrip("/"))
-        if not page.file.src_uri.endswith("/actors/index.md") or not actors:
-            continue
-        after = page.next_page
-        chain: list[Page | None] = [page, *actors, after]
-        for index, actor in enumerate(actors, start=1):
-            actor.parent = page.parent
-            actor.previous_page, actor.next_page = chain[index - 1], chain[index + 1]
-        page.next_page = actors[0]
-        if after is not None:
-            after.previous_page = actors[-1]
+        if page.file.src_uri.endswith("/actors/index.md") and actors:
+            for actor in actors:
+                actor.parent = page.parent
 
 
-def _keep_footer_links_within_stories(pages: list[Page], stories: set[str]) -> None:
-    """The footer's "Previous" and "Next" lead through one story's pages only: a story's
-    landing page has no "Previous" (not the glossary of the story before it in the
-    menu), its last page no "Next"; pages outside the stories keep theirs among them."""
-
-    def story_of(page: Page) -> str | None:
-        first = page.file.src_uri.split("/", 1)[0]
-        return first if first in stories else None
-
-    for page, following in itertools.pairwise(pages):
-        if story_of(page) != story_of(following):
-            page.next_page = None
-            following.previous_page = None
+def _follow_footer(page: Page, pages: dict[str, Page]) -> None:
+    """Make MkDocs' Previous and Next of ``page`` the pages its footer links to
+    (``theme/partials/footer.html``), for what else reads them (Material's ``<link
+    rel="prev">`` and ``rel="next"`` in the page's head): a story's page, those its front
+    matter names (:mod:`generator.render.chapters`); any other page, MkDocs' own, unless
+    that one is a story's."""
+    if page.meta.get("story"):
+        previous, following = (page.meta.get(key) for key in ("previous", "next"))
+        page.previous_page = pages.get(previous["url"]) if previous else None
+        page.next_page = pages.get(following["url"]) if following else None
+        return
+    if page.previous_page and page.previous_page.meta.get("story"):
+        page.previous_page = None
+    if page.next_page and page.next_page.meta.get("story"):
+        page.next_page = None
 
 
 def _no_script_palette(config: MkDocsConfig) -> str:

@@ -5,17 +5,18 @@ The folder is a whole project, with nothing left for a plugin to add::
     DIR/mkdocs.yml   the site's configuration, with the navigation spelled out (``nav``),
                      the address it is built for, the publisher (``extra.publisher``)
                      and no plugin
-    DIR/docs/        every generated page (each with its title, and its story's id and
-                     title, in its front matter), the pictures, feeds and open data, the
+    DIR/docs/        every generated page (each with its title, its story's id, title
+                     and chapters, and its Previous and Next within the story, in its
+                     front matter), the pictures, feeds and open data, the
                      static pages of docs/, and the palette stylesheet for readers
                      without JavaScript (:mod:`generator.publish.palette`)
     DIR/theme/       the theme's overrides and assets (a copy of theme/)
 
 MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
 ``python -m generator search DIR/site`` indexes it for search, whatever built it.
-What only the MkDocs plugin adds (:mod:`generator.publish.plugin`) is the engine's side of
-things: the Content-Security-Policy of each page, the glossary's marks, the footer's
-"Previous" and "Next" kept within a story, and a short table of contents hidden.
+What only the MkDocs plugin adds (:mod:`generator.publish.plugin`) is made on each page's
+HTML, once the engine has rendered it: the Content-Security-Policy of each page, the
+glossary's marks, and a short table of contents hidden.
 """
 
 from __future__ import annotations

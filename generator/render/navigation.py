@@ -11,10 +11,12 @@ The order, top to bottom:
    (:func:`generator.render.pages.story_pages`), "Who's who" among them. The actors' own pages
    are not in the menu (it would list every actor on every page of the story, a site
    growing with the square of its actors): Who's who links to each, and the plugin places
-   them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`).
+   them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`); Previous and
+   Next lead through them after Who's who (:mod:`generator.render.chapters`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
-That is the whole tree, for MkDocs (Previous and Next, the years' pages). A page's menu
+That is the whole tree, for the engine (the years' pages, and Previous and Next of the
+pages outside the stories: a story's own are in its pages' front matter). A page's menu
 shows only part of it: Home, the page's own story and the static pages
 (``theme/partials/site-menu.html``), so that no page grows with the number of stories.
 

@@ -54,18 +54,26 @@ def explainer_pages(pages: list[Page]) -> list[str]:
     return [page.path for page in pages if page.kind not in NOT_IN_READING_TIME]
 
 
-def page_meta(story: Story, page: Page, site: NewsSite) -> Page:
+def page_meta(
+    story: Story, page: Page, site: NewsSite, links: dict[str, Any] | None = None
+) -> Page:
     """The page with its news front matter: its story's id and title (``theme/main.html``),
     the story's feed; on the landing page, the lead picture and the credits, publisher and
-    picture in its JSON-LD."""
+    picture in its JSON-LD. ``links`` is the page's own navigation within its story
+    (:func:`generator.render.chapters.story_links`): its chapters go with the story's id
+    and title, its previous and next pages beside them."""
+    links = dict(links or {})
+    chapters = links.pop("chapters", None)
     meta: dict[str, Any] = {
         **page.meta,
         "story": {  # theme/main.html reads it: the search's filter and each result's label
             "id": story.id,
             "title": story.meta.title,
             "label": story.meta.label,
+            **({"chapters": chapters} if chapters else {}),  # partials/story-chapters.html
         },
         "story_feed": feeds.story_feed_path(story),
+        **links,  # previous and next: partials/footer.html
     }
     if page.kind is PageKind.LANDING:
         meta["jsonld"] = {**meta.get("jsonld", {}), **_credits(story, site)}

@@ -7,6 +7,7 @@ from typing import Any
 from generator.content.models import FILES, Event, Position, Story
 from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
+from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.locator import locator_map
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
@@ -103,11 +104,12 @@ def render_story(
     extra["quoted"] = QuotedOn()  # where each quotation is printed, for the actors' pages
     rendered = {}
     pages = story_pages(story)
+    links = story_links(pages)  # each page's chapters, previous and next, within the story
     every = pages + embed_pages(story)
     for page in sorted(every, key=lambda page: "actor_id" in page.context):  # chapters first
         actor_id = page.context.get("actor_id")
         page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
-        shown = page_meta(story, page, site)
+        shown = page_meta(story, page, site, links.get(page.path))
         rendered[page.path] = render_page(story, shown, {**extra, **page_context})
     result = {page.path: rendered[page.path] for page in every}  # in reading order
     result.update(chart_files(story, extra["chart"]))  # the timeline's figure

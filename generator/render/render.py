@@ -315,12 +315,18 @@ def front_matter(page: Page) -> str:
     here; the JSON-LD data is left as text, since the theme serialises it as JSON.
     """
     meta = {
-        "title": str(escape(_one_line(page.title))),
-        "description": str(escape(_one_line(page.description))),
+        "title": shown_title(page.title),
+        "description": shown_title(page.description),
         **page.meta,
     }
     dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{dumped}---\n\n"
+
+
+def shown_title(text: str) -> str:
+    """A title (or description) as front matter holds it: on one line, HTML-escaped,
+    since themes print it into HTML as it is."""
+    return str(escape(_one_line(text)))
 
 
 def _one_line(text: str) -> str:
