@@ -24,8 +24,8 @@ CHART_RULES = frozenset(
 """Of the rendering stage, ``check`` loads only the chart's measures of a title (its
 warnings about titles a phone cuts, :mod:`generator.render.chart.advice`)."""
 LAYERS = (
-    "generator.settings",
     "generator.content",
+    "generator.settings",
     "generator.render",
     "generator.publish",
     "generator.tools",

@@ -19,6 +19,7 @@ from generator.content.pictures import MAX_BYTES, WIDTHS
 from generator.render.build import build_site
 from generator.render.pictures import encode
 from generator.render.reading import WORDS_PER_MINUTE, minutes, words_in
+from generator.settings import SiteSettings
 
 NEWS = FIXTURES / "news"
 LEAD = "example-lead-summit"  # pictures, credits, key numbers, related
@@ -161,7 +162,7 @@ def test_a_turned_photograph_is_published_upright(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str | bytes]:
-    return build_site(NEWS, site_url=SITE_URL).files
+    return build_site(NEWS, SiteSettings(SITE_URL)).files
 
 
 def text_of(files: dict[str, str | bytes], path: str) -> str:
@@ -347,8 +348,8 @@ def test_a_story_feed_lists_its_log_with_links_to_each_entry_and_escapes_text(
 
 
 def test_feeds_need_no_site_to_parse_the_same_twice() -> None:
-    first = build_site(NEWS, site_url=SITE_URL).files
-    again = build_site(NEWS, site_url=SITE_URL).files
+    first = build_site(NEWS, SiteSettings(SITE_URL)).files
+    again = build_site(NEWS, SiteSettings(SITE_URL)).files
     assert first == again
 
 
@@ -472,3 +473,35 @@ def test_the_minimal_story_still_builds_without_any_of_it() -> None:
     assert isinstance(page, str)
     assert "byline__credits" not in page and "## Related stories" not in page
     assert not [p for p in files if "/images/" in p]
+
+
+def test_one_settings_object_gives_every_reader_the_address_and_publisher(
+    tmp_path: Path,
+) -> None:
+    """The site's address and publisher come from its settings, read once: the feeds,
+    the JSON-LD, the shared picture, the open data and the project's mkdocs.yml agree."""
+    from conftest import ROOT
+
+    from generator.publish.project import read_config, write_project
+
+    site = build_site(NEWS, SiteSettings("https://news.example/sub", "Site name"))
+    address, publisher = site.settings.address, site.settings.publisher
+    assert address == "https://news.example/sub/"
+    assert publisher is not None and publisher.info.name == "Example Newsroom"
+    assert site.settings.author == "Example Newsroom"
+    for feed in ("feeds/stories.xml", f"feeds/{LEAD}.xml"):
+        text = str(site.files[feed])
+        assert f"<id>{address}" in text and "<name>Example Newsroom</name>" in text
+    landing = str(site.files[f"{LEAD}/index.md"])
+    assert f"url: {address}images/" in landing, "the publisher's logo, at the site's address"
+    assert f"url: {address}{LEAD}/" in landing, "the shared lead picture"
+    assert json.loads(site.files[f"{LEAD}/data/story.json"])["publisher"]["name"] == (
+        "Example Newsroom"
+    )
+    write_project(site, tmp_path, ROOT)
+    config = read_config(tmp_path / "mkdocs.yml")
+    assert config["site_url"] == address
+    assert config["extra"]["publisher"]["name"] == "Example Newsroom"
+    alone = build_site(MINIMAL, SiteSettings("https://news.example/sub", "Site name"))
+    assert alone.settings.publisher is None and alone.settings.author == "Site name"
+    assert "<name>Site name</name>" in str(alone.files["feeds/stories.xml"])

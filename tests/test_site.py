@@ -25,7 +25,6 @@ from devkit.engines import differences
 from generator.content.load import load_stories
 from generator.publish.project import read_config, write_project
 from generator.render.build import GeneratedFiles, build_site, write_files
-from generator.settings import SiteSettings
 
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
 
@@ -152,7 +151,7 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     """`build --out` writes a whole project: MkDocs builds it with no plugin, with the
     navigation, the publisher and the palette stylesheet of the site MkDocs builds."""
     site = build_site(CONTENT)
-    write_project(site, tmp_path, ROOT, SiteSettings())
+    write_project(site, tmp_path, ROOT)
     config = read_config(tmp_path / "mkdocs.yml")
     assert config["plugins"] == [] and config["nav"][0] == {"Home": "index.md"}
     assert config["extra"]["publisher"] == site.publisher

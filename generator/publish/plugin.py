@@ -252,7 +252,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 def _generate(content: Path, settings: SiteSettings, story: str | None) -> Site:
     """The generator's site, or a :class:`PluginError` listing every content problem."""
     try:
-        return build_site(content, settings.site_name, story, site_url=settings.address)
+        return build_site(content, settings, story)
     except ContentErrors as errors:
         listing = "\n".join(str(problem) for problem in errors.problems)
         warnings = f" (and {len(errors.warnings)} warning(s))" if errors.warnings else ""

@@ -31,16 +31,16 @@ import yaml
 from generator.publish.palette import NO_SCRIPT_PALETTE, dark_without_javascript, theme_stylesheets
 from generator.render.build import Site, write_files
 from generator.render.navigation import mkdocs_nav
-from generator.settings import SiteSettings
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
 THEME = "theme"
 
 
-def write_project(site: Site, out: Path, root: Path, settings: SiteSettings) -> None:
+def write_project(site: Site, out: Path, root: Path) -> None:
     """Write the project of ``site`` into ``out``, taking the configuration, the static
-    pages and the theme from the repository at ``root``."""
+    pages and the theme from the repository at ``root``, and the address and publisher
+    from the settings the site was built for (:attr:`Site.settings`)."""
     config = read_config(root / CONFIG)
     docs, theme = out / DOCS, out / THEME
     write_files(site.files, docs)
@@ -50,7 +50,7 @@ def write_project(site: Site, out: Path, root: Path, settings: SiteSettings) -> 
     palette = dark_without_javascript(theme_stylesheets(folders, config.get("extra_css", [])))
     write_files({NO_SCRIPT_PALETTE: palette}, docs)
     config.update(
-        site_url=settings.address,
+        site_url=site.settings.address,
         docs_dir=DOCS,
         theme={**config["theme"], "custom_dir": THEME},
         plugins=[],

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from generator.content.errors import Problem
 from generator.content.load import load_content
-from generator.content.publisher import load_publisher
 from generator.content.schema import schemas
 from generator.render import feeds, opendata, pictures, reading
 from generator.render.abbr import Glossary, glossary_of
@@ -24,7 +23,7 @@ from generator.render.navigation import NavTree, newest_first, site_nav
 from generator.render.news import NewsSite, explainer_pages
 from generator.render.pages import render_home, render_schema_index, render_story, story_pages
 from generator.render.related import cross_links
-from generator.settings import DEFAULT_SITE_URL
+from generator.settings import SiteSettings
 
 GeneratedFiles = dict[str, str | bytes]
 """Generated files: path under the docs folder -> text (pages, data) or bytes (pictures)."""
@@ -43,21 +42,25 @@ class Site:
     """Each story's title by its id (the theme names a page's story in search results)."""
     glossaries: dict[str, Glossary] = field(default_factory=dict)
     """Each story's glossary by its id, to mark its terms in the story's built pages."""
-    publisher: dict[str, str] = field(default_factory=dict)
-    """The publisher as every page's masthead and footer show it (:func:`.masthead.masthead`)."""
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """The site's address, name and publisher, as the pages were built for them."""
+
+    @property
+    def publisher(self) -> dict[str, str]:
+        """The publisher as every page's masthead and footer show it
+        (:func:`.masthead.masthead`; the theme's ``config.extra.publisher``)."""
+        return masthead(self.settings.publisher) if self.settings.publisher else {}
 
 
 def build_site(
-    content_dir: Path,
-    site_name: str = "Explainers",
-    story_id: str | None = None,
-    site_url: str = DEFAULT_SITE_URL,
+    content_dir: Path, settings: SiteSettings | None = None, story_id: str | None = None
 ) -> Site:
     """Every generated file for the stories under ``content_dir``, in navigation order.
 
-    With ``story_id``, the site of that one story alone (a preview: its folder is the
-    only one read). ``site_url`` is the address the site is published at (feeds and
-    shared pictures need whole addresses). Raises
+    ``settings`` are the site's address and name (feeds and shared pictures need whole
+    addresses); the content's publisher is read into them, and the site keeps them
+    (:attr:`Site.settings`). With ``story_id``, the site of that one story alone (a
+    preview: its folder is the only one read). Raises
     :class:`~generator.content.errors.ContentErrors` when the content has problems, so a broken
     story never produces a half-built site.
     """
@@ -65,9 +68,10 @@ def build_site(
         content_dir, story_id, extra=CHART_CHECKS
     )  # read and validate the YAML
     stories = newest_first(stories)  # the order of the home page and the navigation
-    publisher = load_publisher(content_dir)  # publisher.yml, if the content has one
-    news = NewsSite(site_url, publisher, cross_links(stories))  # related stories, actors
-    site = Site({"index.md": ""}, [], warnings)
+    settings = (settings or SiteSettings()).with_publisher(content_dir)  # publisher.yml
+    publisher = settings.publisher.info if settings.publisher else None
+    news = NewsSite(settings, cross_links(stories))  # related stories, actors
+    site = Site({"index.md": ""}, [], warnings, settings=settings)
     read_in: dict[str, str] = {}
     for story in stories:
         site.titles[story.id] = story.meta.title
@@ -78,20 +82,15 @@ def build_site(
             reading.explainer_words(pages, explainer_pages(story_pages(story)))
         )
         site.files.update(pictures.image_files(story))  # its pictures, resized
-        site.files[f"{story.id}/data/story.json"] = opendata.story_json(  # open data
-            story, publisher.info if publisher else None
-        )
+        site.files[f"{story.id}/data/story.json"] = opendata.story_json(story, publisher)
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)
-        site.files[feeds.story_feed_path(story)] = feeds.story_feed(
-            story, site_name, site_url, publisher.info.name if publisher else None
-        )  # its corrections and updates, to follow
-    site.files.update(render_home(stories, site_name, read_in))  # newest first, by year
+        # its corrections and updates, to follow
+        site.files[feeds.story_feed_path(story)] = feeds.story_feed(story, settings)
+    site.files.update(render_home(stories, settings.site_name, read_in))  # newest first
     site.files[feeds.SITEMAP] = feeds.EMPTY_SITEMAP  # see feeds.FOLDER
-    site.files[feeds.SITE_FEED] = feeds.site_feed(
-        stories, site_name, site_url, publisher.info.name if publisher else None
-    )
-    site.files.update(logo_files(publisher) if publisher else {})  # the publisher's logo
-    site.publisher = masthead(publisher) if publisher else {}  # masthead and footer
+    site.files[feeds.SITE_FEED] = feeds.site_feed(stories, settings)
+    if settings.publisher:
+        site.files.update(logo_files(settings.publisher))  # the publisher's logo
     site.nav = site_nav(stories)  # Home, every story (by year when there are many), schema
     site.files["schema/index.md"] = render_schema_index()  # JSON Schema, for reusers
     site.files.update({f"schema/{name}": text for name, text in schemas().items()})

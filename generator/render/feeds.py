@@ -11,6 +11,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 from generator.content.models import Story
+from generator.settings import SiteSettings
 
 ATOM = "http://www.w3.org/2005/Atom"
 FOLDER = "feeds"
@@ -43,10 +44,11 @@ def log_anchor(number: int) -> str:
     return f"log-{number}"
 
 
-def site_feed(stories: list[Story], site_name: str, site_url: str, publisher: str | None) -> str:
+def site_feed(stories: list[Story], settings: SiteSettings) -> str:
     """The Atom feed of every story, newest first: each entry links to the story."""
-    title = f"{site_name}: every story"
-    feed = _feed(title, site_url, site_url + SITE_FEED, publisher or site_name)
+    site_url = settings.address
+    title = f"{settings.site_name}: every story"
+    feed = _feed(title, site_url, site_url + SITE_FEED, settings.author)
     entries = [(_updated(story), story) for story in stories]
     _child(feed, "updated", _stamp(max((day for day, _ in entries), default=None)))
     for updated, story in sorted(entries, key=lambda pair: (pair[0], pair[1].id), reverse=True):
@@ -58,12 +60,12 @@ def site_feed(stories: list[Story], site_name: str, site_url: str, publisher: st
     return _serialise(feed)
 
 
-def story_feed(story: Story, site_name: str, site_url: str, publisher: str | None) -> str:
+def story_feed(story: Story, settings: SiteSettings) -> str:
     """The feed of one story's log, newest first: each correction and update, then its
     publication. Each entry links to its entry of the log on the story's first page."""
-    url = f"{site_url}{story.id}/"
+    url = f"{settings.address}{story.id}/"
     title = f"{story.meta.title}: corrections and updates"
-    feed = _feed(title, url, site_url + story_feed_path(story), publisher or site_name)
+    feed = _feed(title, url, settings.address + story_feed_path(story), settings.author)
     _child(feed, "updated", _stamp(_updated(story)))
     for number, entry in reversed(list(enumerate(story.meta.corrections, start=1))):
         anchor = f"{url}#{log_anchor(number)}"

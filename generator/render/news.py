@@ -20,7 +20,7 @@ from generator.render import feeds, pictures, reading
 from generator.render.masthead import logo_rendition
 from generator.render.related import CrossLinks
 from generator.render.render import Page, PageKind
-from generator.settings import DEFAULT_SITE_URL
+from generator.settings import SiteSettings
 
 NOT_IN_READING_TIME = frozenset({PageKind.ACTOR, PageKind.SOURCES, PageKind.GLOSSARY})
 """Pages a reader consults rather than reads: left out of the explainer's reading time."""
@@ -28,10 +28,10 @@ NOT_IN_READING_TIME = frozenset({PageKind.ACTOR, PageKind.SOURCES, PageKind.GLOS
 
 @dataclass(frozen=True)
 class NewsSite:
-    """What the site around a story holds: its address, publisher and cross-links."""
+    """What the site around a story holds: its settings (address, publisher) and the
+    cross-links between its stories."""
 
-    site_url: str = DEFAULT_SITE_URL
-    publisher: Publisher | None = None
+    settings: SiteSettings = field(default_factory=SiteSettings)
     links: CrossLinks = field(default_factory=CrossLinks)
 
 
@@ -41,7 +41,7 @@ def story_context(story: Story, site: NewsSite) -> dict[str, Any]:
         "pictures": pictures.pictures(story),
         "related": site.links.related_to(story),
         "elsewhere": {a.id: site.links.elsewhere(story, a.id) for a in story.actors},
-        "publisher": site.publisher.info if site.publisher else None,
+        "publisher": site.settings.publisher.info if site.settings.publisher else None,
         "feed": feeds.story_feed_path(story),
         "reading_time": Markup(reading.PAGE_MARK),
         "explainer_reading_time": Markup(reading.EXPLAINER_MARK),
@@ -90,8 +90,8 @@ def _credits(story: Story, site: NewsSite) -> dict[str, Any]:
         found["author"] = [_person(credit) for credit in story.meta.authors]
     if story.meta.editors:
         found["editor"] = [_person(credit) for credit in story.meta.editors]
-    if site.publisher:
-        found["publisher"] = _organisation(site.publisher, site.site_url)
+    if site.settings.publisher:
+        found["publisher"] = _organisation(site.settings.publisher, site.settings.address)
         if not story.meta.authors:  # a story no one signs is the publisher's own
             found["author"] = [found["publisher"]]
     return found
@@ -126,7 +126,7 @@ def _lead_picture(story: Story, site: NewsSite) -> dict[str, Any] | None:
         return None
     shown = pictures.picture(story.id, image, story.image_files[image.file]).largest
     return {
-        "url": site.site_url + shown.path,
+        "url": site.settings.address + shown.path,
         "width": shown.width,
         "height": shown.height,
         "alt": image.alt,

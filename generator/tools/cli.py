@@ -164,13 +164,13 @@ def _build(args: argparse.Namespace) -> int:
 
     config = read_config(args.config) if args.config.is_file() else {}
     settings = SiteSettings(args.site_url, config.get("site_name") or DEFAULT_SITE_NAME)
-    site = build_site(args.content, settings.site_name, args.story, site_url=settings.address)
+    site = build_site(args.content, settings, args.story)
     if not config:  # the content is checked first: its problems are the editor's
         print(
             f"{args.config}: no such configuration; give the site's with --config", file=sys.stderr
         )
         return 1
-    write_project(site, args.out, args.config.parent, settings)
+    write_project(site, args.out, args.config.parent)
     print(f"wrote {len(site.files)} generated files and the project into {args.out}")
     return 0
 
