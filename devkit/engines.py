@@ -4,10 +4,12 @@ Each HTML page's article (the element marked ``data-pagefind-body``, which the t
 wraps around what the generator wrote) is reduced to its text as a reader reads it
 (whitespace collapsed; an inline element such as ``<abbr>`` around a word does not part it
 from the comma after it, a block such as ``<p>`` or ``<td>`` does), and compared with the
-same page of the other build. A page missing from either build, or
-whose article text differs, is printed and makes the exit code 1. The engines' own
-chrome (the ``<meta name="generator">`` line, their scripts) is not compared: what the
-reader reads is.
+same page of the other build; so are the links a reader moves through a story with (its
+chapters at the top and end of the page, the footer's Previous and Next: where each
+leads, and its words) and whether the page shows a table of contents. A page missing
+from either build, or that differs in any of these, is printed and makes the exit code
+1. The engines' own chrome (the ``<meta name="generator">`` line, their scripts) is not
+compared: what the reader reads and moves with is.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ INLINE = {
 READING_LINKS = {"story-chapters", "md-footer__inner"}
 """The classes of the story's chapters (``theme/partials/story-chapters.html``) and of
 the footer's Previous and Next (``theme/partials/footer.html``)."""
+TOC_MARK = 'data-md-type="toc"'
+"""The table of contents beside the article (``theme/main.html``), shown or not."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
 
@@ -129,6 +133,8 @@ def differences(first: Path, second: Path) -> list[str]:
         address = "/" if folder == "." else f"/{folder}/"
         if reading_links(html_a, address) != reading_links(html_b, address):
             found.append(f"{page}: the story's chapters or Previous and Next differ")
+        if (TOC_MARK in html_a) != (TOC_MARK in html_b):
+            found.append(f"{page}: one build shows a table of contents, the other none")
     return found
 
 

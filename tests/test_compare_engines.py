@@ -1,6 +1,6 @@
 """The comparison of two engines' builds (devkit/engines.py, `make engines`)
-sees a change in an article's text, in a story's chapters or its Previous and Next, a page
-only one build has, and nothing else."""
+sees a change in an article's text, in a story's chapters or its Previous and Next, in
+whether a table of contents is shown, a page only one build has, and nothing else."""
 
 from __future__ import annotations
 
@@ -98,3 +98,15 @@ def test_a_missing_chapter_bar_or_a_link_into_another_story_is_found(tmp_path: P
     assert differences(one, one) == []
     assert differences(one, two) == [wrong]
     assert differences(one, three) == [wrong]
+
+
+def test_a_table_of_contents_shown_in_one_build_only_is_found(tmp_path: Path) -> None:
+    toc = '<div class="md-sidebar" data-md-type="toc"><a href="#a">A</a></div>'
+    one = _site(tmp_path / "a", "mkdocs", {"x/index.html": "Same"})
+    two = _site(tmp_path / "b", "zensical", {"x/index.html": "Same"})
+    (two / "x" / "index.html").write_text(
+        (two / "x" / "index.html").read_text().replace("<nav>Menu</nav>", toc)
+    )
+    assert differences(one, two) == [
+        "x/index.html: one build shows a table of contents, the other none"
+    ]

@@ -47,6 +47,7 @@ from generator.publish.search import SearchIndexError, index_site
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
 from generator.render.navigation import mkdocs_nav
+from generator.render.render import hides_toc
 from generator.settings import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -77,9 +78,6 @@ first page: about 4 bytes gzipped a page (3.7 KB for 30 synthetic stories' 952 p
 about 12 KB for 100 stories, 35 KB for 300). At 2,000 pages, about 8 KB, a first view
 stays within its budget (a plain Material page + 20 KB, bench/README.md); beyond, the
 plugin turns instant navigation off, and links load pages as on any other site."""
-
-TOC_MIN_ENTRIES = 2
-"""The fewest headings a page's table of contents lists; a page with fewer shows none."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -161,11 +159,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Mark a generated page's title and description, escaped by the generator
-        (:func:`generator.render.render.front_matter`), as HTML, as :meth:`on_nav` does."""
+        (:func:`generator.render.render.front_matter`), as HTML, as :meth:`on_nav` does.
+        Hide the table of contents of a page of docs/ with fewer than
+        :data:`~generator.render.render.TOC_MIN_ENTRIES` sections, as the generator
+        hides its own pages' in their front matter (:func:`.hides_toc`)."""
         if page.file.generated_by:
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = Markup(page.meta[key])
+        elif hides_toc(markdown):
+            page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -178,13 +181,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """Hide a table of contents of fewer than :data:`TOC_MIN_ENTRIES` entries (a
-        contents list of one line is chrome, not help), with Material's own ``hide: [toc]``;
-        give MkDocs' Previous and Next the pages the footer shows (:func:`_follow_footer`)."""
+        """Give MkDocs' Previous and Next the pages the footer shows (:func:`_follow_footer`)."""
         _follow_footer(page, self.pages)
-        entries = sum(1 + len(item.children) for item in page.toc)
-        if entries - 1 < TOC_MIN_ENTRIES:  # the page's own title is the first entry
-            page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -15,8 +15,9 @@ The folder is a whole project, with nothing left for a plugin to add::
 MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
 ``python -m generator search DIR/site`` indexes it for search, whatever built it.
 What only the MkDocs plugin adds (:mod:`generator.publish.plugin`) is made on each page's
-HTML, once the engine has rendered it: the Content-Security-Policy of each page, the
-glossary's marks, and a short table of contents hidden.
+HTML, once the engine has rendered it: the Content-Security-Policy of each page and the
+glossary's marks; and a short table of contents hidden on a static page of docs/ (the
+generated pages hide theirs in their front matter).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
@@ -68,6 +68,21 @@ class Page:
 
 
 _SLUG = re.compile(SLUG_PATTERN)
+
+TOC_MIN_ENTRIES = 2
+"""The fewest sections (``##`` headings, the entries under the page's title) a page's
+table of contents lists; a page with fewer shows none: a contents list of one line is
+chrome, not help."""
+
+_SECTION = re.compile(r"^## ", re.MULTILINE)
+"""A section's heading in a page's Markdown (editors' prose is HTML there by then, and
+its headings are not the table of contents')."""
+
+
+def hides_toc(markdown: str) -> bool:
+    """Whether a page of this Markdown hides its table of contents (Material's
+    ``hide: [toc]``): fewer than :data:`TOC_MIN_ENTRIES` sections."""
+    return len(_SECTION.findall(markdown)) < TOC_MIN_ENTRIES
 
 
 def _finalize(value: Any) -> Any:
@@ -301,6 +316,8 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
     body = template.render(
         story=story, links=links, page=page, anchors=Anchors(), **context, **page.context
     )
+    if hides_toc(body):  # in the front matter, so that every engine hides it
+        page = replace(page, meta={**page.meta, "hide": [*page.meta.get("hide", []), "toc"]})
     return front_matter(page) + body
 
 
