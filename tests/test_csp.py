@@ -135,3 +135,35 @@ def test_every_built_page_has_a_policy_that_allows_each_of_its_scripts(built: Pa
         assert "'unsafe-eval'" not in policy["script-src"], page
         for script in csp.inline_scripts(html):
             assert script.source in policy["script-src"], f"{page}: refused {script.text[:60]!r}"
+
+
+def test_a_site_built_without_the_plugin_gets_the_same_policies_afterwards(
+    built: Path, tmp_path: Path
+) -> None:
+    """`python -m generator csp SITE_DIR` writes into a site any engine built the policy
+    the plugin writes while MkDocs builds: the same, page for page; a page that has its
+    policy is left as it is, and a site whose grid scripts differ is refused before any
+    page is written."""
+    import shutil
+
+    bare = tmp_path / "bare"
+    shutil.copytree(built, bare)
+    pages = sorted(p.relative_to(bare) for p in bare.rglob("*.html"))
+    for page in pages:
+        html = (bare / page).read_text(encoding="utf-8")
+        (bare / page).write_text(POLICY.sub("", html, count=1), encoding="utf-8")
+    assert not any(csp.POLICY_MARK in (bare / p).read_text(encoding="utf-8") for p in pages)
+    secured = csp.secure_site(bare)
+    assert (secured.written, secured.kept, secured.refused) == (len(pages), 0, [])
+    for page in pages:
+        assert (bare / page).read_text(encoding="utf-8") == (built / page).read_text(
+            encoding="utf-8"
+        ), page
+    assert csp.secure_site(bare).kept == len(pages), "a page keeps the policy it has"
+    odd = tmp_path / "odd"
+    for name, grid in (("a.html", "grid()"), ("b.html", "other()")):
+        (odd / name).parent.mkdir(parents=True, exist_ok=True)
+        (odd / name).write_text(PAGE.replace("grid()", grid).format(article="", title=""))
+    with pytest.raises(csp.PolicyError, match=r"differ between a\.html, b\.html"):
+        csp.secure_site(odd)
+    assert csp.POLICY_MARK not in (odd / "a.html").read_text(), "nothing written"

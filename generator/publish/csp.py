@@ -1,5 +1,8 @@
 """Every page's Content-Security-Policy: a ``<meta>`` tag, written after MkDocs and
-Material have rendered the page (the plugin's ``on_post_page`` and ``on_post_template``).
+Material have rendered the page (the plugin's ``on_post_page`` and ``on_post_template``),
+or, after an engine that runs no plugin (Zensical, any engine's build of the project
+``build --out`` writes), into the built site by ``python -m generator csp SITE_DIR``
+(:func:`secure_site`): the same policy, page for page.
 
 Scripts run from the site's own address (``'self'``) and, inline, only the scripts the
 theme writes, each allowed by the SHA-256 hash of its text: no ``'unsafe-inline'``, no
@@ -31,6 +34,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 TRUSTED_PARENTS = ("head", "body")
 """Where the theme's templates put inline scripts: in these elements,"""
@@ -175,3 +179,55 @@ def with_policy(html: str, *, live_reload: bool = False) -> tuple[str, list[Inli
     written = policy(scripts, live_reload=live_reload)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{written}">'
     return html[: found.end()] + tag + html[found.end() :], scripts
+
+
+POLICY_MARK = 'http-equiv="Content-Security-Policy"'
+"""What a page that already has its policy carries (the MkDocs plugin writes it)."""
+
+
+@dataclass(frozen=True)
+class SecuredSite:
+    """What :func:`secure_site` did: pages given their policy, pages that had one, and
+    the pages with an inline script outside the theme's places (not allowed)."""
+
+    written: int
+    kept: int
+    refused: list[str]
+
+
+def secure_site(site_dir: Path) -> SecuredSite:
+    """Write every HTML page's policy under ``site_dir``, whichever engine built it: the
+    step after an engine that runs no plugin (``python -m generator csp SITE_DIR``), as
+    the MkDocs plugin does while it builds. A page that has its policy is left as it is.
+
+    Raises :class:`PolicyError`, before any page is written, when a page cannot have one
+    or when pages differ in the inline scripts instant navigation runs again (the first
+    page's policy would refuse another's). Reads each page twice rather than holding the
+    site in memory: time linear in the site, memory in its largest page.
+    """
+    pages = sorted(site_dir.rglob("*.html"))
+    containers: dict[frozenset[str], str] = {}
+    refused: list[str] = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if POLICY_MARK in html:
+            continue
+        name = page.relative_to(site_dir).as_posix()
+        try:
+            _, scripts = with_policy(html)
+        except PolicyError as error:
+            raise PolicyError(
+                f"{name}: cannot write its Content-Security-Policy: {error}"
+            ) from None
+        containers.setdefault(container_hashes(scripts), name)
+        refused += [name for script in scripts if not script.trusted][:1]
+    if len(containers) > 1:
+        pages_named = ", ".join(sorted(containers.values()))
+        raise PolicyError(f"the inline scripts of the main grid differ between {pages_named}")
+    written = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if POLICY_MARK not in html:
+            page.write_text(with_policy(html)[0], encoding="utf-8")
+            written += 1
+    return SecuredSite(written, len(pages) - written, refused)

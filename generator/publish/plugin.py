@@ -14,7 +14,7 @@ palette stylesheet as a folder any engine builds (:mod:`generator.publish.projec
 this module adds is MkDocs' side: its objects (the navigation, titles as HTML, Previous
 and Next as the footer shows them, actors' pages under Who's who) and its events, and
 what is made on each page's HTML once MkDocs has rendered it (the glossary's marks, the
-Content-Security-Policy).
+Content-Security-Policy, which ``python -m generator csp`` writes after any other engine).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|build|search|schema|new-story|diff|size``.
+"""The command line: ``python -m generator check|build|search|csp|schema|new-story|diff|size``.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
 message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
@@ -103,6 +103,13 @@ def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     search.add_argument("site", type=Path, metavar="SITE_DIR")
     search.set_defaults(run=_search)
+    policy = commands.add_parser(
+        "csp",
+        help="write each page's Content-Security-Policy into a built site, whichever engine "
+        "built it (the MkDocs plugin writes it as it builds)",
+    )
+    policy.add_argument("site", type=Path, metavar="SITE_DIR")
+    policy.set_defaults(run=_csp)
 
 
 def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -184,6 +191,22 @@ def _search(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"Search: indexed {indexed.pages} pages in {indexed.seconds:.2f} s (Pagefind)")
+    return 0
+
+
+def _csp(args: argparse.Namespace) -> int:
+    from generator.publish.csp import PolicyError, secure_site
+
+    try:
+        secured = secure_site(args.site)
+    except PolicyError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for name in secured.refused:
+        print(f"{name}: an inline script outside the theme's places is not allowed")
+    print(
+        f"Content-Security-Policy: written into {secured.written} pages ({secured.kept} had theirs)"
+    )
     return 0
 
 
