@@ -122,10 +122,12 @@ engines: $(VENV)/.site-deps $(ENGINES)/venv/.deps
 	$(BIN)/python -m generator build --out $(ENGINE_PROJECT) $(CONTENT)
 	SOURCE_DATE_EPOCH=1700000000 $(ENGINES)/venv/bin/properdocs build --strict --quiet \
 		--config-file $(ENGINE_PROJECT)/mkdocs.yml --site-dir $(CURDIR)/$(ENGINES)/properdocs
+	$(BIN)/python -m generator terms $(ENGINES)/properdocs $(CONTENT)
 	$(BIN)/python -m generator csp $(ENGINES)/properdocs
 	$(BIN)/python -m generator search $(ENGINES)/properdocs
 	cd $(ENGINE_PROJECT) && ../venv/bin/zensical build --strict --clean
 	mv $(ENGINE_PROJECT)/site $(ENGINES)/zensical
+	$(BIN)/python -m generator terms $(ENGINES)/zensical $(CONTENT)
 	$(BIN)/python -m generator csp $(ENGINES)/zensical
 	$(BIN)/python -m generator search $(ENGINES)/zensical
 	$(BIN)/python -m devkit.engines $(ENGINES)/mkdocs $(ENGINES)/properdocs $(ENGINES)/zensical

@@ -6,16 +6,18 @@ wraps around what the generator wrote) is reduced to its text as a reader reads 
 from the comma after it, a block such as ``<p>`` or ``<td>`` does), and compared with the
 same page of the other build; so are the links a reader moves through a story with (its
 chapters at the top and end of the page, the footer's Previous and Next: where each
-leads, and its words) and whether the page shows a table of contents. A page missing
-from either build, or that differs in any of these, is printed and makes the exit code
-1. The engines' own chrome (the ``<meta name="generator">`` line, their scripts) is not
-compared: what the reader reads and moves with is.
+leads, and its words), the glossary's marks (each term marked, with its definition),
+whether the page shows a table of contents and whether it has a Content-Security-Policy.
+A page missing from either build, or that differs in any of these, is printed and makes
+the exit code 1. The engines' own chrome (the ``<meta name="generator">`` line, their
+scripts) is not compared: what the reader reads and moves with is.
 """
 
 from __future__ import annotations
 
 import argparse
 import posixpath
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +32,10 @@ INLINE = {
 READING_LINKS = {"story-chapters", "md-footer__inner"}
 """The classes of the story's chapters (``theme/partials/story-chapters.html``) and of
 the footer's Previous and Next (``theme/partials/footer.html``)."""
+GLOSSARY_MARK = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+"""A glossary term marked at its first use (the plugin's, or ``python -m generator terms``')."""
+POLICY_MARK = 'http-equiv="Content-Security-Policy"'
+"""A page's Content-Security-Policy (the plugin's, or ``python -m generator csp``'s)."""
 TOC_MARK = 'data-md-type="toc"'
 """The table of contents beside the article (``theme/main.html``), shown or not."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -135,6 +141,10 @@ def differences(first: Path, second: Path) -> list[str]:
             found.append(f"{page}: the story's chapters or Previous and Next differ")
         if (TOC_MARK in html_a) != (TOC_MARK in html_b):
             found.append(f"{page}: one build shows a table of contents, the other none")
+        if GLOSSARY_MARK.findall(html_a) != GLOSSARY_MARK.findall(html_b):
+            found.append(f"{page}: the glossary's marks differ")
+        if (POLICY_MARK in html_a) != (POLICY_MARK in html_b):
+            found.append(f"{page}: one build has a Content-Security-Policy, the other none")
     return found
 
 

@@ -1,6 +1,7 @@
 """The comparison of two engines' builds (devkit/engines.py, `make engines`)
 sees a change in an article's text, in a story's chapters or its Previous and Next, in
-whether a table of contents is shown, a page only one build has, and nothing else."""
+whether a table of contents is shown or a policy written, a page only one build has, and
+nothing else."""
 
 from __future__ import annotations
 
@@ -109,4 +110,15 @@ def test_a_table_of_contents_shown_in_one_build_only_is_found(tmp_path: Path) ->
     )
     assert differences(one, two) == [
         "x/index.html: one build shows a table of contents, the other none"
+    ]
+
+
+def test_a_page_with_a_policy_in_one_build_only_is_found(tmp_path: Path) -> None:
+    policy = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+    one = _site(tmp_path / "a", "mkdocs", {"x/index.html": "Same"})
+    two = _site(tmp_path / "b", "zensical", {"x/index.html": "Same"})
+    html = (one / "x" / "index.html").read_text()
+    (one / "x" / "index.html").write_text(html.replace("<head>", "<head>" + policy))
+    assert differences(one, two) == [
+        "x/index.html: one build has a Content-Security-Policy, the other none"
     ]

@@ -20,7 +20,7 @@ from conftest import (
 from sites import SiteCache
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
-from devkit.content import copy_story, edit_file
+from devkit.content import copy_story, edit_file, run_generator
 from devkit.engines import differences
 from generator.content.load import load_stories
 from generator.publish.project import read_config, write_project
@@ -162,8 +162,11 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     palette = "assets/stylesheets/palette-no-js.css"
     built = mkdocs_build(tmp_path / "with-plugin")
     assert built.returncode == 0, built.stderr
-    # Every page reads the same without the plugin: its article, its story's chapters
-    # (the actors' pages too) and Previous and Next within its story.
+    # Every page reads the same without the plugin, once the steps after any engine have
+    # run: its article, its story's chapters (the actors' pages too), Previous and Next
+    # within its story, its table of contents, its glossary's marks and its policy.
+    for step in (["terms", str(tmp_path / "site"), str(CONTENT)], ["csp", str(tmp_path / "site")]):
+        assert run_generator(*step).returncode == 0, step
     assert differences(tmp_path / "with-plugin", tmp_path / "site") == []
     assert "@media (prefers-color-scheme: dark)" in (tmp_path / "site" / palette).read_text()
     assert filecmp.cmp(tmp_path / "site" / palette, tmp_path / "with-plugin" / palette, False)

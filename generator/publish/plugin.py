@@ -13,8 +13,9 @@ Next in its front matter, :mod:`generator.render.chapters`), the navigation and 
 palette stylesheet as a folder any engine builds (:mod:`generator.publish.project`). What
 this module adds is MkDocs' side: its objects (the navigation, titles as HTML, Previous
 and Next as the footer shows them, actors' pages under Who's who) and its events, and
-what is made on each page's HTML once MkDocs has rendered it (the glossary's marks, the
-Content-Security-Policy, which ``python -m generator csp`` writes after any other engine).
+what is made on each page's HTML once MkDocs has rendered it (the glossary's marks and
+the Content-Security-Policy, which ``python -m generator terms`` and ``csp`` write after
+any other engine).
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Mark the first use of each glossary term on a story's page
         (:mod:`generator.render.abbr`), once the page is HTML: in its Markdown and in its
-        sanitised prose alike."""
+        sanitised prose alike (:mod:`generator.publish.terms` does it after any engine)."""
         glossary = self.glossaries.get(page.file.src_uri.split("/", 1)[0])
         return glossary.mark(html) if glossary and page.file.generated_by else html
 

@@ -13,12 +13,12 @@ The folder is a whole project, with nothing left for a plugin to add::
     DIR/theme/       the theme's overrides and assets (a copy of theme/)
 
 MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
-``python -m generator csp DIR/site`` writes each page's Content-Security-Policy and
-``python -m generator search DIR/site`` indexes it for search, whatever built it.
-What only the MkDocs plugin adds (:mod:`generator.publish.plugin`) is the glossary's
-marks, made on each page's HTML once the engine has rendered it, and a short table of
-contents hidden on a static page of docs/ (the generated pages hide theirs in their
-front matter).
+``python -m generator terms DIR/site`` marks the glossary's terms, ``python -m generator
+csp DIR/site`` writes each page's Content-Security-Policy and ``python -m generator
+search DIR/site`` indexes it for search, whatever built it (the MkDocs plugin does all
+three as MkDocs builds). What only the plugin adds (:mod:`generator.publish.plugin`) is
+a short table of contents hidden on a static page of docs/ (the generated pages hide
+theirs in their front matter).
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The command line: ``python -m generator check|build|search|csp|schema|new-story|diff|size``.
+"""The command line: ``python -m generator COMMAND``.
+
+Commands: check, build, search, csp, terms, schema, new-story, diff, size.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
 message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
@@ -110,6 +112,14 @@ def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     policy.add_argument("site", type=Path, metavar="SITE_DIR")
     policy.set_defaults(run=_csp)
+    terms = commands.add_parser(
+        "terms",
+        help="mark the glossary's terms in a built site, whichever engine built it (the "
+        "MkDocs plugin marks them as it builds)",
+    )
+    terms.add_argument("site", type=Path, metavar="SITE_DIR")
+    terms.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    terms.set_defaults(run=_terms)
 
 
 def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -207,6 +217,18 @@ def _csp(args: argparse.Namespace) -> int:
     print(
         f"Content-Security-Policy: written into {secured.written} pages ({secured.kept} had theirs)"
     )
+    return 0
+
+
+def _terms(args: argparse.Namespace) -> int:
+    from generator.content.load import load_stories
+    from generator.publish.terms import mark_site
+    from generator.render.abbr import glossary_of
+
+    stories = load_stories(args.content)  # its problems are printed as check prints them
+    glossaries = {story.id: glossary_of(story.glossary) for story in stories}
+    marked = mark_site(args.site, glossaries)
+    print(f"Glossary: terms marked in {marked.marked} pages ({marked.kept} left as they were)")
     return 0
 
 
