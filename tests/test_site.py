@@ -290,3 +290,24 @@ def test_feeds_sit_beside_an_empty_sitemap() -> None:
     assert "<url>" not in str(files["feeds/sitemap.xml"])
     head = (ROOT / "theme" / "partials" / "news-head.html").read_text(encoding="utf-8")
     assert re.findall(r'rel="alternate"[^>]*href="\{\{ \'([^\']*)\'', head) == ["feeds/stories.xml"]
+
+
+def test_the_project_hides_a_short_table_of_contents_of_a_static_page(tmp_path: Path) -> None:
+    """A page of docs/ with fewer than two sections says `hide: [toc]` in the project, as
+    the plugin hides it while MkDocs builds; its own front matter is kept."""
+    from generator.publish.project import hide_short_toc
+
+    pages = {
+        "short.md": "---\ntitle: Short\nhide:\n- navigation\n---\n\n# Short\n\n## One\n",
+        "long.md": "# Long\n\n## One\n\n## Two\n",
+        "bare.md": "# Bare\n\nText.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        hide_short_toc(tmp_path / name)
+    short = (tmp_path / "short.md").read_text(encoding="utf-8")
+    assert short == "---\ntitle: Short\nhide:\n- navigation\n- toc\n---\n\n# Short\n\n## One\n"
+    assert (tmp_path / "long.md").read_text(encoding="utf-8") == pages["long.md"]
+    assert (tmp_path / "bare.md").read_text(encoding="utf-8").startswith("---\nhide:\n- toc\n---\n")
+    hide_short_toc(tmp_path / "short.md")
+    assert (tmp_path / "short.md").read_text(encoding="utf-8") == short, "once"

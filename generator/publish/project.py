@@ -16,9 +16,9 @@ MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml
 ``python -m generator terms DIR/site`` marks the glossary's terms, ``python -m generator
 csp DIR/site`` writes each page's Content-Security-Policy and ``python -m generator
 search DIR/site`` indexes it for search, whatever built it (the MkDocs plugin does all
-three as MkDocs builds). What only the plugin adds (:mod:`generator.publish.plugin`) is
-a short table of contents hidden on a static page of docs/ (the generated pages hide
-theirs in their front matter).
+three as MkDocs builds). A static page of fewer than two sections hides its table of
+contents in its copy's front matter (:func:`hide_short_toc`), as the generated pages do
+in theirs; what is left to the plugin (:mod:`generator.publish.plugin`) is MkDocs' side.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import yaml
 from generator.publish.palette import NO_SCRIPT_PALETTE, dark_without_javascript, theme_stylesheets
 from generator.render.build import Site, write_files
 from generator.render.navigation import mkdocs_nav
+from generator.render.render import hides_toc
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -47,6 +48,8 @@ def write_project(site: Site, out: Path, root: Path) -> None:
     docs, theme = out / DOCS, out / THEME
     write_files(site.files, docs)
     shutil.copytree(root / DOCS, docs, dirs_exist_ok=True)
+    for page in static_pages(root / DOCS):
+        hide_short_toc(docs / page)
     shutil.copytree(root / THEME, theme, dirs_exist_ok=True)
     folders = [docs, theme, material_templates()]
     palette = dark_without_javascript(theme_stylesheets(folders, config.get("extra_css", [])))
@@ -85,6 +88,27 @@ def read_config(path: Path) -> dict[str, Any]:
     loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
     assert isinstance(loaded, dict)
     return loaded
+
+
+FRONT_MATTER = "---\n"
+
+
+def hide_short_toc(page: Path) -> None:
+    """Give a static page of fewer than two sections ``hide: [toc]`` in its front
+    matter, as the generator gives its own pages (:func:`.hides_toc`) and the plugin
+    gives the static pages as MkDocs builds."""
+    text = page.read_text(encoding="utf-8")
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith(FRONT_MATTER) and "\n---\n" in text[len(FRONT_MATTER) - 1 :]:
+        head, body = text[len(FRONT_MATTER) :].split("\n---\n", 1)
+        loaded = yaml.safe_load(head)
+        meta = loaded if isinstance(loaded, dict) else {}
+    if not hides_toc(body) or "toc" in meta.get("hide", []):
+        return
+    meta["hide"] = [*meta.get("hide", []), "toc"]
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    page.write_text(f"{FRONT_MATTER}{dumped}---\n{body}", encoding="utf-8")
 
 
 def static_pages(docs: Path) -> list[str]:
