@@ -204,9 +204,10 @@ def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> N
         story.model_copy(update={"meta": story.meta.model_copy(update={"title": tricky})}),
     ):
         expected = json.dumps(
-            case.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False
+            case.model_dump(mode="json", by_alias=True), ensure_ascii=False, separators=(",", ":")
         )
         assert story_json(case) == expected + "\n"
+        assert "\n" not in story_json(case)[:-1], "the open data is written on one line"
 
 
 def add_copies(content: Path, count: int, years: int = 3) -> None:
