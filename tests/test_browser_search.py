@@ -229,7 +229,7 @@ def test_typing_in_a_field_does_not_open_the_search(live_site: tuple[str, Path],
     painted(page)
     page.keyboard.type("s/")
     assert page.input_value("#scratch") == "s/"
-    assert not page.evaluate("document.querySelector('#site-search').open")
+    assert not page.evaluate("(document.querySelector('#site-search') || {}).open")
 
 
 def test_search_asks_no_other_host(live_site: tuple[str, Path], page: Any) -> None:
@@ -282,8 +282,19 @@ def test_without_javascript_no_search_box_shows(live_site: tuple[str, Path], bro
 
 def test_search_dialog_has_an_accessible_name(live_site: tuple[str, Path], page: Any) -> None:
     page.goto(live_site[0], wait_until="networkidle")
-    assert page.get_attribute("#site-search", "aria-label") == "Search this site"
     assert page.get_attribute("#site-search-open", "aria-keyshortcuts") == "/ s"
+    assert page.locator("#site-search").count() == 0, "the dialog comes with the search"
+    painted(page)
+    page.keyboard.press("/")
+    page.wait_for_selector("#site-search[open]")
+    assert page.get_attribute("#site-search", "aria-label") == "Search this site"
+    assert page.get_attribute("#site-search-open", "aria-controls") == "site-search"
+    # its icons, resolved from the fragment's address, are drawn (the sprite's symbol)
+    href = page.eval_on_selector(".site-search__close use", "u => u.href.baseVal")
+    assert href == live_site[0] + "assets/images/icons.svg#close", href
+    page.wait_for_function(
+        "() => document.querySelector('.site-search__close use').getBBox().width > 0"
+    )
 
 
 def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:

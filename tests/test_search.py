@@ -96,6 +96,29 @@ def test_chrome_and_chart_markup_are_not_indexed(built: Path) -> None:
         assert "¶" not in content, page["url"]  # headings' permalinks
 
 
+def test_the_dialog_is_one_cached_file_not_markup_on_every_page(built: Path) -> None:
+    fragment = (built / "assets" / "javascripts" / "search-dialog.html").read_text()
+    assert fragment.startswith('<dialog class="site-search" id="site-search"'), fragment[:80]
+    assert "<html" not in fragment and "<script" not in fragment
+    assert 'id="site-search-result"' in fragment, "the result's template"
+    assert "\n  " not in fragment, "the fragment is compacted as pages are"
+    # its icons' addresses are relative to the fragment, which search.js resolves them to
+    assert (
+        re.findall(r'href="([^"]*icons\.svg)#', fragment) == ["../../assets/images/icons.svg"] * 2
+    )
+    pages = [
+        p
+        for p in built.rglob("*.html")
+        if "pagefind" not in p.parts
+        and p != built / "assets" / "javascripts" / "search-dialog.html"
+    ]
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text()
+        assert "<dialog" not in html and "site-search-result" not in html, page
+    assert 'id="site-search-open"' in (built / "index.html").read_text(), "the button stays"
+
+
 def test_index_site_fails_loudly_when_there_is_nothing_to_index(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="Pagefind could not index"):
         index_site(tmp_path)

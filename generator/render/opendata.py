@@ -8,7 +8,6 @@ import json
 
 from generator.content.models import DateSpan, PublisherFile, Story
 
-
 COMPACT = (",", ":")
 """JSON's separators without the spaces ``json.dumps`` puts after them by default."""
 
