@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from conftest import ROOT
 from sites import SiteCache
 
 from generator.render.build import build_site
@@ -107,3 +108,32 @@ def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
         body = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", html, flags=re.S)
         assert not re.search(r"\n[ \t]+<", body), f"{page}: indented markup"
         assert "\n\n" not in body, f"{page}: blank lines"
+
+
+def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: SiteCache) -> None:
+    """What was on every page once is one cached file: the site's stylesheets joined (in
+    mkdocs.yml's order), Material's helpers and palette script, the search dialog."""
+    import yaml
+
+    site = sites.build(NEWS).folder
+    listed = yaml.safe_load(
+        re.search(r"^extra_css:\n(?:  .*\n)+", (ROOT / "mkdocs.yml").read_text(), re.M)[0]  # type: ignore[index]
+    )["extra_css"]
+    joined = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    starts = [joined.index(f"/* {uri} */\n") for uri in listed]
+    assert starts == sorted(starts), "joined in mkdocs.yml's order"
+    for uri in listed:
+        assert not (site / uri).exists(), f"{uri} is served joined, not alone"
+        if (ROOT / "theme" / uri).is_file():
+            assert (ROOT / "theme" / uri).read_text().rstrip() in joined, uri
+    for page in [site / "index.html", *sorted(site.glob("*/*/index.html"))]:
+        html = page.read_text(encoding="utf-8")
+        own = re.findall(r'<link rel="stylesheet" href="[./]*(assets/stylesheets/[^"]+)"', html)
+        assert [
+            s
+            for s in own
+            if "material" not in s
+            and not s.startswith(("assets/stylesheets/main.", "assets/stylesheets/palette."))
+        ] == ["assets/stylesheets/site.css"], (page, own)
+        assert "__md_scope=" not in html and "var palette=__md_get" not in html, page
+        assert "md-scope.js" in html, page

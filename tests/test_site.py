@@ -159,7 +159,7 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for story_id in STORY_IDS:
         check_pages_are_built(site.files, tmp_path / "site", story_id)
-    palette = "assets/stylesheets/palette-no-js.css"
+    joined = "assets/stylesheets/site.css"  # the palette without JavaScript is in it
     built = mkdocs_build(tmp_path / "with-plugin")
     assert built.returncode == 0, built.stderr
     # Every page reads the same without the plugin, once the steps after any engine have
@@ -168,8 +168,11 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     for step in (["terms", str(tmp_path / "site"), str(CONTENT)], ["csp", str(tmp_path / "site")]):
         assert run_generator(*step).returncode == 0, step
     assert differences(tmp_path / "with-plugin", tmp_path / "site") == []
-    assert "@media (prefers-color-scheme: dark)" in (tmp_path / "site" / palette).read_text()
-    assert filecmp.cmp(tmp_path / "site" / palette, tmp_path / "with-plugin" / palette, False)
+    assert "@media (prefers-color-scheme: dark)" in (tmp_path / "site" / joined).read_text()
+    assert filecmp.cmp(tmp_path / "site" / joined, tmp_path / "with-plugin" / joined, False)
+    # written again into the same folder, the project is the same
+    write_project(site, tmp_path, ROOT)
+    assert filecmp.cmp(tmp_path / "docs" / joined, tmp_path / "with-plugin" / joined, False)
 
 
 @pytest.mark.build

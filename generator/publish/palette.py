@@ -14,8 +14,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from generator.publish.stylesheets import STYLESHEET
+
 NO_SCRIPT_PALETTE = "assets/stylesheets/palette-no-js.css"
-"""Where the stylesheet goes in the site (listed in mkdocs.yml's extra_css)."""
+"""Its place in mkdocs.yml's extra_css: the site serves it inside the joined stylesheet
+(:mod:`generator.publish.stylesheets`)."""
 
 DARK, LIGHT = "slate", "default"
 """Material's dark scheme, and the scheme the page has before JavaScript runs."""
@@ -35,12 +38,14 @@ def theme_stylesheets(folders: Sequence[Path], extra_css: Sequence[str]) -> list
     """The text of every stylesheet under :data:`STYLESHEETS` in ``folders`` (the docs
     folder, then the theme's folders, the first holding a path winning), as MkDocs lists
     them: the theme's own (Material's) first, in path order, then ``extra_css`` in its
-    order. The stylesheet written here is never read back."""
+    order. The stylesheets written here and by :mod:`generator.publish.stylesheets` are
+    never read back."""
     found: dict[str, Path] = {}
     for folder in folders:
         for path in sorted((folder / STYLESHEETS).glob("*.css")):
             found.setdefault(f"{STYLESHEETS}/{path.name}", path)
     found.pop(NO_SCRIPT_PALETTE, None)
+    found.pop(STYLESHEET, None)  # the joined one, in a project written before
 
     def order(uri: str) -> tuple[int, str]:
         return (extra_css.index(uri) if uri in extra_css else -1, uri)

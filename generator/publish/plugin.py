@@ -45,6 +45,7 @@ from generator.publish.palette import (
     theme_stylesheets,
 )
 from generator.publish.search import SearchIndexError, index_site
+from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
 from generator.render.navigation import mkdocs_nav
@@ -134,7 +135,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
             files.append(File.generated(config, path, content=text))
-        files.append(File.generated(config, NO_SCRIPT_PALETTE, content=_no_script_palette(config)))
+        _join_stylesheets(files, config, _no_script_palette(config))
         if not config.nav:
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = mkdocs_nav(site.nav, static)
@@ -320,6 +321,26 @@ def _follow_footer(page: Page, pages: dict[str, Page]) -> None:
         page.previous_page = None
     if page.next_page and page.next_page.meta.get("story"):
         page.next_page = None
+
+
+def _join_stylesheets(files: Files, config: MkDocsConfig, palette: str) -> None:
+    """Serve the stylesheets ``extra_css`` lists (the palette without JavaScript among
+    them) as one file, :data:`STYLESHEET`, the one every page links
+    (:mod:`generator.publish.stylesheets`); the files it joins leave the site."""
+
+    def read(uri: str) -> str:
+        if uri == NO_SCRIPT_PALETTE:
+            return palette
+        file = files.get_file_from_path(uri)
+        if file is None:
+            raise PluginError(f"mkdocs.yml's extra_css lists {uri}, which is not in the theme")
+        files.remove(file)
+        return file.content_string
+
+    if files.get_file_from_path(STYLESHEET) is not None:
+        raise PluginError(f"{STYLESHEET} clashes with the site's joined stylesheet; rename it")
+    files.append(File.generated(config, STYLESHEET, content=joined(list(config.extra_css), read)))
+    config.extra_css = [STYLESHEET]
 
 
 def _no_script_palette(config: MkDocsConfig) -> str:

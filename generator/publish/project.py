@@ -7,9 +7,10 @@ The folder is a whole project, with nothing left for a plugin to add::
                      and no plugin
     DIR/docs/        every generated page (each with its title, its story's id, title
                      and chapters, and its Previous and Next within the story, in its
-                     front matter), the pictures, feeds and open data, the
-                     static pages of docs/, and the palette stylesheet for readers
-                     without JavaScript (:mod:`generator.publish.palette`)
+                     front matter), the pictures, feeds and open data, the static pages
+                     of docs/, and the site's stylesheets joined in one file, the
+                     palette for readers without JavaScript among them
+                     (:mod:`generator.publish.stylesheets`, :mod:`generator.publish.palette`)
     DIR/theme/       the theme's overrides and assets (a copy of theme/)
 
 MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
@@ -31,6 +32,7 @@ from typing import Any
 import yaml
 
 from generator.publish.palette import NO_SCRIPT_PALETTE, dark_without_javascript, theme_stylesheets
+from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.build import Site, write_files
 from generator.render.navigation import mkdocs_nav
 from generator.render.render import hides_toc
@@ -52,13 +54,21 @@ def write_project(site: Site, out: Path, root: Path) -> None:
         hide_short_toc(docs / page)
     shutil.copytree(root / THEME, theme, dirs_exist_ok=True)
     folders = [docs, theme, material_templates()]
-    palette = dark_without_javascript(theme_stylesheets(folders, config.get("extra_css", [])))
-    write_files({NO_SCRIPT_PALETTE: palette}, docs)
+    listed = config.get("extra_css", [])
+    palette = dark_without_javascript(theme_stylesheets(folders, listed))
+
+    def read(uri: str) -> str:  # the theme's or the docs' file, as MkDocs would find it
+        if uri == NO_SCRIPT_PALETTE:
+            return palette
+        return next((f / uri).read_text(encoding="utf-8") for f in folders if (f / uri).is_file())
+
+    write_files({STYLESHEET: joined(listed, read)}, docs)
     config.update(
         site_url=site.settings.address,
         docs_dir=DOCS,
         theme={**config["theme"], "custom_dir": THEME},
         plugins=[],
+        extra_css=[STYLESHEET],
         nav=mkdocs_nav(site.nav, static_pages(root / DOCS)),
         extra={**config.get("extra", {}), "publisher": site.publisher},
     )
