@@ -59,7 +59,9 @@ fails on any WARNING record, and a content warning must not stop the site."""
 
 FRAGMENTS = "assets/"
 """Where the theme's static templates that are fragments, not pages, are written
-(``theme.static_templates`` in mkdocs.yml): markup a script fetches and adds to a page."""
+(``theme.static_templates`` in mkdocs.yml): markup a script fetches and adds to a page,
+named ``.htm`` so that nothing that walks the site's pages (``*.html``: the tests, the
+engines' comparison, Pagefind, Lighthouse) takes one for a page."""
 
 
 # MkDocs declares Config.__init_subclass__ without types.
@@ -203,10 +205,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """The same for the theme's pages that are not documents (404.html); a fragment
         of markup that a script fetches (under ``assets/``, such as the search dialog's)
         is only compacted: it is no document and carries no policy of its own."""
-        if not template_name.endswith(".html"):
-            return output_content
         if template_name.startswith(FRAGMENTS):
             return compact(output_content)
+        if not template_name.endswith(".html"):
+            return output_content
         return self._with_policy(output_content, template_name)
 
     def _with_policy(self, output: str, name: str) -> str:

@@ -1,7 +1,7 @@
 /* Opens the site's search: "/" or "s" (as they opened Material's search) or the header's
  * search button fetch the dialog's markup, script and stylesheet, once, then open it.
  *
- * This is all of the search a page loads: the dialog (search-dialog.html, one cached file
+ * This is all of the search a page loads: the dialog (search-dialog.htm, one cached file
  * rather than its markup on every page, and search-dialog.js) and Pagefind's files are
  * fetched only for a reader who opens it. The dialog goes at the end of the body, which
  * Material's instant navigation keeps, as it keeps the header's button this script is
@@ -35,7 +35,7 @@
   // written from there, and are made absolute here for the page they land in.
   function dialog() {
     if (document.getElementById("site-search")) return Promise.resolve();
-    return fetch(new URL("search-dialog.html", here).href)
+    return fetch(new URL("search-dialog.htm", here).href)
       .then((response) => {
         if (!response.ok) throw new Error(response.statusText);
         return response.text();
