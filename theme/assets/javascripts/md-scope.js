@@ -2,9 +2,12 @@
  * inline on every page), from this cached file instead: theme/partials/javascripts/
  * base.html loads it in <head>, before the palette's script and Material's bundle, which
  * call them. The site's root, which scopes what Material keeps in localStorage, is read
- * from this file's own address (assets/javascripts/) rather than written into each page.
+ * from this file's own address (assets/javascripts/) rather than written into each page
+ * (or, as Material does, from mkdocs.yml's extra.scope, relative to the page).
  */
-var __md_scope = new URL("../..", document.currentScript.src);
+var __md_scope = document.currentScript.dataset.scope
+  ? new URL(document.currentScript.dataset.scope, location) // mkdocs.yml's extra.scope
+  : new URL("../..", document.currentScript.src);
 
 function __md_hash(text) {
   return [...text].reduce((hash, char) => (hash << 5) - hash + char.charCodeAt(0), 0);
