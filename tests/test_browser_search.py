@@ -341,6 +341,7 @@ def test_a_site_without_its_index_says_search_is_not_available(
         page = context.new_page()
         page.goto(other + urlsplit(base).path.lstrip("/"), wait_until="networkidle")
         page.click("#site-search-open")
+        page.wait_for_selector("#site-search[open]")  # its markup comes with its script
         page.keyboard.type("Hanoi")
         page.wait_for_function(
             "() => document.querySelector('.site-search__status').textContent"
