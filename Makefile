@@ -50,7 +50,7 @@ preview: $(VENV)/.site-deps $(if $(SITE),,check)
 # stories under content/. The fast tier is everything else, in this process.
 TEST_WORKERS ?= auto
 FAST := not build and not browser and not content
-PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+PARALLEL := -n $(TEST_WORKERS) --dist worksteal
 
 ## test: the whole test suite, browser tests included, in parallel (TEST_WORKERS=auto: a
 ##       worker per CPU; 0: in this process): the fast, slow and content tiers, all at once

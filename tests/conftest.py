@@ -104,23 +104,15 @@ def live_site(sites: SiteCache) -> tuple[str, Path]:
     return sites.served("content")
 
 
-BUILDING = {
-    "sites": None,
-    "mixed_site": "mixed_site",
-}
-"""Fixtures that build a site with MkDocs, and the pytest-xdist group of the tests using it:
-a site a module's own fixture builds is built by one worker, so the tests that share it run
-in that worker. ``sites`` needs no group, nor the sites it builds (``live_site`` and the
-other served sites): they are shared between workers (tests/sites.py)."""
+BUILDING = ("sites",)
+"""Fixtures that build a site with MkDocs: a test using one is a ``build`` test. Each site
+is built once per run, shared by pytest-xdist's workers (tests/sites.py), so any worker
+may run any test: ``make test`` balances them with ``--dist worksteal``."""
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's worker reads the groups
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses a fixture building a site is a ``build`` test, in its fixture's group."""
+    """A test that uses a fixture building a site is a ``build`` test."""
     for item in items:
-        used = [name for name in BUILDING if name in getattr(item, "fixturenames", ())]
-        if used:
+        if any(name in getattr(item, "fixturenames", ()) for name in BUILDING):
             item.add_marker(pytest.mark.build)
-        groups = [BUILDING[name] for name in used if BUILDING[name]]
-        if groups:
-            item.add_marker(pytest.mark.xdist_group(groups[0]))

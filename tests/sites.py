@@ -64,6 +64,12 @@ class SiteCache:
         folder = self.root / name
         return self._once(name, folder, site_url, lambda _: (content, None))
 
+    def prepared(self, name: str, prepare: Prepare, site_url: str = SITE_URL) -> Built:
+        """The site ``name`` whose content (and mkdocs.yml) ``prepare`` writes, built for
+        ``site_url``; built now if no test of the run has built it yet. ``name`` is the
+        site's key: content written otherwise needs another name."""
+        return self._once(name, self.root / name, site_url, prepare)
+
     def served(
         self, name: str, prepare: Prepare | None = None, path: str = "explainer"
     ) -> tuple[str, Path]:

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import CONTENT, FIRST_STORY, MKDOCS_WARNING, STORY_IDS, VARIED, mkdocs_build
+from conftest import CONTENT, FIRST_STORY, MKDOCS_WARNING, STORY_IDS, VARIED
+from sites import SiteCache
 from storychecks import check_citations_resolve, check_open_data, check_pages_are_built
 
 from devkit.content import copy_story, run_generator
@@ -36,10 +37,8 @@ RENAMED = free_id("renamed-first-story")
 MIXED_IDS = sorted([*STORY_IDS, VARIED_STORY, RENAMED])
 
 
-@pytest.fixture(scope="module")
-def mixed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """content/ as it is, the varied story and the first story renamed."""
-    content = tmp_path_factory.mktemp("mixed") / "content"
+def write_mixed_content(content: Path) -> Path:
+    """content/ as it is, the varied story and the first story renamed, in ``content``."""
     shutil.copytree(CONTENT, content)
     copy_story(VARIED_FOLDER, content, VARIED_STORY)
     copy_story(CONTENT / FIRST_STORY, content, RENAMED)
@@ -47,12 +46,17 @@ def mixed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def mixed_site(mixed_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("mixed-site")
-    result = mkdocs_build(site, content=mixed_content)
-    assert result.returncode == 0, result.stderr
-    assert not MKDOCS_WARNING.search(result.stderr), result.stderr
-    return site
+def mixed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ as it is, the varied story and the first story renamed."""
+    return write_mixed_content(tmp_path_factory.mktemp("mixed") / "content")
+
+
+@pytest.fixture(scope="module")
+def mixed_site(sites: SiteCache) -> Path:
+    """The mixed content built once per run, whichever process asks first."""
+    built = sites.prepared("mixed", lambda work: (write_mixed_content(work / "content"), None))
+    assert not MKDOCS_WARNING.search(built.log), built.log
+    return built.folder
 
 
 @pytest.fixture(scope="module")
