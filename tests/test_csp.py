@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
+from sites import SiteCache
 
 from devkit.site import MkDocsServe, fetch, wait_for
 from generator.publish import csp
@@ -32,11 +32,9 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("csp") / "site"
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def built(sites: SiteCache) -> Path:
+    """content/'s site, built once per run (test_site.py checks it too)."""
+    return sites.build().folder
 
 
 def test_a_hash_is_the_sha256_of_the_script_text_in_base64() -> None:
