@@ -1,16 +1,20 @@
 """axe-core, the accessibility checker, run over a built site in Chromium.
 
 axe-core is pinned in tests/npm/package-lock.json and installed by ``make test``
-(``npm ci --prefix tests/npm``). :func:`scan` loads each page once per width, runs
-axe in the light and the dark palette, and again once the timeline chart has been made
-interactive; each :class:`Violation` names the page, the width, the palette, the rule
-and the element.
+(``npm ci --prefix tests/npm``). :func:`scan` loads each page once and runs axe over it
+with every rule at desktop width in the light palette, and the pages :func:`kinds` picks
+(one of each kind of page, and enough to hold every kind of element any page holds) at
+phone width and in the dark palette too; pages with the timeline chart again once it has
+been made interactive. Each :class:`Violation` names the page, the width, the palette,
+the rule and the element.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
@@ -76,24 +80,84 @@ def report(violations: list[Violation]) -> str:
     return f"{len(lines)} accessibility violation(s):\n  " + "\n  ".join(lines)
 
 
+CLASSES = re.compile(r'\sclass="([^"]*)"')
+"""A class attribute of the built HTML: which kinds of element a page holds."""
+
+
+def kind_of(folder: Path, page: str) -> str:
+    """The kind of ``page`` (a path under the built site ``folder``, as
+    :func:`scan` takes it): its path with a year, a story's id and an actor's id in place
+    of '*' (a story is a folder of pages with pages of its own in it)."""
+    parts = page.split("/")
+    if len(parts) > 2 and parts[0] == "stories":
+        parts[1] = "*"
+    elif len(parts) > 1 and any(
+        (sub / "index.html").is_file() for sub in _folders(folder / parts[0])
+    ):
+        parts[0] = "*"
+        if len(parts) > 3 and parts[1] == "actors":
+            parts[2] = "*"
+    return "/".join(parts)
+
+
+def _folders(folder: Path) -> list[Path]:
+    return [sub for sub in folder.iterdir() if sub.is_dir()] if folder.is_dir() else []
+
+
+def kinds(folder: Path, pages: list[str]) -> list[str]:
+    """The pages that stand for all of ``pages``: a page of each kind (:func:`kind_of`),
+    the one holding the most classes of element, then, while some class of element on some
+    page is on none of them, the page holding the most such classes. So every template,
+    and every kind of element any page holds, is among them."""
+
+    def classes(page: str) -> frozenset[str]:
+        html = folder / page if page.endswith(".html") else folder / page / "index.html"
+        text = html.read_text(encoding="utf-8")
+        return frozenset(c for m in CLASSES.finditer(text) for c in m.group(1).split())
+
+    held = {page: classes(page) for page in pages}
+    chosen: dict[str, str] = {}
+    for page in pages:
+        kind = kind_of(folder, page)
+        if kind not in chosen or len(held[page]) > len(held[chosen[kind]]):
+            chosen[kind] = page
+    picked = set(chosen.values())
+    missing = set().union(*held.values()) - set().union(*(held[p] for p in picked))
+    while missing:
+        best = max(pages, key=lambda p: len(held[p] & missing))
+        picked.add(best)
+        missing -= held[best]
+    return [page for page in pages if page in picked]
+
+
 def scan(
     browser: Any,
     base: str,
     paths: list[str],
     interact: Callable[[Any], None],
     parts: tuple[str, ...] = (),
+    everywhere: Collection[str] | None = None,
 ) -> list[Violation]:
-    """Every violation on every page (URL ``base + path``) at each width, in each palette.
+    """Every violation on every page (URL ``base + path``).
 
-    Each page is loaded once and checked at each width in the light palette, then in the
-    dark one with the rules about colour (switching palettes changes colours only).
-    Pages with the timeline chart are checked again after ``interact(page)`` has made
-    the chart interactive. Pages are checked :data:`TABS` at a time, their axe runs
-    overlapping. ``parts`` (CSS selectors) limits the check to those parts of each page;
-    by default the whole page is checked.
+    Each page is loaded once and checked with every rule at desktop width in the light
+    palette; the pages in ``everywhere`` (None: all of them; :func:`kinds` picks some) at
+    each width, in the dark palette with the rules about colour (switching palettes changes
+    colours only). Pages with the timeline chart are checked again, so, after
+    ``interact(page)`` has made the chart interactive. Pages are checked :data:`TABS` at a
+    time, their axe runs overlapping. ``parts`` (CSS selectors) limits the check to those
+    parts of each page; by default the whole page is checked.
     """
     contexts = [browser.new_context() for _ in range(TABS)]
     found: list[Violation] = []
+    every = [(width, palette) for width in reversed(WIDTHS) for palette in PALETTES]
+    once = [(WIDTHS[-1], "light")]
+
+    def combos(path: str, widths: list[int]) -> list[tuple[int, str]]:
+        if everywhere is not None and path not in everywhere:
+            return once
+        return sorted(every, key=lambda combo: widths.index(combo[0]))
+
     try:
         for context in contexts:
             context.add_init_script(AXE.read_text(encoding="utf-8"))
@@ -107,13 +171,21 @@ def scan(
             for tab, _ in batch:
                 tab.wait_for_load_state("load")
             charts = [(tab, path) for tab, path in batch if tab.locator(CHART).count()]
-            static = [(tab, path, "static" if (tab, path) in charts else "") for tab, path in batch]
-            found += _check(static, list(reversed(WIDTHS)), parts)
+            static = list(reversed(WIDTHS))
+            found += _check(
+                [
+                    (tab, path, "static" if (tab, path) in charts else "", combos(path, static))
+                    for tab, path in batch
+                ],
+                parts,
+            )
             for tab, _ in charts:
                 interact(tab)
                 tab.mouse.move(0, 0)  # the pointer leaves: no check depends on where it was
-            interactive = [(tab, path, "interactive") for tab, path in charts]
-            found += _check(interactive, list(WIDTHS), parts)
+            widths = list(WIDTHS)
+            found += _check(
+                [(tab, path, "interactive", combos(path, widths)) for tab, path in charts], parts
+            )
     finally:
         for context in contexts:
             context.close()
@@ -121,19 +193,25 @@ def scan(
 
 
 def _check(
-    batch: list[tuple[Any, str, str]], widths: list[int], parts: tuple[str, ...]
+    batch: list[tuple[Any, str, str, list[tuple[int, str]]]], parts: tuple[str, ...]
 ) -> list[Violation]:
-    """axe in each tab of the batch at once, at each width, in each palette."""
+    """axe in each tab of the batch at once, at each of its (width, palette) in turn."""
     found = []
-    for width in widths:
-        for tab, _, _ in batch:
-            tab.set_viewport_size({"width": width, "height": 900})
-        for palette, scheme in PALETTES.items():
-            for tab, _, _ in batch:
-                tab.evaluate(_START, [scheme, WCAG_TAGS, palette != "light", list(parts)])
-            for tab, path, chart in batch:
-                found += [
-                    Violation(path or "/", width=width, palette=palette, chart=chart, **node)
-                    for node in tab.evaluate("window.__axe")
-                ]
+    order = []
+    for *_, combos in batch:
+        order += [combo for combo in combos if combo not in order]
+    for width, palette in order:
+        now = [
+            (tab, path, chart) for tab, path, chart, combos in batch if (width, palette) in combos
+        ]
+        for tab, _, _ in now:
+            if tab.viewport_size["width"] != width:
+                tab.set_viewport_size({"width": width, "height": 900})
+        for tab, _, _ in now:
+            tab.evaluate(_START, [PALETTES[palette], WCAG_TAGS, palette != "light", list(parts)])
+        for tab, path, chart in now:
+            found += [
+                Violation(path or "/", width=width, palette=palette, chart=chart, **node)
+                for node in tab.evaluate("window.__axe")
+            ]
     return found

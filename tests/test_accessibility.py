@@ -1,9 +1,10 @@
-"""WCAG 2.2 AA: axe-core finds nothing on any page, at phone and desktop width, in both
-palettes, before and after the timeline chart becomes interactive; on the real site, and
-in the article and footer of the pages of a site built from every fixture story (every
-page but a story's actor pages after the ninth). Titles
-reach HTML escaped once; no page scrolls sideways; without JavaScript the palette follows
-the system; sidebar targets are 24 px; a missing address gets a page that leads on."""
+"""WCAG 2.2 AA: axe-core finds nothing on any page, before and after the timeline chart
+becomes interactive, on the real site and in the article and footer of the pages of a site
+built from every fixture story: every page at desktop width in the light palette, and a
+page of each kind, with every kind of element a page holds among them, at phone and
+desktop width in both palettes. Titles reach HTML escaped once; no page scrolls sideways;
+without JavaScript the palette follows the system; sidebar targets are 24 px; a missing
+address gets a page that leads on."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from accessibility import AXE, WIDTHS, report, scan
+from accessibility import AXE, CLASSES, WIDTHS, kind_of, kinds, report, scan
 from conftest import FIXTURES, ROOT
 from sites import SiteCache
 
@@ -99,29 +100,13 @@ def _tricky_copy(story: Path, target: Path) -> None:
 
 
 def fixture_pages(folder: Path) -> list[str]:
-    """The fixture site's pages that :func:`scan` checks: a sample of the actor pages
-    (:func:`sample_of`), no FILLER story's page, the PLANTED page last."""
-    pages = [p for p in sample_of(html_pages(folder)) if not p.startswith(FILLER)]
+    """The fixture site's pages that :func:`scan` checks: all but a FILLER story's, the
+    PLANTED page last."""
+    pages = [p for p in html_pages(folder) if not p.startswith(FILLER)]
     assert [p for p in pages if p.startswith("stories/")], "no page of a year to check"
     planted = PLANTED.stem + "/"
     assert planted in pages
     return [p for p in pages if p != planted] + [planted]
-
-
-def sample_of(pages: list[str], actors: int = 9) -> list[str]:
-    """Every page, but only the first ``actors`` actor pages of each story: the stories
-    with more (the fixtures of many actors) repeat one template with other names, and
-    checking them all added minutes."""
-    seen: dict[str, int] = {}
-    kept = []
-    for page in pages:
-        parts = page.split("/")
-        if len(parts) == 4 and parts[1] == "actors":
-            seen[parts[0]] = seen.get(parts[0], 0) + 1
-            if seen[parts[0]] > actors:
-                continue
-        kept.append(page)
-    return kept
 
 
 SHARDS = 4
@@ -136,7 +121,7 @@ def test_no_violation_on_any_page_of_the_site(
     base, folder = live_site
     pages = html_pages(folder)
     assert "404.html" in pages and len(pages) > 20
-    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive)
+    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive, (), kinds(folder, pages))
     assert found == [], report(found)
 
 
@@ -146,8 +131,29 @@ def test_no_violation_on_a_site_of_every_fixture_story(
 ) -> None:
     base, folder = fixture_site
     pages = fixture_pages(folder)[:-1]  # all but the PLANTED page
-    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive, STORY_PARTS)
+    every = kinds(folder, pages)
+    found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive, STORY_PARTS, every)
     assert found == [], report(found)
+
+
+@pytest.mark.parametrize("site", ["live_site", "fixture_site"])
+def test_a_page_of_each_kind_and_every_kind_of_element_is_checked_everywhere(
+    request: pytest.FixtureRequest, site: str
+) -> None:
+    folder = request.getfixturevalue(site)[1]
+    pages = html_pages(folder) if site == "live_site" else fixture_pages(folder)[:-1]
+    every = kinds(folder, pages)
+    assert {kind_of(folder, p) for p in every} == {kind_of(folder, p) for p in pages}
+    assert {"*/actors/*/", "*/timeline/", "404.html", ""} <= {kind_of(folder, p) for p in every}
+
+    def classes(page: str) -> set[str]:
+        html = (folder / page / "index.html") if not page.endswith(".html") else folder / page
+        return {c for m in CLASSES.finditer(html.read_text()) for c in m.group(1).split()}
+
+    held = [classes(page) for page in every]
+    assert set().union(*held) == set().union(*(classes(page) for page in pages))
+    actors = [p for p in pages if kind_of(folder, p) == "*/actors/*/"]
+    assert len([p for p in every if p in actors]) < len(actors) / 2, "a sample, not all"
 
 
 def test_the_check_fails_on_a_page_with_an_unlabelled_link(
@@ -161,6 +167,9 @@ def test_the_check_fails_on_a_page_with_an_unlabelled_link(
         ("link-name", ".unlabelled", width, "light") for width in WIDTHS
     }, report(found)
     message = report(found)
+    # A page checked once, at desktop width in the light palette, with every rule.
+    once = scan(axe, base, [planted], make_chart_interactive, STORY_PARTS, everywhere=())
+    assert [(v.rule, v.width, v.palette) for v in once] == [("link-name", 1280, "light")]
     assert "unlabelled-link/ at 375px, light palette: link-name (serious) on .unlabelled" in message
     assert '<a class="unlabelled" href=' in message
 
@@ -217,7 +226,8 @@ def test_no_page_scrolls_sideways_without_javascript_at_320px_and_up(
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     wide = []
-    for path in html_pages(folder):
+    # A FILLER story's pages are the minimal story's, checked under its own id.
+    for path in html_pages(folder) if site == "live_site" else fixture_pages(folder):
         page.set_viewport_size({"width": widths[0], "height": 800})
         page.goto(base + path)
         for width in widths:
