@@ -143,8 +143,19 @@ def open_timeline(page: Any, base: str) -> None:
     reach_for_chart(page)
 
 
+CHART_SCRIPT = ".timeline-chart__keys:not([hidden])"
+"""The events' slider, shown by the timeline's script as it sets the chart up: from then
+on, a reader reaching for the chart has it drawn (before, the reach would go unseen)."""
+
+
+def wait_for_chart_script(page: Any) -> None:
+    """Until the timeline's script on ``page`` (a page or a frame) listens for a reader."""
+    page.locator(CHART_SCRIPT).wait_for(state="attached", timeout=60000)
+
+
 def reach_for_chart(page: Any) -> None:
     """Point at the chart's static picture, as a reader does; Plotly's chart replaces it."""
+    wait_for_chart_script(page)
     page.hover(".timeline-chart__box")
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
 

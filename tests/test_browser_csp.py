@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from browser import watch
 from conftest import FIRST_STORY
+from test_browser import wait_for_chart_script
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +85,7 @@ def hover_first_mark(page: Any, root: Any) -> str:
     )
     page.mouse.move(x, y)
     tooltip = root.locator("#timeline-chart .hoverlayer .hovertext").first
-    tooltip.wait_for(state="attached", timeout=5000)
+    tooltip.wait_for(state="attached", timeout=60000)
     return str(tooltip.text_content())
 
 
@@ -104,7 +105,7 @@ def test_the_site_works_under_its_policy_with_no_violation(
     page.keyboard.type("Yongbyon")
     page.wait_for_function(
         "() => document.querySelector('#site-search-results').dataset.query === 'Yongbyon'",
-        timeout=30000,
+        timeout=60000,
     )
     assert page.locator(".site-search__result").count() > 0, "search found nothing"
     page.keyboard.press("Escape")
@@ -118,8 +119,9 @@ def test_the_site_works_under_its_policy_with_no_violation(
     # theme/partials/javascripts/content.html), so none can be refused.
     assert page.locator(".md-main__inner > script:not([src])").count() == 0
 
+    wait_for_chart_script(page)
     page.hover(".timeline-chart__box")  # plotly.js and the figure come; the chart is drawn
-    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=30000)
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
     assert hover_first_mark(page, page).strip(), "the chart's tooltip is empty"
 
     page.click("label[title='Switch to dark mode']")  # the palette
@@ -142,8 +144,9 @@ def test_the_embeddable_timeline_works_under_its_policy_in_another_sites_frame(
     page.set_content(f"<!doctype html><html><body>{frame}</body></html>")  # another site
     inside = page.frame_locator("iframe")
     inside.locator("figure.timeline-chart figcaption").wait_for()
+    wait_for_chart_script(inside)
     inside.locator(".timeline-chart__box").hover()
-    inside.locator("figure.timeline-chart.is-ready").wait_for(timeout=30000)
+    inside.locator("figure.timeline-chart.is-ready").wait_for(timeout=60000)
     assert hover_first_mark(page, inside).strip(), "the chart's tooltip is empty"
     inner = page.frames[1]
     assert POLICY.search(inner.content()), "the embed page has no Content-Security-Policy"

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import CONTENT, FIRST_STORY, FIXTURES
 from sites import SiteCache
+from test_browser import wait_for_chart_script
 
 pytestmark = pytest.mark.browser
 
@@ -114,6 +115,7 @@ def context(browser: Any) -> Iterator[Any]:
 def open_chart(page: Any, url: str) -> None:
     """Open a timeline page and reach for its chart, as a reader does, until laid out."""
     page.goto(url, wait_until="networkidle")
+    wait_for_chart_script(page)
     page.hover(".timeline-chart__box")
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached")
@@ -302,6 +304,7 @@ def test_one_tap_on_a_mark_selects_it_and_leaves_no_tooltip_over_its_neighbours(
 ) -> None:
     page = context(375, has_touch=True, is_mobile=True).new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    wait_for_chart_script(page)
     page.tap(".timeline-chart__preview")  # a first touch draws the chart
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=60000)
     tooltip = f"{PLOT} .hoverlayer .hovertext"
@@ -403,7 +406,7 @@ def test_the_chart_takes_each_schemes_colours_from_the_figure(
     page.goto(f"{dense_site}{story.id}/timeline/", wait_until="networkidle")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     open_chart(page, f"{dense_site}{story.id}/timeline/#event-{story.events[0].id}")
-    page.wait_for_function(RING, arg=story.events[0].id, timeout=15000)
+    page.wait_for_function(RING, arg=story.events[0].id, timeout=60000)
     for scheme in ("dark", "light"):
         if scheme == "light":
             page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
@@ -473,6 +476,7 @@ def test_plotly_is_not_fetched_until_the_reader_reaches_for_the_chart(
     assert not [r for r in requests if any(name in r for name in later)]
     assert page.locator(".timeline-chart__preview").is_visible()
     page.clock.resume()
+    wait_for_chart_script(page)
     page.hover(".timeline-chart__box")
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
     assert len([r for r in requests if "plotly-basic" in r]) == 1
@@ -500,6 +504,7 @@ def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, contex
     made = context(375, has_touch=True, is_mobile=True)
     page = made.new_page()
     page.goto(f"{dense_site}synthetic-long-story/timeline/")
+    wait_for_chart_script(page)
     page.tap(".timeline-chart__preview")
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=60000)
     assert page.evaluate("document.documentElement.scrollWidth") == 375
@@ -521,6 +526,7 @@ def test_the_picture_and_caption_stay_when_plotly_cannot_load(
     page = context(1280).new_page()
     page.route("**/plotly-basic-*.min.js", lambda route: route.abort())
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/")
+    wait_for_chart_script(page)
     page.hover(".timeline-chart__preview")
     page.wait_for_selector("figure.timeline-chart.is-failed")
     assert page.locator("figcaption").is_visible()
@@ -556,6 +562,7 @@ def test_the_embeddable_timeline_stands_alone(dense_site: str, context: Any, sto
     back = inside.locator("a", has_text="Read the whole story")
     assert back.get_attribute("href") == "../../"  # relative: it holds under any sub-path
     assert inside.locator("base").get_attribute("target") == "_top"  # links leave the frame
+    wait_for_chart_script(inside)
     inside.locator(".timeline-chart__box").hover()
     inside.locator("figure.timeline-chart.is-ready").wait_for(timeout=60000)
     inside.locator("summary", has_text="Every event").click()
@@ -850,9 +857,9 @@ def wait_selected(page: Any, event_id: str, title: str) -> None:
         "t => { const s = document.querySelector('.timeline-panel__event strong');"
         " return s && s.textContent === t; }",
         arg=title,
-        timeout=10000,
+        timeout=60000,
     )
-    page.wait_for_function(RING, arg=event_id, timeout=15000)
+    page.wait_for_function(RING, arg=event_id, timeout=60000)
 
 
 def events_in_order(story: str) -> list[tuple[str, str]]:
@@ -869,20 +876,47 @@ def events_in_order(story: str) -> list[tuple[str, str]]:
     return [(event.id, event.title) for event in loaded.events_in_order()]
 
 
+LONG = 40
+"""A story of more events than this is walked forward event by event at phone width, where
+its chart pans and merges marks the most; at desktop width, :data:`ENDS` events in from each
+end (the slider jumps between them); and back, :data:`ENDS` events from the end. The rule
+that keeps an event in view is the same for every event, and every story shorter than this
+is walked whole, both ways, at both widths."""
+ENDS = 12
+
+
+def jump(page: Any, index: int) -> None:
+    """Move the events' slider to the event at ``index``, as dragging it does."""
+    page.eval_on_selector(
+        ".timeline-chart__keys",
+        "(s, n) => { s.value = String(n); s.dispatchEvent(new Event('input', {bubbles: true})) }",
+        index + 1,
+    )
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("story", TIMELINE_STORIES)
 def test_previous_next_and_the_arrow_keys_walk_every_event_with_the_chart_in_view(
     dense_site: str, context: Any, story: str, width: int
 ) -> None:
     events = events_in_order(story)
+    whole = width == min(WIDTHS) or len(events) <= LONG
+    stops = list(range(len(events)))
+    if not whole:
+        stops = stops[:ENDS] + stops[-ENDS:]
     page = context(width).new_page()
     open_chart(page, f"{dense_site}{story}/timeline/")
     page.click(".timeline-panel__next")  # a selection, wherever the panel opened
+    if not whole:
+        jump(page, 1)
     while not page.is_disabled(".timeline-panel__prev"):
         page.click(".timeline-panel__prev")
-    for index, (event_id, title) in enumerate(events):
-        if index:
+    for step, index in enumerate(stops):
+        if step and index == stops[step - 1] + 1:
             page.click(".timeline-panel__next")
+        elif step:
+            jump(page, index)
+        event_id, title = events[index]
         wait_selected(page, event_id, title)
         found = page.evaluate(PANEL)
         assert found["count"] == f"{index + 1} of {len(events)}"
@@ -890,10 +924,13 @@ def test_previous_next_and_the_arrow_keys_walk_every_event_with_the_chart_in_vie
         assert found["inView"] and found["panelInView"], f"{story} {width}: {event_id} out of view"
     assert page.is_disabled(".timeline-panel__next")
     page.focus(".timeline-panel__prev")
-    for event_id, title in reversed(events[:-1]):
+    back = list(range(len(events) - 2, -1, -1))
+    if len(events) > LONG:
+        back = back[: ENDS - 1]  # the way back mirrors the way there: from the end
+    for index in back:
         page.keyboard.press("ArrowLeft")
-        wait_selected(page, event_id, title)
-    assert page.is_disabled(".timeline-panel__prev")
+        wait_selected(page, *events[index])
+    assert page.is_disabled(".timeline-panel__prev") == (back[-1] == 0)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -904,10 +941,12 @@ def test_a_click_or_a_tap_on_a_mark_selects_its_event_and_the_chart_stays(
     page = context(width, has_touch=touch, is_mobile=touch).new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
     if touch:
+        wait_for_chart_script(page)
         page.tap(".timeline-chart__box")
     else:
+        wait_for_chart_script(page)
         page.hover(".timeline-chart__box")
-    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached")
     where = page.evaluate(
         """() => { const gd = document.getElementById("timeline-chart");
@@ -934,7 +973,7 @@ def test_an_event_address_opens_the_page_on_that_event(dense_site: str, context:
         page.goto(
             f"{dense_site}{FIRST_STORY}/timeline/#event-stockholm-talks", wait_until="networkidle"
         )
-        page.wait_for_selector("figure.timeline-chart.is-ready", timeout=20000)
+        page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
         wait_selected(page, "stockholm-talks", "Working-level talks in Stockholm")
         found = page.evaluate(PANEL)
         assert found["inView"] and found["panelInView"], width
@@ -972,6 +1011,7 @@ TARGETS = """() => {
 def open_on_touch(page: Any, url: str) -> None:
     """Open a timeline page on a touch screen and touch its chart, until laid out."""
     page.goto(url, wait_until="networkidle")
+    wait_for_chart_script(page)
     page.tap(".timeline-chart__preview")  # a first touch draws the chart
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
     page.wait_for_selector(f"{PLOT}[data-layouts]", state="attached", timeout=60000)
@@ -1034,16 +1074,16 @@ def test_pinching_the_chart_zooms_it_on_a_touch_screen(dense_site: str, context:
     before = page.evaluate(VIEW_SPAN)
     scale = page.evaluate("() => visualViewport.scale")
     pinch(page, 60, 240)  # spread: zoom in about four-fold
-    page.wait_for_function(f"s => ({VIEW_SPAN})() < s / 2", arg=before, timeout=20000)
+    page.wait_for_function(f"s => ({VIEW_SPAN})() < s / 2", arg=before, timeout=60000)
     page.wait_for_function(  # the last step is laid out: no label overprints
-        f"() => !document.querySelector('{PLOT}').hasAttribute('data-pinching')", timeout=20000
+        f"() => !document.querySelector('{PLOT}').hasAttribute('data-pinching')", timeout=60000
     )
     frames(page, 2)
     assert page.evaluate("() => visualViewport.scale") == scale, "the page zoomed, not the chart"
     assert_legible(page.evaluate(MEASURE, "chart"), "after a pinch")
     narrowed = page.evaluate(VIEW_SPAN)
     pinch(page, 240, 80)  # pinch: zoom out
-    page.wait_for_function(f"s => ({VIEW_SPAN})() > s * 2", arg=narrowed, timeout=20000)
+    page.wait_for_function(f"s => ({VIEW_SPAN})() > s * 2", arg=narrowed, timeout=60000)
 
 
 def test_back_to_top_never_covers_the_charts_toolbar_on_a_phone(
@@ -1069,7 +1109,7 @@ def test_back_to_top_never_covers_the_charts_toolbar_on_a_phone(
       const over = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       return {{ over: over, hidden: top.hidden, seen: getComputedStyle(top).visibility }};
     }}"""
-    page.wait_for_function(f"() => ({covered})().over", timeout=10000)  # where they would meet
+    page.wait_for_function(f"() => ({covered})().over", timeout=60000)  # where they would meet
     frames(page, 3)
     found = page.evaluate(covered)
     assert found["seen"] == "hidden", f"Back to top covers the toolbar: {found}"
