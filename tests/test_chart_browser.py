@@ -113,8 +113,10 @@ def context(browser: Any) -> Iterator[Any]:
 
 
 def open_chart(page: Any, url: str) -> None:
-    """Open a timeline page and reach for its chart, as a reader does, until laid out."""
-    page.goto(url, wait_until="networkidle")
+    """Open a timeline page (unless ``page`` is there) and reach for its chart, as a reader
+    does, until laid out."""
+    if page.url != url:
+        page.goto(url, wait_until="networkidle")
     wait_for_chart_script(page)
     page.hover(".timeline-chart__box")
     page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
@@ -167,34 +169,6 @@ def titles_in_order(story: str) -> list[str]:
 
 
 # --- labels, titles and marks keep clear, in every view ---------------------------------
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("story", STORIES)
-def test_labels_keep_clear_of_each_other_and_the_edges_in_every_view(
-    dense_site: str, context: Any, story: str, width: int
-) -> None:
-    page = context(width).new_page()
-    page.emulate_media(color_scheme="light")
-    page.goto(f"{dense_site}{story}/timeline/", wait_until="networkidle")
-    for scheme in ("default", "slate"):  # the static picture, light and dark
-        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-        picture = page.evaluate(MEASURE, "picture")
-        assert_legible(picture, f"{story} at {width} px, picture, {scheme}")
-        assert picture["marks"] > 0
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
-    open_chart(page, f"{dense_site}{story}/timeline/")
-    assert_legible(page.evaluate(MEASURE, "chart"), f"{story} at {width} px, opening view")
-    for button in ("Autoscale", "Zoom in", "Zoom in", "Reset axes"):
-        click_modebar(page, button)
-        found = page.evaluate(MEASURE, "chart")
-        assert_legible(found, f"{story} at {width} px, after {button}")
-        assert found["labels"] > 0, f"{story} at {width} px, after {button}: no label at all"
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    page.wait_for_function(
-        f"() => document.querySelector('{PLOT}')._fullLayout.font.color === '#e4e6eb'"
-    )
-    assert_legible(page.evaluate(MEASURE, "chart"), f"{story} at {width} px, dark")
 
 
 def test_the_measurement_fails_when_the_collision_rule_is_off(
@@ -742,33 +716,6 @@ FOLDED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_lanes_with_no_event_in_view_fold_away_in_every_view(
-    dense_site: str, context: Any, width: int
-) -> None:
-    page = context(width).new_page()
-    page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
-    svg = page.locator(".timeline-chart__preview")
-    assert "War and armistice" not in (svg.text_content() or "")  # empty in its view
-    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
-    views: list[tuple[str, str | None]] = [("opening", None)]
-    views += [(button, button) for button in ("Autoscale", "Zoom in", "Zoom in", "Reset axes")]
-    views += [("earlier events", "earlier")]
-    seen: set[str] = set()
-    for name, action in views:
-        if action == "earlier":
-            after(page, lambda: page.click(".timeline-chart__earlier"))
-        elif action:
-            click_modebar(page, action)
-        found = page.evaluate(FOLDED)
-        where = f"{width} px, {name}"
-        assert found["empty"] == [], f"{where}: empty lanes take rows: {found['empty']}"
-        assert found["folded"] == [], f"{where}: lanes with events folded: {found['folded']}"
-        assert found["fits"] and found["tallest"], f"{where}: {found}"
-        seen.add(" ".join(found["titles"]))
-    assert len(seen) >= 3, f"{width} px: the lanes shown never changed with the view: {seen}"
-
-
 def _same_labels(picture: list[Any], chart: list[Any]) -> list[Any]:
     """Labels of one that the other lacks, or draws more than 3 px away (Plotly sets an
     annotation's text in a box of its own, whole px, up to about 2 px from the picture's)."""
@@ -785,32 +732,94 @@ def _same_labels(picture: list[Any], chart: list[Any]) -> list[Any]:
     ]  # fmt: skip
 
 
+VIEWS = ("Autoscale", "Zoom in", "Zoom in", "Reset axes")
+"""The modebar's buttons every view test presses, in turn, after the opening view."""
+
+
+def check_lanes(page: Any, where: str) -> str:
+    """The lanes shown fit the view (:data:`FOLDED`); their titles, as one string."""
+    found = page.evaluate(FOLDED)
+    assert found["empty"] == [], f"{where}: empty lanes take rows: {found['empty']}"
+    assert found["folded"] == [], f"{where}: lanes with events folded: {found['folded']}"
+    assert found["fits"] and found["tallest"], f"{where}: {found}"
+    return " ".join(found["titles"])
+
+
+def check_words(page: Any, where: str) -> None:
+    """Key events are labelled, and no label is shortened where it has room to be whole."""
+    keys = page.evaluate(KEY_LABELS)
+    assert all(text for _, text in keys), f"{where}: key events unlabelled {keys}"
+    room = page.evaluate(ROOM)
+    assert room == [], f"{where}: shortened with room to spare: {room}"
+
+
+def check_legible(page: Any, where: str, labels: bool = True) -> None:
+    """Texts and marks of the chart keep clear (:func:`assert_legible`), some label shown."""
+    found = page.evaluate(MEASURE, "chart")
+    assert_legible(found, where)
+    assert not labels or found["labels"] > 0, f"{where}: no label at all"
+
+
+def change_view(page: Any, change: str) -> bool:
+    """Press a modebar button, follow the count of earlier events (False: there is none),
+    or turn to the dark palette ('dark'); until the chart is laid out again."""
+    if change == "dark":
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        page.wait_for_function(
+            f"() => document.querySelector('{PLOT}')._fullLayout.font.color === '#e4e6eb'"
+        )
+    elif change == "earlier":  # the count of the events before the view pans to them
+        if page.locator(".timeline-chart__earlier").is_hidden():
+            return False
+        after(page, lambda: page.click(".timeline-chart__earlier"))
+    else:
+        click_modebar(page, change)
+    return True
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("story", TIMELINE_STORIES)
-def test_nothing_moves_when_the_chart_takes_over_and_labels_are_whole_where_they_fit(
+def test_labels_keep_clear_stay_put_and_are_whole_and_lanes_fold_in_every_view(
     dense_site: str, context: Any, story: str, width: int
 ) -> None:
+    """One chart per story and width, measured in every view for four rules: labels, titles
+    and marks keep clear of each other and the edges (the stories of STORIES), in the
+    picture and the chart, light and dark; nothing moves when the chart takes over; labels
+    are whole where they fit and key events labelled; and (the first story's lanes) a lane
+    with no event near the view folds away."""
+    legible, lanes = story in STORIES, story == FIRST_STORY
+    where = f"{story} at {width} px"
     page = context(width).new_page()
-    page.goto(f"{dense_site}{story}/timeline/", wait_until="networkidle")
+    page.emulate_media(color_scheme="light")
+    url = f"{dense_site}{story}/timeline/"
+    page.goto(url, wait_until="networkidle")
+    for scheme in ("default", "slate") if legible else ():  # the picture, light and dark
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        found = page.evaluate(MEASURE, "picture")
+        assert_legible(found, f"{where}, picture, {scheme}")
+        assert found["marks"] > 0
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    svg = page.locator(".timeline-chart__preview")
+    assert not lanes or "War and armistice" not in (svg.text_content() or "")  # none in view
     picture = page.evaluate(PICTURE_LABELS)
     assert picture, "the picture shows labels"
-    open_chart(page, f"{dense_site}{story}/timeline/")
-    chart = page.evaluate(CHART_LABELS)
-    assert _same_labels(picture, chart) == [], f"{story} at {width} px: labels moved"
-    assert page.evaluate(ROOM) == [], f"{story} at {width} px: shortened with room to spare"
-    keys = page.evaluate(KEY_LABELS)
-    assert all(text for _, text in keys), f"{story} at {width} px: key events unlabelled {keys}"
-    for button in ("Autoscale", "Zoom in", "Zoom in", "Reset axes", "earlier"):
-        if button == "earlier":  # the count of the events before the view pans to them
-            if page.locator(".timeline-chart__earlier").is_hidden():
-                continue
-            after(page, lambda: page.click(".timeline-chart__earlier"))
-        else:
-            click_modebar(page, button)
-        keys = page.evaluate(KEY_LABELS)
-        assert all(text for _, text in keys), f"{story} at {width} px, {button}: {keys}"
-        room = page.evaluate(ROOM)
-        assert room == [], f"{story} at {width} px, {button}: shortened with room: {room}"
+    open_chart(page, url)
+    if legible:
+        check_legible(page, f"{where}, opening view", labels=False)
+    assert _same_labels(picture, page.evaluate(CHART_LABELS)) == [], f"{where}: labels moved"
+    check_words(page, f"{where}, opening view")
+    seen = {check_lanes(page, f"{where}, opening")} if lanes else set()
+    for change in (*VIEWS, "dark", "earlier"):  # dark: the view after Reset axes, again
+        if not change_view(page, change):
+            assert not lanes, "the first story has events before its opening view"
+            continue
+        if legible and change != "earlier":
+            check_legible(page, f"{where}, {change}", labels=change != "dark")
+        if change != "dark":
+            check_words(page, f"{where}, {change}")
+        if lanes and change != "dark":
+            seen.add(check_lanes(page, f"{where}, {change}"))
+    assert not lanes or len(seen) >= 3, f"{where}: the lanes shown never changed: {seen}"
 
 
 def test_the_comparison_of_picture_and_chart_can_fail(dense_site: str, context: Any) -> None:
