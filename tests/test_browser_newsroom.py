@@ -49,18 +49,23 @@ def test_masthead_shows_the_publishers_logo_and_name(
     assert colours[0] != colours[1], f"the publisher's name is not seen on its bar: {colours}"
 
 
-def test_every_page_ends_with_the_sites_footer(live_site: tuple[str, Path], page: Any) -> None:
+def test_every_page_ends_with_the_sites_footer(live_site: tuple[str, Path], browser: Any) -> None:
     base, folder = live_site
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
     pages = [p for p in pages if not p.endswith("/embed/index.html")]  # for other sites
     assert len(pages) > 20
-    for path in pages:
+    context = browser.new_context()
+    page = context.new_page()
+    for path in pages:  # each page loaded once, seen at each width
+        page.set_viewport_size({"width": WIDTHS["desktop"], "height": 812})
         page.goto(base + path.removesuffix("index.html"), wait_until="domcontentloaded")
         footer = page.locator("footer .site-footer")
-        assert footer.is_visible(), f"{path}: no footer"
-        text = footer.inner_text()
-        assert f"Published by {PUBLISHER['name']}" in text, f"{path}: {text}"
-        assert PUBLISHER["licence"] in text, f"{path}: no licence: {text}"
+        for width in WIDTHS.values():
+            page.set_viewport_size({"width": width, "height": 812})
+            assert footer.is_visible(), f"{path}: no footer at {width} px"
+            text = footer.inner_text()
+            assert f"Published by {PUBLISHER['name']}" in text, f"{path} {width}: {text}"
+            assert PUBLISHER["licence"] in text, f"{path} {width}: no licence: {text}"
         links = footer.locator("a").evaluate_all("as => as.map(a => a.href)")
         for href in links:
             if urlsplit(href).netloc != urlsplit(base).netloc:
@@ -68,6 +73,7 @@ def test_every_page_ends_with_the_sites_footer(live_site: tuple[str, Path], page
             target = urlsplit(href).path.removeprefix(urlsplit(base).path)
             found = folder / target / "index.html" if target.endswith("/") else folder / target
             assert found.is_file(), f"{path}: the footer's {href} leads nowhere"
+    context.close()
 
 
 def test_footer_names_the_pages_a_reader_looks_for(live_site: tuple[str, Path], page: Any) -> None:
