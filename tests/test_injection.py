@@ -439,8 +439,14 @@ PROVOKE = """
 def test_no_payload_runs_in_the_browser_on_hover_or_focus(
     served_hostile_site: tuple[str, Path], browser: Any
 ) -> None:
+    from accessibility import kinds
+
     base, folder = served_hostile_site
-    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    every = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    # A page of each kind, and enough pages to hold every kind of element any page holds:
+    # the payloads are the same in every field, and the scripts act on elements by kind.
+    pages = kinds(folder, [page.removesuffix("index.html") for page in every])
+    assert len(every) > 50 and len(pages) < len(every)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD)
     tab = context.new_page()
@@ -453,8 +459,7 @@ def test_no_payload_runs_in_the_browser_on_hover_or_focus(
     tab.on("dialog", on_dialog)
     ran, provoked = [], 0
     for path in pages:
-        tab.goto(base + path.removesuffix("index.html"), wait_until="load")
-        tab.wait_for_function("() => document.readyState === 'complete'")
+        tab.goto(base + path, wait_until="load")
         provoked += tab.evaluate(PROVOKE)
         ran += [f"{path}: {call}" for call in tab.evaluate("window.__ran")]
     context.close()
