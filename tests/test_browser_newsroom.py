@@ -152,11 +152,13 @@ def test_landing_and_other_pages_have_no_chapter_bar(
 
 
 def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser: Any) -> None:
-    base, _ = live_site
+    base, folder = live_site
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     shown = {}
-    for path in ("", STORY + "glossary/", STORY + "timeline/", STORY + "outcomes/"):
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    assert len(pages) > 20
+    for path in (p.removesuffix("index.html") for p in pages):
         page.goto(base + path, wait_until="domcontentloaded")
         toc = page.locator(".md-sidebar--secondary")
         entries = toc.locator(".md-nav__link").count()
@@ -164,6 +166,32 @@ def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser:
         assert not (shown[path] and entries < 2), f"{path}: a contents list of {entries}"
     context.close()
     assert shown[STORY + "outcomes/"], "a page of many sections lost its contents"
+
+
+@pytest.mark.parametrize(
+    ("path", "cards"), [("actors/", ".cast > ul"), ("reactions/", ".reaction-group")]
+)
+def test_pages_of_cards_have_the_whole_content_width(
+    live_site: tuple[str, Path], browser: Any, path: str, cards: str
+) -> None:
+    """Who's who and Reactions, like the timeline, give their cards the content area's
+    whole width at 1280 px: no table of contents of documentation beside them."""
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + STORY + path, wait_until="domcontentloaded")
+    assert not page.locator(".md-sidebar--secondary").is_visible(), "a contents list beside"
+    widths = page.locator(f"article {cards}").evaluate_all(
+        "es => es.map(e => e.getBoundingClientRect().width)"
+    )
+    assert widths and min(widths) >= 1100, f"{path}: cards laid out in {widths} px"
+    if path == "reactions/":  # a card wider than the measure lays its text out in columns
+        columns = page.locator("article .reaction-card").evaluate_all(
+            "es => es.map(e => [e.getBoundingClientRect().width, getComputedStyle(e).columnCount])"
+        )
+        wide = [c for c in columns if c[0] > 800]
+        assert all(c[1] != "auto" for c in wide), columns
+    context.close()
 
 
 def test_the_timeline_chart_has_the_whole_content_width(

@@ -14,6 +14,10 @@ from generator.render.news import NewsSite, explainer_pages, page_meta, story_co
 from generator.render.reading import fill_reading_times
 from generator.render.render import Page, PageKind, QuotedOn, render_page
 
+FULL_WIDTH = frozenset({"actors/index.md", "reactions.md"})
+"""Pages of cards (the cast list, the reactions) that take the content area's whole width,
+as the timeline does: no table of contents beside them (Material's ``hide: [toc]``)."""
+
 
 def story_pages(story: Story) -> list[Page]:
     """The pages of one story in the order of its navigation; empty sections get none.
@@ -43,7 +47,10 @@ def story_pages(story: Story) -> list[Page]:
     for name, title, items, blurb in sections:
         if items:
             template = name.replace("/index", "").replace(".md", ".md.j2")
-            pages.append(Page(f"{sid}/{name}", template, title, f"{blurb} {summary}", blurb))
+            meta = {"hide": ["toc"]} if name in FULL_WIDTH else {}
+            pages.append(
+                Page(f"{sid}/{name}", template, title, f"{blurb} {summary}", blurb, meta=meta)
+            )
     pages += [
         Page(
             f"{sid}/actors/{a.id}.md",

@@ -316,8 +316,9 @@ def render_page(story: Story | None, page: Page, context: dict[str, Any]) -> str
     body = template.render(
         story=story, links=links, page=page, anchors=Anchors(), **context, **page.context
     )
-    if hides_toc(body):  # in the front matter, so that every engine hides it
-        page = replace(page, meta={**page.meta, "hide": [*page.meta.get("hide", []), "toc"]})
+    hidden = page.meta.get("hide", [])
+    if hides_toc(body) and "toc" not in hidden:  # in the front matter, for every engine
+        page = replace(page, meta={**page.meta, "hide": [*hidden, "toc"]})
     return front_matter(page) + body
 
 
