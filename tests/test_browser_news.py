@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser import watch
@@ -264,8 +264,56 @@ def test_the_home_page_shows_the_newest_story_first_with_its_picture(
     assert titles[0].startswith("How Side A and Side B met again") and len(titles) == 3
     meta = page.eval_on_selector_all(".story-card .story-meta", "els => els.map(e => e.innerText)")
     assert meta[0].endswith("min read") and "10–11 March 2021" in meta[0]
-    assert page.locator(".story-card").nth(1).locator("img").count() == 0  # cleanly absent
+    assert page.locator(".story-card").nth(2).locator("img").count() == 0  # cleanly absent
     assert seen and all(name.startswith("summit-table-") for name in seen)
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, two: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_story_card_shows_its_lead_visual_a_picture_or_its_map(
+    news_site: tuple[str, Path], browser: Any, scheme: str, width: int
+) -> None:
+    """A story without a lead picture shows its locator map on its card: one SVG file of
+    the story's, named for a screen reader, legible in the reader's palette."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(news_site[0], wait_until="networkidle")
+    cards = tab.locator(".story-card")
+    assert cards.count() == 3
+    shown = {}
+    for card in cards.all():
+        story = card.locator("h2").get_attribute("id")
+        image = card.locator("img.story-card__image")
+        if image.count():
+            image.scroll_into_view_if_needed()
+            image.evaluate("i => i.decode()")  # loaded, whether lazily or not
+            box = image.bounding_box()
+            assert box and box["width"] >= min(300, width - 40), (story, box)
+            shown[story] = (image.get_attribute("src"), image.get_attribute("alt"))
+    assert set(shown) == {LEAD, PLAIN}, shown  # the bare notice has no places, no picture
+    src, alt = shown[PLAIN]
+    assert src.removeprefix(news_site[0]) == f"{PLAIN}/locator-map.svg", src
+    assert alt == "Map: Geneva, Vienna, Rome and Lyon"
+    tab.goto(urljoin(news_site[0], src), wait_until="load")  # the file itself, in this palette
+    colours = tab.evaluate(
+        """() => Object.fromEntries(['sea', 'land', 'place', 'name'].map(c => [c,
+        getComputedStyle(document.querySelector('.' + c)).fill]))"""
+    )
+    context.close()
+    assert _contrast(colours["name"], colours["sea"]) >= 4.5, colours
+    assert _contrast(colours["name"], colours["land"]) >= 4.5, colours
+    assert _contrast(colours["place"], colours["land"]) >= 3, colours
 
 
 def test_body_text_keeps_a_reading_measure_on_a_desktop(

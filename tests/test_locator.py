@@ -94,6 +94,36 @@ def test_the_map_is_one_light_well_formed_svg_naming_its_places() -> None:
     assert left.get("text-anchor") == "end"
 
 
+def test_the_maps_file_is_a_standalone_svg_with_its_own_colours_in_both_palettes() -> None:
+    shown = locator_map(HANOI)
+    assert shown is not None
+    text = shown.svg_file()
+    root = ET.fromstring(text)  # well formed, on its own
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert (root.get("width"), root.get("height")) == (str(WIDTH), str(HEIGHT))
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == shown.label
+    style = root.findtext("{http://www.w3.org/2000/svg}style") or ""
+    assert "prefers-color-scheme:dark" in style and "var(" not in style  # no page's variables
+    names = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert names == ["Hanoi", "Singapore", "Pyongyang"]
+    assert len(text.encode()) < 16_000
+
+
+def test_a_story_without_a_lead_picture_writes_its_maps_file_and_its_card_shows_it(
+    news: Path,
+) -> None:
+    from generator.render.build import build_site
+
+    files = build_site(news).files
+    assert "example-geneva-talks/locator-map.svg" in files
+    assert not [f for f in files if f.endswith("locator-map.svg") and "geneva" not in f]
+    home = files["index.md"]
+    assert isinstance(home, str)
+    assert home.count("locator-map.svg") == 3  # src, srcset and <noscript>: one file
+    assert 'data-src="example-geneva-talks/locator-map.svg"' in home
+    assert 'alt="Map: Geneva, Vienna, Rome and Lyon"' in home
+
+
 def test_no_places_no_map() -> None:
     assert locator_map([]) is None
 
@@ -105,6 +135,10 @@ def test_a_place_name_is_text_in_the_map_never_markup() -> None:
     root = ET.fromstring(shown.svg())
     assert [t.text for t in root.iter("text")] == ['<script>alert(1)</script> & "x"']
     assert not list(root.iter("script"))
+    alone = ET.fromstring(shown.svg_file())  # the cards' file, XML of its own
+    texts = [t.text for t in alone.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts == ['<script>alert(1)</script> & "x"']
+    assert not list(alone.iter("{http://www.w3.org/2000/svg}script"))
 
 
 def test_a_map_marks_a_few_places(news: Path) -> None:

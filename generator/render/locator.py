@@ -61,6 +61,8 @@ class Mark:
     label_x: float
     label_y: float
     anchor: str
+    side: str = "right"
+    """Where the name goes (``label`` in the YAML), for a map that sets it larger."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,23 @@ class LocatorMap:
     names: str
     """The places' names in a sentence: 'Geneva, Vienna and Rome'."""
 
+    @property
+    def label(self) -> str:
+        """The map's text alternative, wherever it is shown."""
+        return map_label(self.names)
+
     def svg(self) -> Markup:
         """The map as an ``<svg>`` element, with no blank line in it."""
         template = environment().get_template("locator_map.svg.j2")
         return Markup(template.render(map=self).strip())
+
+    def svg_file(self) -> str:
+        """The map as an SVG file of its own, for an ``<img>``: the story cards show it,
+        every card of a story the same file, cached once. An ``<img>`` takes no styles
+        from its page, so the file carries its colours, light, or dark when the reader's
+        system asks for it, and its names set large enough for a card."""
+        template = environment().get_template("locator_map_file.svg.j2")
+        return template.render(map=self)
 
 
 @functools.cache
@@ -216,10 +231,40 @@ def _mark(place: Place, view: _Frame) -> Mark:
         "below": (0.0, 20.0, "middle"),
     }
     dx, dy, anchor = offsets[place.label]
-    return Mark(place.name, round(x, 1), round(y, 1), round(x + dx, 1), round(y + dy, 1), anchor)
+    return Mark(
+        place.name,
+        round(x, 1),
+        round(y, 1),
+        round(x + dx, 1),
+        round(y + dy, 1),
+        anchor,
+        place.label,
+    )
 
 
-def _in_words(names: list[str]) -> str:
+MAP_FILE = "locator-map.svg"
+"""A story's map as a file, in its folder (:meth:`LocatorMap.svg_file`)."""
+
+
+def map_file_path(story_id: str) -> str:
+    """Where a story's map file is, from the site's top."""
+    return f"{story_id}/{MAP_FILE}"
+
+
+def map_image(places: Sequence[Place]) -> dict[str, str | int]:
+    """What an ``<img>`` of the map file needs besides its address: its size and text
+    alternative (the places are not drawn here: a home page need not draw every map)."""
+    return {"width": WIDTH, "height": HEIGHT, "alt": map_label(place_names(places))}
+
+
+def map_label(names: str) -> str:
+    """A map's text alternative: 'Map: Hanoi, Pyongyang and Singapore'."""
+    return f"Map: {names}"
+
+
+def place_names(places: Sequence[Place]) -> str:
+    """The places' names in a sentence, as the map's text alternative says them."""
+    names = [place.name for place in places]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
@@ -241,4 +286,4 @@ def locator_map(places: Sequence[Place]) -> LocatorMap | None:
             if len(clipped) >= 3:
                 rings.append([view.project(point) for point in clipped])
     marks = [_mark(place, view) for place in places]
-    return LocatorMap(WIDTH, HEIGHT, _path(rings), marks, _in_words([p.name for p in places]))
+    return LocatorMap(WIDTH, HEIGHT, _path(rings), marks, place_names(places))

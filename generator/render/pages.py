@@ -9,7 +9,7 @@ from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
-from generator.render.locator import locator_map
+from generator.render.locator import locator_map, map_file_path, map_image
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.reading import fill_reading_times
 from generator.render.render import Page, PageKind, QuotedOn, render_page
@@ -120,6 +120,8 @@ def render_story(
         rendered[page.path] = render_page(story, shown, {**extra, **page_context})
     result = {page.path: rendered[page.path] for page in every}  # in reading order
     result.update(chart_files(story, extra["chart"]))  # the timeline's figure
+    if extra["locator"]:  # the story cards' picture of a story without a lead picture
+        result[map_file_path(story.id)] = extra["locator"].svg_file()
     return fill_reading_times(result, explainer_pages(pages))
 
 
@@ -164,7 +166,12 @@ def _story_list(
     cards = [(story, pictures.pictures(story)) for story in stories]
     root = "../" * page.path.count("/")  # the stories' folders are at the top
     year_links = [(year, len(group), root + year_page_path(year)) for year, group in years.items()]
-    context = {"cards": cards, "reading": reading, "root": root, "years": year_links}
+    maps = {  # a story without a lead picture shows its map (render_story writes the file)
+        story.id: {"src": root + map_file_path(story.id), **map_image(story.meta.places)}
+        for story in stories
+        if not story.meta.image and story.meta.places
+    }
+    context = {"cards": cards, "maps": maps, "reading": reading, "root": root, "years": year_links}
     return render_page(None, page, context)
 
 
