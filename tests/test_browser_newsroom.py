@@ -4,6 +4,7 @@ all lead to pages of the site."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,41 @@ def test_a_phone_reader_sees_the_story_and_its_chapters_in_the_first_screen(
     assert current == [base + STORY + chapter.split("/")[0] + "/"], current
     bar.locator("a", has_text="Glossary").click()  # no drawer needed
     page.wait_for_url(base + STORY + "glossary/")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_every_chapter_is_in_sight_on_a_phone_without_scrolling_sideways(
+    live_site: tuple[str, Path], browser: Any, width: int
+) -> None:
+    """The chapter bar wraps rather than scroll: every chapter in the window, a target of
+    24 x 24 px apart from the others, and the keyboard reaches each in order, in sight."""
+    base, _ = live_site
+    context = browser.new_context(viewport={"width": width, "height": 812})
+    page = context.new_page()
+    page.goto(base + STORY + "accounts/", wait_until="networkidle")
+    bar = page.locator("nav[aria-label='Chapters of this story']")
+    lists = bar.locator("ol").evaluate("o => [o.scrollWidth, o.clientWidth]")
+    assert lists[0] <= lists[1], f"the bar scrolls sideways: {lists}"
+    links = bar.locator("a")
+    boxes = links.evaluate_all(
+        "as => as.map(a => { const r = a.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom] })"
+    )
+    assert len(boxes) >= 8
+    for left, top, right, bottom in boxes:
+        assert left >= 0 and right <= width, f"a chapter out of sight: {boxes}"
+        assert right - left >= 24 and bottom - top >= 24, f"a target under 24 px: {boxes}"
+    for one, two in itertools.combinations(boxes, 2):
+        apart = one[2] <= two[0] or two[2] <= one[0] or one[3] <= two[1] or two[3] <= one[1]
+        assert apart, f"two chapters overlap: {one} {two}"
+    page.locator(".story-kicker a").focus()
+    for n in range(links.count()):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.href")
+        assert focused == links.nth(n).evaluate("a => a.href"), n
+        box = links.nth(n).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
     context.close()
 
 
