@@ -458,6 +458,37 @@ def test_plotly_is_not_fetched_until_the_reader_reaches_for_the_chart(
     assert page.locator(".timeline-chart__preview").is_hidden()  # Plotly's chart replaces it
 
 
+FIRST_VIEW_KB = 100
+"""The 150-event timeline page before the reader reaches for the chart (issue 23), as
+bench/weight.py weighs it: every response body of the first view, gzipped if text."""
+
+
+def test_the_150_event_timelines_first_view_is_under_100_kb_gzipped(
+    dense_site: str, context: Any
+) -> None:
+    import gzip
+
+    page = context(1280).new_page()
+    finished: list[Any] = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(f"{dense_site}synthetic-long-story/timeline/", wait_until="networkidle")
+    sizes = {}
+    for request in finished:
+        response = request.response()
+        body = response.body() if response else b""
+        text = any(
+            t in response.headers.get("content-type", "")
+            for t in ("text/", "script", "json", "svg", "xml")
+        )
+        sizes[request.url] = len(gzip.compress(body, 6, mtime=0)) if text else len(body)
+    assert page.locator(".timeline-chart__preview").is_visible()  # the picture, no JS asked
+    assert not [url for url in sizes if "plotly" in url]
+    total = sum(sizes.values()) / 1024
+    assert total < FIRST_VIEW_KB, (
+        f"{total:.1f} KB: {sorted(sizes.items(), key=lambda s: -s[1])[:6]}"
+    )
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_picture_and_the_chart_agree_on_where_marks_are(
     dense_site: str, context: Any, width: int

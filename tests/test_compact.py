@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from generator.publish.compact import compact
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from generator.publish.compact import compact, compact_css, compact_js
 
 
 def test_indentation_and_blank_lines_between_tags_become_one_line_break() -> None:
@@ -49,3 +57,62 @@ def test_comments_are_kept_and_a_lone_bracket_is_text() -> None:
 
 def test_an_unclosed_script_keeps_the_rest_of_the_page() -> None:
     assert compact("<script>\n  a\n\n") == "<script>\n  a\n\n"
+
+
+# --- the theme's stylesheets and scripts ----------------------------------------------
+
+
+def test_a_stylesheet_loses_its_comments_and_indentation_but_not_its_strings() -> None:
+    css = '/* what this is */\n.a {\n  color: red; /* why */\n\n  content: "/* kept */";\n}\n'
+    assert compact_css(css) == '.a {\ncolor: red; \ncontent: "/* kept */";\n}\n'
+
+
+def test_a_script_loses_the_comments_that_fill_lines_and_nothing_else() -> None:
+    script = (
+        "/* A script.\n * Two lines. */\n(() => {\n  // a note\n  const a = 1; // kept\n"
+        '  const url = "http://x/y";\n  /* one line */\n  go(a, url);\n})();\n'
+    )
+    assert compact_js(script) == (
+        '(() => {\n  const a = 1; // kept\n  const url = "http://x/y";\n  go(a, url);\n})();\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "const t = `\n// text, not a comment\n`;\n",  # a template string
+        "go(); /* a comment after code,\n   ending later */\n",
+        "/* never closed\ngo();\n",
+        "/* a */ go(); /* b */\n",
+    ],
+)
+def test_a_script_it_cannot_read_safely_is_left_as_written(script: str) -> None:
+    assert compact_js(script) == script
+
+
+def test_the_built_sites_theme_files_are_the_compact_copies_and_scripts_still_parse(
+    tmp_path: Path,
+) -> None:
+    from devkit.site import mkdocs_build_in_process
+
+    site = tmp_path / "site"
+    mkdocs_build_in_process(site, content=FIXTURES / "minimal")
+    theme = ROOT / "theme" / "assets"
+    joined = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    for source in theme.glob("stylesheets/*.css"):  # served joined or alone, each compact
+        compacted = compact_css(source.read_text(encoding="utf-8"))
+        alone = site / "assets" / source.relative_to(theme)
+        if alone.exists():  # fetched on demand (the search dialog's)
+            assert alone.read_text(encoding="utf-8") == compacted, source.name
+        else:
+            assert compacted.rstrip() in joined, source.name
+    comments = re.findall(r"/\*.*?\*/", joined, flags=re.S)
+    assert all(re.fullmatch(r"/\* assets/stylesheets/[\w.-]+ \*/", c) for c in comments)
+    for source in theme.glob("javascripts/*.js"):
+        built = (site / "assets" / source.relative_to(theme)).read_text(encoding="utf-8")
+        assert built == compact_js(source.read_text(encoding="utf-8")), source.name
+    node = shutil.which("node")
+    if node:  # every script still parses
+        for script in (site / "assets" / "javascripts").glob("*.js"):
+            checked = subprocess.run([node, "--check", str(script)], capture_output=True)
+            assert checked.returncode == 0, (script.name, checked.stderr)

@@ -11,6 +11,12 @@ it, so the page reads, looks and is indexed the same:
 - nothing changes inside ``<pre>``, ``<textarea>``, ``<code>``, ``<script>`` and
   ``<style>``, whose whitespace may mean something (the Content-Security-Policy's hashes
   of inline scripts stay true).
+
+The theme's own stylesheets and scripts are written for their readers too, with comments
+that explain them: on a timeline page they were a third of the theme's bytes, gzipped,
+in every reader's first view. :func:`compact_css` and :func:`compact_js` leave those
+comments out of the built site (the plugin applies them to the theme's files under
+``assets/``), and change nothing else a browser reads.
 """
 
 from __future__ import annotations
@@ -63,3 +69,49 @@ def compact(html: str) -> str:
 def _attribute_gap(match: re.Match[str]) -> str:
     """A quoted value as it is; whitespace with a line break between attributes, one space."""
     return match.group(1) or " "
+
+
+_CSS_TOKEN = re.compile(r"(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/", re.S)
+_LINE_START = re.compile(r"^[ \t]+", re.M)
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def compact_css(css: str) -> str:
+    """A stylesheet without its comments, indentation and blank lines; strings kept as
+    written, so a ``/*`` in a ``content:`` value stays."""
+    bare = _CSS_TOKEN.sub(lambda m: m.group(1) or "", css)
+    return _BLANK_LINES.sub("\n", _LINE_START.sub("", bare)).strip() + "\n"
+
+
+def compact_js(script: str) -> str:
+    """A script without the comments that fill lines of their own: a line that is only a
+    ``//`` comment, and a ``/* ... */`` block that starts a line and ends one. Nothing
+    else changes, since only a parser tells a regular expression or a template string
+    from code; in the theme's scripts those comments are nearly all there are. A script
+    this cannot read safely is left as written: one with a ``/*`` after code on a line,
+    or with a template string (a backquote) in its code, a line of which may look like a
+    comment and be text."""
+    out: list[str] = []
+    lines = script.split("\n")
+    n = 0
+    while n < len(lines):
+        stripped = lines[n].strip()
+        if stripped.startswith("//"):
+            n += 1
+            continue
+        if stripped.startswith("/*"):
+            end = n
+            while "*/" not in (lines[end][lines[end].find("/*") + 2 :] if end == n else lines[end]):
+                end += 1
+                if end == len(lines):
+                    return script
+            closing = lines[end].rstrip()
+            if not closing.endswith("*/") or closing.count("*/") != 1:
+                return script
+            n = end + 1
+            continue
+        if "/*" in lines[n] or "`" in lines[n]:
+            return script
+        out.append(lines[n])
+        n += 1
+    return "\n".join(out)

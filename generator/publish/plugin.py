@@ -38,7 +38,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentErrors
 from generator.publish import csp
-from generator.publish.compact import compact
+from generator.publish.compact import compact, compact_css, compact_js
 from generator.publish.palette import (
     NO_SCRIPT_PALETTE,
     dark_without_javascript,
@@ -137,6 +137,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
             files.append(File.generated(config, path, content=text))
+        _compact_theme_assets(files, config)  # before they are joined
         _join_stylesheets(files, config, _no_script_palette(config))
         if not config.nav:
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
@@ -350,6 +351,31 @@ def _no_script_palette(config: MkDocsConfig) -> str:
     the dark palette that applies without JavaScript (:mod:`generator.publish.palette`)."""
     folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
     return dark_without_javascript(theme_stylesheets(folders, list(config.extra_css)))
+
+
+THEME_ASSETS = {
+    "assets/stylesheets/": (".css", compact_css),
+    "assets/javascripts/": (".js", compact_js),
+}
+"""The theme's own stylesheets and scripts, published without their comments
+(:mod:`generator.publish.compact`): folder, suffix and how."""
+
+
+def _compact_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """Replace each of the theme's own stylesheets and scripts (``theme/``, not Material's
+    minified files) with its compact copy, in the site that ``make site`` and ``make
+    serve`` build alike."""
+    theme = Path(config.theme.custom_dir or "").resolve()
+    for file in list(files):
+        folder, _, name = file.src_uri.rpartition("/")
+        kind = THEME_ASSETS.get(folder + "/")
+        if not (kind and name.endswith(kind[0]) and file.abs_src_path and config.theme.custom_dir):
+            continue
+        if not Path(file.abs_src_path).resolve().is_relative_to(theme):
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=kind[1](text)))
 
 
 def _walk(items: list[Any]) -> list[Any]:
