@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive clean
+.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -161,6 +161,12 @@ bench: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
 bench-archive: $(VENV)/.dev-deps
 	BENCH_COMMAND='make bench-archive$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
 	nice $(BIN)/python bench/run.py archive $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
+
+## lighthouse: Lighthouse's four scores of one page of each kind (the timeline's performance
+##             the median of 5) against their targets, in a table; fails on a miss
+##             (bench/lighthouse.py; EVERY_PAGE=1: the accessibility of every page too)
+lighthouse: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
+	$(BIN)/python bench/lighthouse.py$(if $(EVERY_PAGE), --every-page)
 
 # axe-core, pinned in tests/npm/package-lock.json, for the accessibility tests.
 tests/npm/node_modules/.package-lock.json: tests/npm/package.json tests/npm/package-lock.json

@@ -87,7 +87,8 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
     if part == "weight":
         return weight.run()
     if part == "lighthouse":
-        return lighthouse.run(runs=args.lighthouse_runs or (1 if args.quick else 3))
+        runs = args.lighthouse_runs or (1 if args.quick else 3)
+        return lighthouse.run(runs, timeline_runs=1 if args.quick else lighthouse.TIMELINE_RUNS)
     if part == "search":
         return search.run(args.sizes or (QUICK_SIZES if args.quick else SEARCH_SIZES))
     if part == "chart":
