@@ -258,7 +258,7 @@ def map_image(places: Sequence[Place]) -> dict[str, str | int]:
 
 
 def map_label(names: str) -> str:
-    """A map's text alternative: 'Map: Hanoi, Pyongyang and Singapore'."""
+    """A map's text alternative: 'Map: Geneva, Vienna and Rome'."""
     return f"Map: {names}"
 
 
