@@ -4,11 +4,12 @@ pinned package's."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, problems
+from conftest import FIXTURES, ROOT, problems
 
 from generator.content.models import PLACES_AT_MOST, Place
 from generator.render import locator
@@ -171,3 +172,30 @@ def test_the_shapes_are_the_pinned_packages() -> None:
     if not package.exists():
         pytest.fail("tests/npm is not installed: run make test (npm ci --prefix tests/npm)")
     assert package.read_bytes() == locator.WORLD.read_bytes()
+
+
+def test_a_years_page_shows_each_cards_picture_and_map_from_the_sites_top() -> None:
+    """A year's page (stories/<year>/) is two folders down: its cards' pictures and maps,
+    raw HTML that MkDocs does not rewrite, lead there (they led nowhere before)."""
+    from generator.content.load import load_stories
+    from generator.render.archive import NAV_BY_YEAR_FROM
+    from generator.render.pages import render_home
+
+    news = FIXTURES / "news"
+    (lead,) = load_stories(news, "example-lead-summit")
+    (mapped,) = load_stories(news, "example-geneva-talks")
+    stories = [
+        story.model_copy(update={"meta": story.meta.model_copy(update={"id": f"{story.id}-{n}"})})
+        for n in range(NAV_BY_YEAR_FROM)
+        for story in (lead, mapped)
+    ]
+    files = render_home(stories, reading={story.id: "1 min" for story in stories})
+    years = [page for page in files if page.startswith("stories/")]
+    assert years
+    for year in years:
+        images = re.findall(r"<img [^>]*>", files[year])
+        assert images, year
+        for tag in images:
+            addresses = re.findall(r'(?:src|srcset)="([^"]+)"', tag)
+            for address in (a.split(" ")[0] for v in addresses for a in v.split(", ")):
+                assert address.startswith("../../"), (year, tag)
