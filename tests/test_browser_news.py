@@ -374,3 +374,27 @@ def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any)
         assert ok, url
         parsed = feedparser.parse(body)
         assert not parsed.bozo and parsed.entries, url
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("site", ["default", "slate"])
+def test_a_cards_map_matches_the_palette_the_reader_chose(
+    news_site: tuple[str, Path], browser: Any, system: str, site: str
+) -> None:
+    """The map file is dark where the page's color-scheme is (the palette the reader
+    chose, whatever the system's): dark on a dark page, light on a light one."""
+    import io
+
+    from PIL import Image, ImageStat
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=system)
+    tab = context.new_page()
+    tab.goto(news_site[0], wait_until="networkidle")
+    tab.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", site)
+    image = tab.locator(f"#{PLAIN}").locator("xpath=..").locator("img.story-card__map")
+    image.scroll_into_view_if_needed()
+    image.evaluate("i => i.decode()")
+    shot = Image.open(io.BytesIO(image.screenshot())).convert("L")
+    context.close()
+    brightness = ImageStat.Stat(shot).mean[0] / 255
+    assert (brightness < 0.5) == (site == "slate"), f"{brightness:.2f} on a {site} page"

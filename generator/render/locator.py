@@ -90,8 +90,9 @@ class LocatorMap:
     def svg_file(self) -> str:
         """The map as an SVG file of its own, for an ``<img>``: the story cards show it,
         every card of a story the same file, cached once. An ``<img>`` takes no styles
-        from its page, so the file carries its colours, light, or dark when the reader's
-        system asks for it, and its names set large enough for a card."""
+        from its page, so the file carries its colours, light, or dark where the page's
+        ``color-scheme`` is (the palette the reader chose), and its names set large
+        enough for a card."""
         template = environment().get_template("locator_map_file.svg.j2")
         return template.render(map=self)
 
