@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from generator.publish.compact import compact_css
+
 STYLESHEET = "assets/stylesheets/site.css"
 """Where the joined stylesheet goes in the site; the only entry of ``extra_css`` the
 pages see."""
@@ -19,5 +21,6 @@ pages see."""
 
 def joined(extra_css: Sequence[str], read: Callable[[str], str]) -> str:
     """The stylesheets ``extra_css`` lists, read by ``read`` (a site path to its text),
-    one after another, each under a comment naming it."""
-    return "".join(f"/* {uri} */\n{read(uri).rstrip()}\n" for uri in extra_css)
+    one after another, each under a comment naming it and without its own comments
+    (:func:`~generator.publish.compact.compact_css`)."""
+    return "".join(f"/* {uri} */\n{compact_css(read(uri)).rstrip()}\n" for uri in extra_css)
