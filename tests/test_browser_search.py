@@ -211,8 +211,13 @@ def test_search_by_keyboard_alone(live_site: tuple[str, Path], page: Any) -> Non
     assert page.evaluate(selected) == results[1]
     active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
     assert page.evaluate(f"document.getElementById({active!r}).pathname") == results[1]
+    # Material announces each page it puts in place on document$ (at once, for this one):
+    # the reader presses the button once the new page is there, not while it is swapped in.
+    page.evaluate("() => { window.__pages = 0; document$.subscribe(() => window.__pages++); }")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"() => location.pathname === {results[1]!r}", timeout=60000)
+    page.wait_for_function(
+        f"() => location.pathname === {results[1]!r} && window.__pages >= 2", timeout=60000
+    )
     page.focus("#site-search-open")  # as Tab reaches it: Enter opens, Escape closes
     page.keyboard.press("Enter")
     page.wait_for_selector("#site-search[open]")
