@@ -50,9 +50,13 @@ def make_preview(*arguments: str, env: dict[str, str] | None = None) -> Iterator
                 return
         pytest.fail(f"make preview printed no address:\n{printed}")
     finally:
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
-        process.stdout.close()
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C, as a maintainer stops it
+        try:  # reading what it still prints, so that a full pipe cannot hold it up
+            process.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            pytest.fail(f"make preview did not stop on Ctrl-C within 120 s:\n{printed}")
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
