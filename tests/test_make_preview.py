@@ -50,13 +50,15 @@ def make_preview(*arguments: str, env: dict[str, str] | None = None) -> Iterator
                 return
         pytest.fail(f"make preview printed no address:\n{printed}")
     finally:
-        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C, as a maintainer stops it
+        # SIGTERM, not Ctrl-C's SIGINT: a shell without job control starts its background
+        # commands with SIGINT ignored, and so, inherited, would make and the server be.
+        os.killpg(process.pid, signal.SIGTERM)
         try:  # reading what it still prints, so that a full pipe cannot hold it up
             process.communicate(timeout=120)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-            pytest.fail(f"make preview did not stop on Ctrl-C within 120 s:\n{printed}")
+            pytest.fail(f"make preview did not stop on SIGTERM within 120 s:\n{printed}")
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
