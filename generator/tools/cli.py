@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.content.errors import ContentErrors, Problem
@@ -100,26 +100,32 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    search = commands.add_parser(
-        "search", help="index a built site for search (Pagefind), whichever engine built it"
+    """The steps that run on a built site after any engine: search, policy, glossary."""
+
+    def after_engine(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=help)
+        command.add_argument("site", type=Path, metavar="SITE_DIR")
+        command.set_defaults(run=run)
+        return command
+
+    after_engine(
+        "search", _search, "index a built site for search (Pagefind), whichever engine built it"
     )
-    search.add_argument("site", type=Path, metavar="SITE_DIR")
-    search.set_defaults(run=_search)
-    policy = commands.add_parser(
+    after_engine(
         "csp",
-        help="write each page's Content-Security-Policy into a built site, whichever engine "
+        _csp,
+        "write each page's Content-Security-Policy into a built site, whichever engine "
         "built it (the MkDocs plugin writes it as it builds)",
     )
-    policy.add_argument("site", type=Path, metavar="SITE_DIR")
-    policy.set_defaults(run=_csp)
-    terms = commands.add_parser(
+    terms = after_engine(
         "terms",
-        help="mark the glossary's terms in a built site, whichever engine built it (the "
+        _terms,
+        "mark the glossary's terms in a built site, whichever engine built it (the "
         "MkDocs plugin marks them as it builds)",
     )
-    terms.add_argument("site", type=Path, metavar="SITE_DIR")
     terms.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
-    terms.set_defaults(run=_terms)
 
 
 def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
