@@ -124,11 +124,13 @@ engines: $(VENV)/.site-deps $(ENGINES)/venv/.deps
 		--config-file $(ENGINE_PROJECT)/mkdocs.yml --site-dir $(CURDIR)/$(ENGINES)/properdocs
 	$(BIN)/python -m generator terms $(ENGINES)/properdocs $(CONTENT)
 	$(BIN)/python -m generator csp $(ENGINES)/properdocs
+	$(BIN)/python -m generator sitemap $(ENGINES)/properdocs
 	$(BIN)/python -m generator search $(ENGINES)/properdocs
 	cd $(ENGINE_PROJECT) && ../venv/bin/zensical build --strict --clean
 	mv $(ENGINE_PROJECT)/site $(ENGINES)/zensical
 	$(BIN)/python -m generator terms $(ENGINES)/zensical $(CONTENT)
 	$(BIN)/python -m generator csp $(ENGINES)/zensical
+	$(BIN)/python -m generator sitemap $(ENGINES)/zensical
 	$(BIN)/python -m generator search $(ENGINES)/zensical
 	$(BIN)/python -m devkit.engines $(ENGINES)/mkdocs $(ENGINES)/properdocs $(ENGINES)/zensical
 

@@ -45,6 +45,7 @@ from generator.publish.palette import (
     theme_stylesheets,
 )
 from generator.publish.search import SearchIndexError, index_site
+from generator.publish.sitemap import split_sitemap
 from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
@@ -226,7 +227,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return written
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site for search (Pagefind), in ``make site`` and ``make serve``.
+        """Index the built site for search (Pagefind), in ``make site`` and ``make serve``,
+        and split a sitemap past what search engines read (:mod:`generator.publish.sitemap`).
 
         A configuration that turns Material's own search plugin back on gets that search
         instead (the benchmarks build the site so, to compare the two). First, stop a build
@@ -240,6 +242,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 "instant navigation, the first page's Content-Security-Policy would refuse "
                 "them; move the script to a file under theme/assets/javascripts/"
             )
+        split = split_sitemap(Path(config.site_dir))
+        if split.parts:
+            log.info(f"Sitemap: {split.urls} pages listed in {len(split.parts)} files and an index")
         if uses_material_search(config) or not self.config.search:
             return
         try:

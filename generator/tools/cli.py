@@ -1,6 +1,6 @@
 """The command line: ``python -m generator COMMAND``.
 
-Commands: check, build, search, csp, terms, schema, new-story, diff, size.
+Commands: check, build, search, csp, sitemap, terms, schema, new-story, diff, size.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
 message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
@@ -100,7 +100,7 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The steps that run on a built site after any engine: search, policy, glossary."""
+    """The steps that run on a built site after any engine: search, policy, sitemap, glossary."""
 
     def after_engine(
         name: str, run: Callable[[argparse.Namespace], int], help: str
@@ -118,6 +118,12 @@ def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         _csp,
         "write each page's Content-Security-Policy into a built site, whichever engine "
         "built it (the MkDocs plugin writes it as it builds)",
+    )
+    after_engine(
+        "sitemap",
+        _sitemap,
+        "split a built site's sitemap.xml past 50,000 pages or 50 MB into parts and an "
+        "index, whichever engine built it (the MkDocs plugin does it as it builds)",
     )
     terms = after_engine(
         "terms",
@@ -223,6 +229,17 @@ def _csp(args: argparse.Namespace) -> int:
     print(
         f"Content-Security-Policy: written into {secured.written} pages ({secured.kept} had theirs)"
     )
+    return 0
+
+
+def _sitemap(args: argparse.Namespace) -> int:
+    from generator.publish.sitemap import split_sitemap
+
+    split = split_sitemap(args.site)
+    if split.parts:
+        print(f"Sitemap: {split.urls} pages listed in {len(split.parts)} files and an index")
+    else:
+        print(f"Sitemap: {split.urls} pages, within one file's limits: left as it was")
     return 0
 
 
