@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import inline_picture
 from conftest import CONTENT, FIRST_STORY, FIXTURES
 from sites import SiteCache
 from test_browser import wait_for_chart_script
@@ -495,6 +496,7 @@ def test_the_picture_and_the_chart_agree_on_where_marks_are(
 ) -> None:
     page = context(width).new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    assert inline_picture(page)  # its marks, as drawn, for the page's scripts to measure
     centre = "(e) => { const r = e.getBoundingClientRect(); return r.x + r.width / 2; }"
     shown = "els => els.filter((e) => e.getClientRects().length)"  # the layer in use
     drawn = page.eval_on_selector_all(".timeline-chart__preview circle", f"{shown}.map({centre})")
@@ -503,6 +505,42 @@ def test_the_picture_and_the_chart_agree_on_where_marks_are(
     assert drawn
     for x in drawn:  # every mark of the picture has Plotly's at the same date
         assert min(abs(x - px) for px in plotted) < 2, x
+
+
+def picture_shots(page: Any, scheme: str) -> list[bytes]:
+    """The chart's box as drawn, in the palette Material chose for the system's ``scheme``,
+    then in the other one (the site's toggle), then back."""
+    shots = []
+    chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert chosen == ("slate" if scheme == "dark" else "default"), chosen
+    for palette in (chosen, "default" if chosen == "slate" else "slate", chosen):
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", palette)
+        shots.append(page.locator(".timeline-chart__box").screenshot(animations="disabled"))
+    return shots
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_picture_drawn_from_its_file_is_the_picture_the_tests_measure(
+    dense_site: str, context: Any, width: int
+) -> None:
+    """Both timeline pages draw the picture's one file through <use> elements, whose
+    copies no script of the page reaches; the tests measure it put into the page instead
+    (browser.inline_picture). The two are the same, pixel for pixel, on either page, in
+    the system's light and dark palettes and the site's toggle."""
+    from generator.render.chart.plan import PICTURE_LAYERS
+
+    for scheme in ("light", "dark"):  # a context each: Material keeps the palette it chose
+        page = context(width, color_scheme=scheme).new_page()
+        for url in (
+            f"{dense_site}{FIRST_STORY}/timeline/",
+            f"{dense_site}{FIRST_STORY}/timeline/embed/",
+        ):
+            page.goto(url, wait_until="networkidle")
+            drawn = picture_shots(page, scheme)
+            assert inline_picture(page) == 1 + len(PICTURE_LAYERS), url  # base and layouts
+            same = [a == b for a, b in zip(drawn, picture_shots(page, scheme), strict=True)]
+            assert same == [True] * 3, f"{url}, {scheme}, {width} px: {same}"
+            assert drawn[0] != drawn[1] and drawn[0] == drawn[2], "the toggle shows, and back"
 
 
 def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, context: Any) -> None:
@@ -824,6 +862,7 @@ def test_labels_keep_clear_stay_put_and_are_whole_and_lanes_fold_in_every_view(
     page.emulate_media(color_scheme="light")
     url = f"{dense_site}{story}/timeline/"
     page.goto(url, wait_until="networkidle")
+    assert inline_picture(page)  # its texts and marks, as drawn, for the page's scripts
     for scheme in ("default", "slate") if legible else ():  # the picture, light and dark
         page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
         found = page.evaluate(MEASURE, "picture")
@@ -1063,6 +1102,7 @@ def test_on_a_touch_screen_the_charts_controls_are_44_px_and_nothing_moves(
     page = context(375, has_touch=True, is_mobile=True).new_page()
     url = f"{dense_site}{FIRST_STORY}/timeline/"
     page.goto(url, wait_until="networkidle")
+    assert inline_picture(page)
     picture = page.evaluate(PICTURE_LABELS)
     open_on_touch(page, url)
     targets = page.evaluate(TARGETS)

@@ -487,9 +487,9 @@ def test_each_picture_layer_shows_where_the_stylesheet_says(story: Story) -> Non
     for layer in PICTURE_LAYERS:
         assert f".timeline-chart__{layer.name}" in css
     svg = str(preview_svg(timeline_figure_data(story), picture_patches(story, figure_dict(story))))
-    assert [f'<g class="timeline-chart__{layer.name}">' in svg for layer in PICTURE_LAYERS] == [
-        True
-    ] * len(PICTURE_LAYERS)
+    assert [f'<g id="{layer.name}">' in svg for layer in PICTURE_LAYERS] == [True] * len(
+        PICTURE_LAYERS
+    )
 
 
 def test_the_opening_placements_are_the_pictures(story: Story) -> None:
@@ -878,18 +878,26 @@ def test_picture_draws_every_mark_in_view_once(story: Story) -> None:
     ]
     data = timeline_figure_data(story)
     svg = str(preview_svg(data, wide_patch(story, data)))
-    narrow, wide = svg.split('<g class="timeline-chart__wide">')
+    narrow, wide = svg.split('<g id="wide">')
     assert narrow.count("<circle ") == len(shown)  # each layout draws each mark once
     hollow = [s for _, s in shown if s.endswith("-open")]
     assert narrow.count('open" cx=') == len(hollow)
     assert 0 < wide.count("<circle ") <= len({x for x, _ in shown}) * 6
 
 
-def test_picture_is_markup_from_a_template_with_no_style_of_its_own(hanoi: Story) -> None:
+def test_picture_is_markup_from_a_template_coloured_by_the_stylesheet(hanoi: Story) -> None:
+    """The picture's file has one style, whose colours are all the page's custom
+    properties (timeline.css, for either scheme): no colour of its own."""
     svg = str(preview_svg(timeline_figure_data(hanoi)))
-    assert "<style" not in svg and not re.search(r"(fill|stroke|color)\W+#", svg)  # timeline.css
-    assert "\n\n" not in svg  # no blank line inside the page's HTML block
-    assert svg.count("\n") > 20  # an element a line, for a reader of the page's source
+    assert svg.count("<style") == 1 and not re.search(r"#[0-9a-fA-F]{3}|rgb|hsl", svg)
+    used = set(re.findall(r"var\(--timeline-([a-z0-9-]+)\)", svg))
+    css = STYLESHEET.read_text()
+    light, dark = css.split('[data-md-color-scheme="slate"] .timeline-chart {', 1)
+    for block in (light, dark.split("}", 1)[0]):
+        assert used <= set(re.findall(r"--timeline-([a-z0-9-]+):\s*#", block))
+    assert {f"lane-{n}" for n in range(1, 7)} <= used
+    assert "\n\n" not in svg
+    assert svg.count("\n") > 20  # an element a line, for a reader of the file
 
 
 def test_picture_shows_phases_lanes_labels_and_dates(hanoi: Story) -> None:

@@ -13,11 +13,11 @@ their rows, labels, spans, phase bands and titles, so the two cannot disagree.
 This module computes the geometry; ``templates/timeline_picture.svg.j2`` writes the
 file, whose own style colours it through the custom properties ``timeline.css`` sets for
 either scheme (classes ``lane-1`` to ``lane-6``, ``band``, ``grid``, ``muted``), and
-``templates/_timeline.md.j2`` the page's ``<svg>``, which places it. The SVG fills the plot area of a box padded
-like the figure's margins: x is a percentage of its width (so it fits any width without
-scaling its text, and the figure's layout, made for a narrow phone, holds at any wider
-width), y is in px (the figure's y axis is in px). Labels hang from a date by an offset
-in px, as Plotly's annotations do.
+``templates/_timeline.md.j2`` the page's ``<svg>``, which places it. The SVG fills the
+plot area of a box padded like the figure's margins: x is a percentage of its width (so
+it fits any width without scaling its text, and the figure's layout, made for a narrow
+phone, holds at any wider width), y is in px (the figure's y axis is in px). Labels hang
+from a date by an offset in px, as Plotly's annotations do.
 """
 
 from __future__ import annotations
