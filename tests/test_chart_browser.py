@@ -216,6 +216,33 @@ def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context:
             assert browser == python, story_id
 
 
+@pytest.mark.parametrize("story_id", STORIES)
+def test_the_hover_texts_read_from_the_page_are_the_figures(
+    dense_site: str, context: Any, story_id: str
+) -> None:
+    """figure.json keeps each event's id and date wording; timeline-chart.js fills in its
+    title, actors and description from the page's list of events, wrapped as hover.py
+    wraps them: on the timeline page and on its embeddable twin, every event's hover data
+    is what Python's figure holds."""
+    from generator.content.load import load_stories
+    from generator.render.chart.figure import timeline_figure_data
+
+    (story,) = load_stories(CONTENT if story_id == FIRST_STORY else DENSE, story_id)
+    python = {
+        row[0]: row for trace in timeline_figure_data(story)["data"] for row in trace["customdata"]
+    }
+    assert len(python) == len(story.events)
+    page = context(375).new_page()
+    for url in (f"{dense_site}{story_id}/timeline/", f"{dense_site}{story_id}/timeline/embed/"):
+        open_chart(page, url)
+        drawn = page.evaluate(
+            "() => document.getElementById('timeline-chart').data.flatMap((t) => t.customdata)"
+        )
+        assert len(drawn) == sum(len(t["customdata"]) for t in timeline_figure_data(story)["data"])
+        wrong = [(row, python[row[0]]) for row in drawn if row != python[row[0]]]
+        assert wrong == [], f"{url}: {wrong[:3]}"
+
+
 # --- every event reachable ------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from generator.render.chart.figure import (
     figure_json,
     initial_range,
     lane_names,
+    page_figure,
     picture_patches,
     timeline_figure,
     timeline_figure_data,
@@ -767,6 +768,21 @@ def test_json_is_a_file_of_its_own_with_hostile_text_as_data(tiny: Story) -> Non
     assert plain(mark["customdata"][1]) == title
 
 
+def test_the_figures_file_leaves_the_hover_texts_to_the_page(hanoi: Story) -> None:
+    """Each point's hover data in figure.json is its event's id and date wording: the
+    title, actors and description are the page's list's (timeline-chart.js reads them)."""
+    chart = chart_context(hanoi)
+    assert chart is not None
+    written = json.loads(chart["figure_json"])
+    full = timeline_figure_data(hanoi, coloured=False)
+    for kept, trace in zip(written["data"], full["data"], strict=True):
+        assert kept["customdata"] == [[row[0], row[2]] for row in trace["customdata"]]
+        assert {k: v for k, v in kept.items() if k != "customdata"} == {
+            k: v for k, v in trace.items() if k != "customdata"
+        }
+    assert written["layout"] == json.loads(figure_json(full))["layout"]
+
+
 def test_json_is_deterministic(hanoi: Story) -> None:
     (again,) = load_stories(ROOT / "content", "hanoi-summit-2019")
     assert figure_json(timeline_figure(hanoi)) == figure_json(timeline_figure(again))
@@ -836,7 +852,7 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
 def test_the_figure_is_a_file_beside_the_pages_that_show_it(tiny: Story) -> None:
     pages = render_story(tiny)
     figure = pages["tiny-story/timeline/figure.json"]
-    assert figure == figure_json(timeline_figure_data(tiny, coloured=False))
+    assert figure == figure_json(page_figure(timeline_figure_data(tiny, coloured=False)))
     assert 'data-figure="figure.json"' in pages["tiny-story/timeline.md"]
     assert 'data-figure="../figure.json"' in pages["tiny-story/timeline/embed.md"]
     assert "<script" not in pages["tiny-story/timeline.md"]  # nothing inline to run

@@ -38,7 +38,7 @@ def chart_context(story: Story) -> dict[str, Any] | None:
     return {
         # The figure, a file of its own (FIGURE_FILE): timeline.js fetches it with
         # plotly.js when the reader reaches for the chart, so the page opens lighter.
-        "figure_json": charts.figure_json(figure),
+        "figure_json": charts.figure_json(charts.page_figure(figure)),
         # The chart as it opens, drawn at once; timeline.js swaps in Plotly's on demand.
         # A file of its own (PICTURE_FILE), which both pages place ("picture").
         "picture": drawn,
