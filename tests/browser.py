@@ -58,7 +58,8 @@ INLINE_PICTURE = """async () => {
   const svg = document.querySelector(".timeline-chart__preview");
   const uses = svg ? Array.from(svg.querySelectorAll(":scope > use")) : [];
   if (!uses.length) return 0;
-  const url = new URL(uses[0].getAttribute("href").split("#")[0], document.baseURI);
+  const href = (use) => use.getAttribute("xlink:href");
+  const url = new URL(href(uses[0]).split("#")[0], document.baseURI);
   const response = await fetch(url);
   if (!response.ok) throw new Error(url + ": " + response.status);
   const file = new DOMParser().parseFromString(await response.text(), "image/svg+xml");
@@ -66,7 +67,7 @@ INLINE_PICTURE = """async () => {
   style.textContent = ".timeline-chart__preview {" + file.querySelector("style").textContent + "}";
   svg.prepend(style);
   for (const use of uses) {
-    const drawn = file.getElementById(use.getAttribute("href").split("#")[1]);
+    const drawn = file.getElementById(href(use).split("#")[1]);
     const group = document.importNode(drawn, true);
     group.removeAttribute("id");
     if (use.hasAttribute("class")) {

@@ -171,7 +171,7 @@ def test_timeline_chart_is_drawn_without_javascript(
     page.goto(live_site[0] + "hanoi-summit-2019/timeline/", wait_until="networkidle")
     # The picture is a file of the story's, drawn through <use> elements: read the file.
     hrefs = page.eval_on_selector_all(
-        ".timeline-chart__preview > use", "u => u.map(e => e.getAttribute('href'))"
+        ".timeline-chart__preview > use", "u => u.map(e => e.getAttribute('xlink:href'))"
     )
     box = page.locator(".timeline-chart__preview").bounding_box()
     keys_hidden = page.locator(".timeline-chart__keys").is_hidden()

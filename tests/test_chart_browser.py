@@ -570,6 +570,29 @@ def test_the_picture_drawn_from_its_file_is_the_picture_the_tests_measure(
             assert drawn[0] != drawn[1] and drawn[0] == drawn[2], "the toggle shows, and back"
 
 
+def test_the_picture_is_drawn_after_instant_navigation(dense_site: str, context: Any) -> None:
+    """Material's instant navigation swaps the page in without a reload (and rewrites
+    every href it finds, which a <use> element's cannot take: the picture's use
+    xlink:href); the picture's file is found from the new page's address all the same."""
+    page = context(1280).new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.extend([r.url] if r.status >= 400 else []))
+    page.goto(f"{dense_site}{FIRST_STORY}/", wait_until="networkidle")
+    page.evaluate("window.__stayed = 'yes'")
+    page.mouse.move(0, 0)  # by the keyboard: a pointer over the chart would draw Plotly's
+    page.focus("article a[href$='/timeline/']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("article h1:has-text('Timeline')")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__stayed") == "yes", "the page reloaded: no instant navigation"
+    picture = "figure.timeline-chart:not(.is-ready) .timeline-chart__box"
+    arrived = page.locator(picture).screenshot(animations="disabled")
+    page.reload(wait_until="networkidle")
+    assert page.locator(picture).screenshot(animations="disabled") == arrived
+    assert failed == []
+
+
 def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, context: Any) -> None:
     made = context(375, has_touch=True, is_mobile=True)
     page = made.new_page()
