@@ -1,6 +1,7 @@
 """The browser and server helpers, for the tests that import them as ``browser``: most
 live in :mod:`devkit`, which the benchmarks and scripts share; :func:`watch`, what a page
-did while loading, is the tests' own."""
+did while loading, and :func:`inline_picture`, the timeline chart's static picture as
+elements of the page, are the tests' own."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ __all__ = [
     "CHROMIUM_ARGS",
     "Watch",
     "chromium_available",
+    "inline_picture",
     "launch_chromium",
     "mkdocs_build",
     "serve_directory",
@@ -50,3 +52,42 @@ def watch(page: Any) -> Watch:
     page.on("console", on_console)
     page.on("pageerror", lambda e: seen.errors.append(str(e)))
     return seen
+
+
+INLINE_PICTURE = """async () => {
+  const svg = document.querySelector(".timeline-chart__preview");
+  const uses = svg ? Array.from(svg.querySelectorAll(":scope > use")) : [];
+  if (!uses.length) return 0;
+  const href = (use) => use.getAttribute("xlink:href");
+  const url = new URL(href(uses[0]).split("#")[0], document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(url + ": " + response.status);
+  const file = new DOMParser().parseFromString(await response.text(), "image/svg+xml");
+  const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
+  style.textContent = ".timeline-chart__preview {" + file.querySelector("style").textContent + "}";
+  svg.prepend(style);
+  for (const use of uses) {
+    const drawn = file.getElementById(href(use).split("#")[1]);
+    const group = document.importNode(drawn, true);
+    group.removeAttribute("id");
+    if (use.hasAttribute("class")) {
+      group.setAttribute("class", use.getAttribute("class"));
+      use.replaceWith(group);
+    } else {
+      use.replaceWith(...Array.from(group.childNodes));
+    }
+  }
+  return uses.length;
+}"""
+
+
+def inline_picture(page: Any) -> int:
+    """Put the timeline chart's static picture into ``page`` (a page or a frame) as
+    elements of its own: the groups of the picture's file in place of the ``<use>``
+    elements that draw them (whose copies, in a shadow tree, no selector or script of
+    the page reaches), the base's elements unwrapped and each layout's group with its
+    ``<use>``'s class, the file's style scoped to the picture. What the reader sees is
+    unchanged (test_chart_browser.py holds the two equal, pixel for pixel); the tests
+    can then measure each text and mark as drawn. Returns the ``<use>`` elements
+    replaced."""
+    return int(page.evaluate(INLINE_PICTURE))

@@ -163,19 +163,31 @@ def reach_for_chart(page: Any) -> None:
 def test_timeline_chart_is_drawn_without_javascript(
     live_site: tuple[str, Path], browser: Any
 ) -> None:
+    from xml.etree import ElementTree
+
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_site[0] + "hanoi-summit-2019/timeline/")
-    marks = page.locator(".timeline-chart__preview circle").count()
-    tips = page.eval_on_selector_all(
-        ".timeline-chart__preview circle > title", "t => t.map(e => e.textContent)"
+    seen = watch(page)
+    page.goto(live_site[0] + "hanoi-summit-2019/timeline/", wait_until="networkidle")
+    # The picture is a file of the story's, drawn through <use> elements: read the file.
+    hrefs = page.eval_on_selector_all(
+        ".timeline-chart__preview > use", "u => u.map(e => e.getAttribute('xlink:href'))"
     )
     box = page.locator(".timeline-chart__preview").bounding_box()
     keys_hidden = page.locator(".timeline-chart__keys").is_hidden()
     context.close()
+    assert hrefs and {h.split("#")[0] for h in hrefs} == {"picture.svg"}, hrefs
+    picture = live_site[1] / "hanoi-summit-2019" / "timeline" / "picture.svg"
+    assert [r for r in seen.requests if r.endswith("/timeline/picture.svg")], seen.requests
+    assert seen.failed == []
+    svg = "{http://www.w3.org/2000/svg}"
+    groups = {g.get("id", ""): g for g in ElementTree.parse(picture).getroot().iter(f"{svg}g")}
+    assert sorted(groups) == sorted(h.split("#")[1] for h in hrefs)  # each drawn, once
+    marks = [c for g in groups.values() for c in g.iter(f"{svg}circle")]
+    tips = [t.text or "" for c in marks for t in c.iter(f"{svg}title")]
     titles = {e["title"] for e in events_of(live_site)}
     assert box["width"] > 300 and box["height"] > 100
-    assert marks == len(tips) and tips
+    assert len(marks) == len(tips) and tips
     for tip in tips:  # its event's title and date, or the events a mark stands for
         assert any(tip.startswith(t + ", ") for t in titles) or re.match(r"\d+ events: ", tip), tip
     assert keys_hidden, "the keyboard's slider needs the script: without it, the list serves"

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import inline_picture
 from conftest import CONTENT, FIRST_STORY, FIXTURES
 from sites import SiteCache
 from test_browser import wait_for_chart_script
@@ -213,6 +214,33 @@ def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context:
                 [p["row"], p["form"], p["side"], p["shown"], p["host"], p["group"]] for p in js
             ]
             assert browser == python, story_id
+
+
+@pytest.mark.parametrize("story_id", STORIES)
+def test_the_hover_texts_read_from_the_page_are_the_figures(
+    dense_site: str, context: Any, story_id: str
+) -> None:
+    """figure.json keeps each event's id and date wording; timeline-chart.js fills in its
+    title, actors and description from the page's list of events, wrapped as hover.py
+    wraps them: on the timeline page and on its embeddable twin, every event's hover data
+    is what Python's figure holds."""
+    from generator.content.load import load_stories
+    from generator.render.chart.figure import timeline_figure_data
+
+    (story,) = load_stories(CONTENT if story_id == FIRST_STORY else DENSE, story_id)
+    python = {
+        row[0]: row for trace in timeline_figure_data(story)["data"] for row in trace["customdata"]
+    }
+    assert len(python) == len(story.events)
+    page = context(375).new_page()
+    for url in (f"{dense_site}{story_id}/timeline/", f"{dense_site}{story_id}/timeline/embed/"):
+        open_chart(page, url)
+        drawn = page.evaluate(
+            "() => document.getElementById('timeline-chart').data.flatMap((t) => t.customdata)"
+        )
+        assert len(drawn) == sum(len(t["customdata"]) for t in timeline_figure_data(story)["data"])
+        wrong = [(row, python[row[0]]) for row in drawn if row != python[row[0]]]
+        assert wrong == [], f"{url}: {wrong[:3]}"
 
 
 # --- every event reachable ------------------------------------------------------------
@@ -495,6 +523,7 @@ def test_the_picture_and_the_chart_agree_on_where_marks_are(
 ) -> None:
     page = context(width).new_page()
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/", wait_until="networkidle")
+    assert inline_picture(page)  # its marks, as drawn, for the page's scripts to measure
     centre = "(e) => { const r = e.getBoundingClientRect(); return r.x + r.width / 2; }"
     shown = "els => els.filter((e) => e.getClientRects().length)"  # the layer in use
     drawn = page.eval_on_selector_all(".timeline-chart__preview circle", f"{shown}.map({centre})")
@@ -503,6 +532,65 @@ def test_the_picture_and_the_chart_agree_on_where_marks_are(
     assert drawn
     for x in drawn:  # every mark of the picture has Plotly's at the same date
         assert min(abs(x - px) for px in plotted) < 2, x
+
+
+def picture_shots(page: Any, scheme: str) -> list[bytes]:
+    """The chart's box as drawn, in the palette Material chose for the system's ``scheme``,
+    then in the other one (the site's toggle), then back."""
+    shots = []
+    chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert chosen == ("slate" if scheme == "dark" else "default"), chosen
+    for palette in (chosen, "default" if chosen == "slate" else "slate", chosen):
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", palette)
+        shots.append(page.locator(".timeline-chart__box").screenshot(animations="disabled"))
+    return shots
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_picture_drawn_from_its_file_is_the_picture_the_tests_measure(
+    dense_site: str, context: Any, width: int
+) -> None:
+    """Both timeline pages draw the picture's one file through <use> elements, whose
+    copies no script of the page reaches; the tests measure it put into the page instead
+    (browser.inline_picture). The two are the same, pixel for pixel, on either page, in
+    the system's light and dark palettes and the site's toggle."""
+    from generator.render.chart.plan import PICTURE_LAYERS
+
+    for scheme in ("light", "dark"):  # a context each: Material keeps the palette it chose
+        page = context(width, color_scheme=scheme).new_page()
+        for url in (
+            f"{dense_site}{FIRST_STORY}/timeline/",
+            f"{dense_site}{FIRST_STORY}/timeline/embed/",
+        ):
+            page.goto(url, wait_until="networkidle")
+            drawn = picture_shots(page, scheme)
+            assert inline_picture(page) == 1 + len(PICTURE_LAYERS), url  # base and layouts
+            same = [a == b for a, b in zip(drawn, picture_shots(page, scheme), strict=True)]
+            assert same == [True] * 3, f"{url}, {scheme}, {width} px: {same}"
+            assert drawn[0] != drawn[1] and drawn[0] == drawn[2], "the toggle shows, and back"
+
+
+def test_the_picture_is_drawn_after_instant_navigation(dense_site: str, context: Any) -> None:
+    """Material's instant navigation swaps the page in without a reload (and rewrites
+    every href it finds, which a <use> element's cannot take: the picture's use
+    xlink:href); the picture's file is found from the new page's address all the same."""
+    page = context(1280).new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.extend([r.url] if r.status >= 400 else []))
+    page.goto(f"{dense_site}{FIRST_STORY}/", wait_until="networkidle")
+    page.evaluate("window.__stayed = 'yes'")
+    page.mouse.move(0, 0)  # by the keyboard: a pointer over the chart would draw Plotly's
+    page.focus("article a[href$='/timeline/']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("article h1:has-text('Timeline')")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__stayed") == "yes", "the page reloaded: no instant navigation"
+    picture = "figure.timeline-chart:not(.is-ready) .timeline-chart__box"
+    arrived = page.locator(picture).screenshot(animations="disabled")
+    page.reload(wait_until="networkidle")
+    assert page.locator(picture).screenshot(animations="disabled") == arrived
+    assert failed == []
 
 
 def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, context: Any) -> None:
@@ -824,6 +912,7 @@ def test_labels_keep_clear_stay_put_and_are_whole_and_lanes_fold_in_every_view(
     page.emulate_media(color_scheme="light")
     url = f"{dense_site}{story}/timeline/"
     page.goto(url, wait_until="networkidle")
+    assert inline_picture(page)  # its texts and marks, as drawn, for the page's scripts
     for scheme in ("default", "slate") if legible else ():  # the picture, light and dark
         page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
         found = page.evaluate(MEASURE, "picture")
@@ -1063,6 +1152,7 @@ def test_on_a_touch_screen_the_charts_controls_are_44_px_and_nothing_moves(
     page = context(375, has_touch=True, is_mobile=True).new_page()
     url = f"{dense_site}{FIRST_STORY}/timeline/"
     page.goto(url, wait_until="networkidle")
+    assert inline_picture(page)
     picture = page.evaluate(PICTURE_LABELS)
     open_on_touch(page, url)
     targets = page.evaluate(TARGETS)

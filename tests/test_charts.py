@@ -30,6 +30,7 @@ from generator.render.chart.figure import (
     figure_json,
     initial_range,
     lane_names,
+    page_figure,
     picture_patches,
     timeline_figure,
     timeline_figure_data,
@@ -487,9 +488,9 @@ def test_each_picture_layer_shows_where_the_stylesheet_says(story: Story) -> Non
     for layer in PICTURE_LAYERS:
         assert f".timeline-chart__{layer.name}" in css
     svg = str(preview_svg(timeline_figure_data(story), picture_patches(story, figure_dict(story))))
-    assert [f'<g class="timeline-chart__{layer.name}">' in svg for layer in PICTURE_LAYERS] == [
-        True
-    ] * len(PICTURE_LAYERS)
+    assert [f'<g id="{layer.name}">' in svg for layer in PICTURE_LAYERS] == [True] * len(
+        PICTURE_LAYERS
+    )
 
 
 def test_the_opening_placements_are_the_pictures(story: Story) -> None:
@@ -767,6 +768,21 @@ def test_json_is_a_file_of_its_own_with_hostile_text_as_data(tiny: Story) -> Non
     assert plain(mark["customdata"][1]) == title
 
 
+def test_the_figures_file_leaves_the_hover_texts_to_the_page(hanoi: Story) -> None:
+    """Each point's hover data in figure.json is its event's id and date wording: the
+    title, actors and description are the page's list's (timeline-chart.js reads them)."""
+    chart = chart_context(hanoi)
+    assert chart is not None
+    written = json.loads(chart["figure_json"])
+    full = timeline_figure_data(hanoi, coloured=False)
+    for kept, trace in zip(written["data"], full["data"], strict=True):
+        assert kept["customdata"] == [[row[0], row[2]] for row in trace["customdata"]]
+        assert {k: v for k, v in kept.items() if k != "customdata"} == {
+            k: v for k, v in trace.items() if k != "customdata"
+        }
+    assert written["layout"] == json.loads(figure_json(full))["layout"]
+
+
 def test_json_is_deterministic(hanoi: Story) -> None:
     (again,) = load_stories(ROOT / "content", "hanoi-summit-2019")
     assert figure_json(timeline_figure(hanoi)) == figure_json(timeline_figure(again))
@@ -836,7 +852,7 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
 def test_the_figure_is_a_file_beside_the_pages_that_show_it(tiny: Story) -> None:
     pages = render_story(tiny)
     figure = pages["tiny-story/timeline/figure.json"]
-    assert figure == figure_json(timeline_figure_data(tiny, coloured=False))
+    assert figure == figure_json(page_figure(timeline_figure_data(tiny, coloured=False)))
     assert 'data-figure="figure.json"' in pages["tiny-story/timeline.md"]
     assert 'data-figure="../figure.json"' in pages["tiny-story/timeline/embed.md"]
     assert "<script" not in pages["tiny-story/timeline.md"]  # nothing inline to run
@@ -878,18 +894,26 @@ def test_picture_draws_every_mark_in_view_once(story: Story) -> None:
     ]
     data = timeline_figure_data(story)
     svg = str(preview_svg(data, wide_patch(story, data)))
-    narrow, wide = svg.split('<g class="timeline-chart__wide">')
+    narrow, wide = svg.split('<g id="wide">')
     assert narrow.count("<circle ") == len(shown)  # each layout draws each mark once
     hollow = [s for _, s in shown if s.endswith("-open")]
     assert narrow.count('open" cx=') == len(hollow)
     assert 0 < wide.count("<circle ") <= len({x for x, _ in shown}) * 6
 
 
-def test_picture_is_markup_from_a_template_with_no_style_of_its_own(hanoi: Story) -> None:
+def test_picture_is_markup_from_a_template_coloured_by_the_stylesheet(hanoi: Story) -> None:
+    """The picture's file has one style, whose colours are all the page's custom
+    properties (timeline.css, for either scheme): no colour of its own."""
     svg = str(preview_svg(timeline_figure_data(hanoi)))
-    assert "<style" not in svg and not re.search(r"(fill|stroke|color)\W+#", svg)  # timeline.css
-    assert "\n\n" not in svg  # no blank line inside the page's HTML block
-    assert svg.count("\n") > 20  # an element a line, for a reader of the page's source
+    assert svg.count("<style") == 1 and not re.search(r"#[0-9a-fA-F]{3}|rgb|hsl", svg)
+    used = set(re.findall(r"var\(--timeline-([a-z0-9-]+)\)", svg))
+    css = STYLESHEET.read_text()
+    light, dark = css.split('[data-md-color-scheme="slate"] .timeline-chart {', 1)
+    for block in (light, dark.split("}", 1)[0]):
+        assert used <= set(re.findall(r"--timeline-([a-z0-9-]+):\s*#", block))
+    assert {f"lane-{n}" for n in range(1, 7)} <= used
+    assert "\n\n" not in svg
+    assert svg.count("\n") > 20  # an element a line, for a reader of the file
 
 
 def test_picture_shows_phases_lanes_labels_and_dates(hanoi: Story) -> None:

@@ -51,8 +51,11 @@ from generator.render.chart.hover import (
     GROUP_TEMPLATE,
     GROUP_ZOOM,
     HOVER_TEMPLATE,
+    HOVER_WHO,
+    HOVER_WIDTH,
     customdata,
     group_hover,
+    page_customdata,
 )
 from generator.render.chart.lanes import chart_lanes, event_days, is_fuzzy, mark_day
 from generator.render.chart.notes import PHASE_ROW_PX, label, lane_titles, phase_order, phase_titles
@@ -151,6 +154,18 @@ def figure_json(figure: go.Figure | dict[str, Any]) -> str:
         ensure_ascii=False,
         allow_nan=False,
     )
+
+
+def page_figure(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure as its file holds it: each point's hover data only what the page's list
+    of events does not hold (:func:`generator.render.chart.hover.page_customdata`)."""
+    return {
+        **figure,
+        "data": [
+            {**trace, "customdata": [page_customdata(row) for row in trace["customdata"]]}
+            for trace in figure["data"]
+        ],
+    }
 
 
 def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:
@@ -419,7 +434,13 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], most: Sequence[int]) -
         "hover": [HOVER_TEMPLATE, GROUP_TEMPLATE, GROUP_ZOOM, GROUP_SAME_DAY],
         # Every word the script shows: the templates of the counts' labels and of the hover
         # of a mark that stands for several events, and the counts of events outside a view.
-        "words": {"count": labels.COUNT_LABEL, "group": GROUP_HOVER, "join": GROUP_JOIN},
+        "words": {
+            "count": labels.COUNT_LABEL,
+            "group": GROUP_HOVER,
+            "join": GROUP_JOIN,
+            "who": HOVER_WHO,
+        },
+        "hoverWidth": HOVER_WIDTH,
         "outside": outside_counts(story),
         "lanes": [
             {"name": name, "top": top, "rows": count, "most": full}

@@ -13,6 +13,8 @@ from generator.render.chart import labels as labels
 from generator.render.dates import describe_when
 
 HOVER_WIDTH = 44  # characters per line of hover text: fits a 375px-wide phone
+HOVER_WHO = "Who: {names}"
+"""The hover's line of the event's actors, their names joined by ", "."""
 HOVER_TEMPLATE = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
 )
@@ -30,7 +32,7 @@ _HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
 def customdata(story: Story, event: Event) -> list[str]:
     """[id, title, date wording, '<br>Who: ...' or '', description], HTML-escaped."""
     names = ", ".join(story.actor(a).name for a in event.actors)
-    who = f"<br>{wrap(f'Who: {names}', HOVER_WIDTH)}" if names else ""
+    who = f"<br>{wrap(HOVER_WHO.format(names=names), HOVER_WIDTH)}" if names else ""
     return [
         event.id,
         wrap(event.title, HOVER_WIDTH),
@@ -38,6 +40,14 @@ def customdata(story: Story, event: Event) -> list[str]:
         who,
         wrap(event.description, HOVER_WIDTH),
     ]
+
+
+def page_customdata(data: list[str]) -> list[str]:
+    """What the figure's file keeps of an event's :func:`customdata`: its id and date
+    wording. timeline-chart.js fills in the title, actors and description from the
+    page's own list of events (each ``<li id="event-ID">``), wrapped by the same rule,
+    rather than the file repeating them."""
+    return [data[0], data[2]]
 
 
 def group_hover(number: int, titles: Sequence[str], hint: str) -> str:

@@ -1,6 +1,9 @@
 """A static SVG of the timeline chart as it opens, drawn from the same Plotly figure.
 
-The page shows this picture at once, with or without JavaScript, and on paper;
+The picture is a file of its own beside the story's timeline pages
+(:data:`generator.render.chart.page.PICTURE_FILE`), written once and drawn by both (the
+timeline page and its embeddable twin), each through ``<use>`` elements in an ``<svg>``
+of its own. The page shows this picture at once, with or without JavaScript, and on paper;
 ``timeline.js`` fetches plotly.js and swaps in the interactive chart only when the
 reader reaches for it (pointer, touch or keyboard on the chart), so a reader who only
 reads never pays for plotly.js. The picture is read off the figure
@@ -8,12 +11,13 @@ reads never pays for plotly.js. The picture is read off the figure
 their rows, labels, spans, phase bands and titles, so the two cannot disagree.
 
 This module computes the geometry; ``templates/timeline_picture.svg.j2`` writes the
-markup, and ``timeline.css`` colours it for either scheme (classes ``lane-1`` to
-``lane-6``, ``band``, ``grid``, ``muted``). The SVG fills the plot area of a box padded
-like the figure's margins: x is a percentage of its width (so it fits any width without
-scaling its text, and the figure's layout, made for a narrow phone, holds at any wider
-width), y is in px (the figure's y axis is in px). Labels hang from a date by an offset
-in px, as Plotly's annotations do.
+file, whose own style colours it through the custom properties ``timeline.css`` sets for
+either scheme (classes ``lane-1`` to ``lane-6``, ``band``, ``grid``, ``muted``), and
+``templates/_timeline.md.j2`` the page's ``<svg>``, which places it. The SVG fills the
+plot area of a box padded like the figure's margins: x is a percentage of its width (so
+it fits any width without scaling its text, and the figure's layout, made for a narrow
+phone, holds at any wider width), y is in px (the figure's y axis is in px). Labels hang
+from a date by an offset in px, as Plotly's annotations do.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.render.chart.palette import LANE_COLOURS, merge_patch
+from generator.render.chart.palette import LANE_COLOURS, SPAN_OPACITY, merge_patch
 from generator.render.dates import MONTHS
 from generator.render.render import environment
 
@@ -110,10 +114,16 @@ Patches = dict[str, Any] | list[tuple[str, dict[str, Any]]] | None
 
 
 def preview_svg(figure: dict[str, Any], wide: Patches = None) -> Markup:
-    """The figure's opening view as an ``<svg>`` element, no blank line in it; with
-    ``wide``, its layouts for wider plots too."""
+    """The figure's opening view as an SVG file; with ``wide``, its layouts for wider
+    plots too."""
+    return picture_svg(picture(figure, wide))
+
+
+def picture_svg(drawn: Picture) -> Markup:
+    """The picture's SVG file: a group ``base`` and a group a layout, named as it is."""
     template = environment().get_template("timeline_picture.svg.j2")
-    return Markup(template.render(picture=picture(figure, wide)).strip())
+    text = template.render(picture=drawn, lanes=LANE_COLOURS, span_opacity=SPAN_OPACITY)
+    return Markup(text.strip() + "\n")
 
 
 def picture(figure: dict[str, Any], wide: Patches = None) -> Picture:

@@ -338,6 +338,58 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  /* --- the hover texts (generator/render/chart/hover.py) ------------------------------------ */
+
+  const SPACES = /[\t\n\v\f\r ]+/; // as hover.py's: other spaces stay in words
+
+  /* Escaped text in lines of at most `width` characters (hover.py wrap, line for line). */
+  function wrap(text, width) {
+    const words = text.split(SPACES).filter((word) => word);
+    if (!words.length) return escapeText(text);
+    const size = (word) => Array.from(word).length; // characters, as Python counts them
+    if (size(text) <= width) return escapeText(words.join(" "));
+    const lines = [];
+    let line = [words[0]];
+    let length = size(words[0]);
+    words.slice(1).forEach((word) => {
+      if (length + 1 + size(word) <= width) {
+        line.push(word);
+        length += 1 + size(word);
+      } else {
+        lines.push(line.join(" "));
+        line = [word];
+        length = size(word);
+      }
+    });
+    lines.push(line.join(" "));
+    return lines.map(escapeText).join("<br>");
+  }
+
+  /* An event's hover data, [id, title, date wording, "<br>Who: ..." or "", description]
+     (hover.py customdata), from the figure's [id, date wording] and the event's entry in
+     the page's list: its title (the entry's first <strong>), the paragraphs after it but
+     a picture and the closing line of its actors' names (each an <a><bdi>). */
+  function hoverData([id, when], model) {
+    const item = document.getElementById("event-" + id);
+    const title = item && item.querySelector("strong");
+    if (!title) return [id, escapeText(id), when, "", ""];
+    const width = model.hoverWidth;
+    const parts = [];
+    let names = [];
+    const head = title.closest("li > *");
+    for (let node = head && head.nextElementSibling; node; node = node.nextElementSibling) {
+      if (node.matches("figure")) continue;
+      const actors = node.matches("p") ? node.querySelectorAll(":scope > a > bdi") : [];
+      if (!node.nextElementSibling && actors.length) {
+        names = Array.from(actors, (bdi) => bdi.textContent);
+      } else parts.push(node.textContent);
+    }
+    const who = names.length
+      ? "<br>" + wrap(fill(model.words.who, { names: names.join(", ") }), width)
+      : "";
+    return [id, wrap(title.textContent, width), when, who, wrap(parts.join(" "), width)];
+  }
+
   /* --- the chart ------------------------------------------------------------------------ */
 
   const DOUBLE_TAP_MS = 300; // Plotly's doubleClickDelay (its default), said once here
@@ -375,6 +427,9 @@
     }
 
     const start = figure; // coloured for the reader's scheme as soon as it is drawn
+    start.data.forEach((trace) => {
+      trace.customdata = trace.customdata.map((data) => hoverData(data, model));
+    });
     if (touch) start.layout.dragmode = false; // a one-finger drag scrolls the page
     // A second tap this soon after another is not a tap of its own: Plotly reads it as a
     // double tap (and resets the axes), or jumpOnClick as the same tap reported twice.
