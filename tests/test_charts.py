@@ -17,7 +17,7 @@ from typing import Any
 
 import plotly.offline  # type: ignore[import-untyped]
 import pytest
-from conftest import CONTENT, FIXTURES
+from conftest import CONTENT, FIRST_STORY, FIXTURES
 from markupsafe import escape
 
 from generator.content.load import load_stories
@@ -58,7 +58,7 @@ def tiny() -> Story:
 
 @pytest.fixture(scope="module")
 def hanoi() -> Story:
-    (story,) = load_stories(ROOT / "content", "hanoi-summit-2019")  # by id: others may exist
+    (story,) = load_stories(CONTENT, FIRST_STORY)  # by id: others may exist
     return story
 
 
@@ -768,7 +768,7 @@ def test_json_is_a_file_of_its_own_with_hostile_text_as_data(tiny: Story) -> Non
 
 
 def test_json_is_deterministic(hanoi: Story) -> None:
-    (again,) = load_stories(ROOT / "content", "hanoi-summit-2019")
+    (again,) = load_stories(CONTENT, FIRST_STORY)
     assert figure_json(timeline_figure(hanoi)) == figure_json(timeline_figure(again))
     assert figure_json(timeline_figure(hanoi, dark=True)) == figure_json(
         timeline_figure(again, dark=True)
