@@ -5,7 +5,6 @@ all lead to pages of the site."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,11 +20,9 @@ WIDTHS = {"phone": 375, "desktop": 1280}
 
 
 @pytest.fixture(params=list(WIDTHS))
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 812})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(shared_context: Any, request: pytest.FixtureRequest) -> Any:
+    """The module's shared tab at each width (conftest's ``shared_context``)."""
+    return shared_context(WIDTHS[request.param], 812).new_page()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
