@@ -91,6 +91,37 @@ def browser(sites: SiteCache) -> Iterator[Any]:
         yield chromium
 
 
+@pytest.fixture(scope="module")
+def _shared_contexts(browser: Any) -> Iterator[dict[str, Any]]:
+    """The module's shared contexts (:func:`shared_context`), closed after its last test."""
+    made: dict[str, Any] = {}
+    yield made
+    for shared in made.values():
+        shared.context.close()
+
+
+@pytest.fixture
+def shared_context(browser: Any, _shared_contexts: dict[str, Any]) -> Iterator[Any]:
+    """``shared_context(width, height=900, **options)``: the module's context of that
+    viewport and options, whose one tab its tests share (:class:`browser.SharedContext`),
+    as a new page again after each test."""
+    from browser import SharedContext
+
+    used: list[SharedContext] = []
+
+    def get(width: int = 1280, height: int = 900, **options: Any) -> SharedContext:
+        key = repr((width, height, sorted(options.items())))
+        if key not in _shared_contexts:
+            viewport = {"width": width, "height": height}
+            _shared_contexts[key] = SharedContext(browser.new_context(viewport=viewport, **options))
+        used.append(_shared_contexts[key])
+        return used[-1]
+
+    yield get
+    for shared in dict.fromkeys(used):
+        shared.reset()
+
+
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> SiteCache:
     """The run's built sites, each built once (by whichever test, or xdist worker, asks first)."""

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import watch
+from browser import Watch, watch
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,13 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+@pytest.fixture
+def tab(shared_context: Any) -> Any:
+    """The module's shared 1280 px tab (conftest's ``shared_context``), for the tests that
+    load pages and read them or follow their links, with no listener and no stored choice."""
+    return shared_context(1280).new_page()
+
+
 def test_every_page_loads_cleanly_from_this_host_only(
     live_site: tuple[str, Path], page: Any
 ) -> None:
@@ -35,18 +42,19 @@ def test_every_page_loads_cleanly_from_this_host_only(
     host = urlsplit(base).netloc
     pages = site_pages(live_site)
     assert len(pages) > 20
-    for url in pages:
-        seen = watch(page)
+    seen = watch(page)
+    for url in pages:  # in one tab: a page loaded in a new one costs Chromium twice as much
+        for found in (seen.requests, seen.failed, seen.errors):
+            found.clear()
         page.goto(url, wait_until="networkidle")
         assert seen.errors == [], f"{url}: console errors {seen.errors}"
         assert seen.failed == [], f"{url}: failed requests {seen.failed}"
         foreign = [r for r in seen.requests if urlsplit(r).netloc not in (host, "")]
         assert foreign == [], f"{url}: requests to other hosts {foreign}"
-        page.close()
-        page = page.context.new_page()
 
 
-def test_instant_navigation_does_not_reload(live_site: tuple[str, Path], page: Any) -> None:
+def test_instant_navigation_does_not_reload(live_site: tuple[str, Path], tab: Any) -> None:
+    page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
     page.evaluate("window.__stayed = 'yes'")
@@ -69,18 +77,17 @@ def test_dark_mode_toggle_switches_palette(live_site: tuple[str, Path], page: An
 
 @pytest.mark.parametrize("path", ["positions/", "accounts/", "reactions/", "timeline/", ""])
 def test_side_by_side_views_fit_a_phone(
-    live_site: tuple[str, Path], browser: Any, path: str
+    live_site: tuple[str, Path], shared_context: Any, path: str
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    page = context.new_page()
+    page = shared_context(375, 812).new_page()
     page.goto(base + "hanoi-summit-2019/" + path, wait_until="networkidle")
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    context.close()
     assert widths[0] <= widths[1], f"{path}: content is {widths[0]}px wide on a 375px screen"
 
 
-def test_sides_stand_side_by_side_on_desktop(live_site: tuple[str, Path], page: Any) -> None:
+def test_sides_stand_side_by_side_on_desktop(live_site: tuple[str, Path], tab: Any) -> None:
+    page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/accounts/", wait_until="networkidle")
     tops = page.eval_on_selector_all(
@@ -89,7 +96,8 @@ def test_sides_stand_side_by_side_on_desktop(live_site: tuple[str, Path], page: 
     assert len(tops) >= 2 and tops[0] == tops[1], "answers are not side by side"
 
 
-def test_glossary_terms_explain_themselves_on_hover(live_site: tuple[str, Path], page: Any) -> None:
+def test_glossary_terms_explain_themselves_on_hover(live_site: tuple[str, Path], tab: Any) -> None:
+    page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/", wait_until="networkidle")
     # glossary.js moves each definition from title to data-definition, and shows it as text.
@@ -103,7 +111,8 @@ def test_glossary_terms_explain_themselves_on_hover(live_site: tuple[str, Path],
     assert tip.text_content() == definitions[0]
 
 
-def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: Any) -> None:
+def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], tab: Any) -> None:
+    page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/background/", wait_until="networkidle")
     page.click("sup.cite a >> nth=0")
@@ -115,8 +124,9 @@ def test_citations_lead_to_numbered_sources(live_site: tuple[str, Path], page: A
 
 
 def test_print_hides_navigation_and_shows_source_addresses(
-    live_site: tuple[str, Path], page: Any
+    live_site: tuple[str, Path], tab: Any
 ) -> None:
+    page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/sources/", wait_until="networkidle")
     page.emulate_media(media="print")
@@ -193,16 +203,30 @@ def test_timeline_chart_is_drawn_without_javascript(
     assert keys_hidden, "the keyboard's slider needs the script: without it, the list serves"
 
 
-def test_timeline_chart_has_one_mark_per_event(live_site: tuple[str, Path], page: Any) -> None:
+@pytest.fixture(scope="module")
+def timeline(live_site: tuple[str, Path], browser: Any) -> Iterator[tuple[Any, Watch]]:
+    """The first story's timeline, its chart opened, and what the page did from the start
+    (:func:`watch`): shared by the tests that only read and hover it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     seen = watch(page)
     open_timeline(page, live_site[0])
+    yield page, seen
+    context.close()
+
+
+def test_timeline_chart_has_one_mark_per_event(
+    live_site: tuple[str, Path], timeline: tuple[Any, Watch]
+) -> None:
+    page, seen = timeline
     marks = page.eval_on_selector_all("#timeline-chart .scatterlayer .point", "els => els.length")
     assert marks == len(events_of(live_site))
     assert seen.errors == []
 
 
-def test_hovering_a_mark_shows_its_own_event(live_site: tuple[str, Path], page: Any) -> None:
-    open_timeline(page, live_site[0])
+def test_hovering_a_mark_shows_its_own_event(timeline: tuple[Any, Watch]) -> None:
+    page, _ = timeline
+    page.mouse.move(1, 1)  # off the chart: no hover left over
     x, y, title = page.evaluate(
         """() => { const gd = document.getElementById('timeline-chart');
           const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
@@ -222,8 +246,9 @@ def test_hovering_a_mark_shows_its_own_event(live_site: tuple[str, Path], page: 
 
 
 def test_chart_survives_instant_navigation_away_and_back(
-    live_site: tuple[str, Path], page: Any
+    live_site: tuple[str, Path], tab: Any
 ) -> None:
+    page = tab
     base, _ = live_site
     open_timeline(page, base)
     page.evaluate("window.__stayed = 'yes'")
@@ -241,7 +266,8 @@ def test_chart_survives_instant_navigation_away_and_back(
     assert marks == len(events_of(live_site))
 
 
-def test_keyboard_focus_on_the_chart_is_visible(live_site: tuple[str, Path], page: Any) -> None:
+def test_keyboard_focus_on_the_chart_is_visible(live_site: tuple[str, Path], tab: Any) -> None:
+    page = tab
     page.goto(live_site[0] + "hanoi-summit-2019/timeline/", wait_until="networkidle")
     # The slider is hidden until timeline.js has set it up: a reader tabbing sooner
     # passes a chart that is still its picture.

@@ -30,7 +30,15 @@ def news_site(sites: SiteCache) -> tuple[str, Path]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
+def page(shared_context: Any) -> Any:
+    """The module's shared 1280 px tab (conftest's ``shared_context``), for the tests that
+    load pages and read them, with no listener and no stored choice."""
+    return shared_context(1280).new_page()
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Any]:
+    """A page of a context of its own, for a test that counts what a first visit fetches."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
@@ -256,8 +264,9 @@ def test_key_numbers_and_story_cards_fit_a_phone(news_site: tuple[str, Path], br
 
 
 def test_the_home_page_shows_the_newest_story_first_with_its_picture(
-    news_site: tuple[str, Path], page: Any
+    news_site: tuple[str, Path], new_page: Any
 ) -> None:
+    page = new_page
     seen = pictures_requested(page)
     page.goto(news_site[0], wait_until="networkidle")
     titles = page.eval_on_selector_all(".story-card h2", "els => els.map(e => e.textContent)")

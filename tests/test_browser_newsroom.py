@@ -5,7 +5,6 @@ all lead to pages of the site."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,11 +20,9 @@ WIDTHS = {"phone": 375, "desktop": 1280}
 
 
 @pytest.fixture(params=list(WIDTHS))
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 812})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(shared_context: Any, request: pytest.FixtureRequest) -> Any:
+    """The module's shared tab at each width (conftest's ``shared_context``)."""
+    return shared_context(WIDTHS[request.param], 812).new_page()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -106,11 +103,10 @@ CHAPTERS = ["background/", "outcomes/", "timeline/", "actors/", "actors/kim-jong
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_a_phone_reader_sees_the_story_and_its_chapters_in_the_first_screen(
-    live_site: tuple[str, Path], browser: Any, chapter: str
+    live_site: tuple[str, Path], shared_context: Any, chapter: str
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    page = context.new_page()
+    page = shared_context(375, 812).new_page()
     page.goto(base + STORY + chapter, wait_until="networkidle")
     kicker = page.locator(".story-kicker a")
     box = kicker.bounding_box()
@@ -124,18 +120,16 @@ def test_a_phone_reader_sees_the_story_and_its_chapters_in_the_first_screen(
     assert current == [base + STORY + chapter.split("/")[0] + "/"], current
     bar.locator("a", has_text="Glossary").click()  # no drawer needed
     page.wait_for_url(base + STORY + "glossary/")
-    context.close()
 
 
 @pytest.mark.parametrize("width", [320, 375])
 def test_every_chapter_is_in_sight_on_a_phone_without_scrolling_sideways(
-    live_site: tuple[str, Path], browser: Any, width: int
+    live_site: tuple[str, Path], shared_context: Any, width: int
 ) -> None:
     """The chapter bar wraps rather than scroll: every chapter in the window, a target of
     24 x 24 px apart from the others, and the keyboard reaches each in order, in sight."""
     base, _ = live_site
-    context = browser.new_context(viewport={"width": width, "height": 812})
-    page = context.new_page()
+    page = shared_context(width, 812).new_page()
     page.goto(base + STORY + "accounts/", wait_until="networkidle")
     bar = page.locator("nav[aria-label='Chapters of this story']")
     lists = bar.locator("ol").evaluate("o => [o.scrollWidth, o.clientWidth]")
@@ -159,15 +153,13 @@ def test_every_chapter_is_in_sight_on_a_phone_without_scrolling_sideways(
         assert focused == links.nth(n).evaluate("a => a.href"), n
         box = links.nth(n).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
-    context.close()
 
 
 def test_each_chapter_ends_with_the_storys_chapters_and_labelled_neighbours(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    page = context.new_page()
+    page = shared_context(375, 812).new_page()
     page.goto(base + STORY + "outcomes/", wait_until="networkidle")
     end = page.locator("nav.story-chapters--end")
     assert end.locator("a[aria-current='page']").inner_text() == "Outcomes"
@@ -175,7 +167,6 @@ def test_each_chapter_ends_with_the_storys_chapters_and_labelled_neighbours(
     for direction in ("prev", "next"):
         label = page.locator(f".md-footer__link--{direction} .md-footer__title")
         assert label.is_visible(), f"{direction} has no visible title on a phone"
-    context.close()
 
 
 def test_landing_and_other_pages_have_no_chapter_bar(
@@ -187,10 +178,11 @@ def test_landing_and_other_pages_have_no_chapter_bar(
         assert page.locator(".story-chapters").count() == 0, path
 
 
-def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser: Any) -> None:
+def test_no_table_of_contents_of_one_entry(
+    live_site: tuple[str, Path], shared_context: Any
+) -> None:
     base, folder = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     shown = {}
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
     assert len(pages) > 20
@@ -200,7 +192,6 @@ def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser:
         entries = toc.locator(".md-nav__link").count()
         shown[path] = toc.is_visible()
         assert not (shown[path] and entries < 2), f"{path}: a contents list of {entries}"
-    context.close()
     assert shown[STORY + "outcomes/"], "a page of many sections lost its contents"
 
 
@@ -208,13 +199,12 @@ def test_no_table_of_contents_of_one_entry(live_site: tuple[str, Path], browser:
     ("path", "cards"), [("actors/", ".cast > ul"), ("reactions/", ".reaction-group")]
 )
 def test_pages_of_cards_have_the_whole_content_width(
-    live_site: tuple[str, Path], browser: Any, path: str, cards: str
+    live_site: tuple[str, Path], shared_context: Any, path: str, cards: str
 ) -> None:
     """Who's who and Reactions, like the timeline, give their cards the content area's
     whole width at 1280 px: no table of contents of documentation beside them."""
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     page.goto(base + STORY + path, wait_until="domcontentloaded")
     assert not page.locator(".md-sidebar--secondary").is_visible(), "a contents list beside"
     widths = page.locator(f"article {cards}").evaluate_all(
@@ -227,27 +217,23 @@ def test_pages_of_cards_have_the_whole_content_width(
         )
         wide = [c for c in columns if c[0] > 800]
         assert all(c[1] != "auto" for c in wide), columns
-    context.close()
 
 
 def test_the_timeline_chart_has_the_whole_content_width(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     page.goto(base + STORY + "timeline/", wait_until="networkidle")
     chart = page.locator("figure.timeline-chart").bounding_box()
     assert chart and chart["width"] >= 1100, f"the chart is {chart and chart['width']} px wide"
-    context.close()
 
 
 def test_the_landing_page_tells_the_story_before_its_bookkeeping(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     page.goto(base + STORY, wait_until="networkidle")
     parts = "article h1, article .standfirst, article .byline, article .lead-quote, article h2"
     order = page.locator(parts).evaluate_all("es => es.map(e => e.id || e.className.split(' ')[0])")
@@ -264,7 +250,6 @@ def test_the_landing_page_tells_the_story_before_its_bookkeeping(
     )
     assert round(lines) == 1, f"the dateline takes {lines} lines at 1280 px"
     assert page.locator(".byline__credits").inner_text().startswith(f"By {PUBLISHER['name']}")
-    context.close()
 
 
 ONLINE_CITATION = "article .standfirst sup.cite a"
@@ -279,11 +264,10 @@ def _popover_text(page: Any) -> str:
 
 
 def test_pointing_at_a_citation_shows_its_source_until_escape(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     page.goto(base + STORY, wait_until="networkidle")
     citation = page.locator(ONLINE_CITATION).first
     citation.hover()
@@ -296,15 +280,13 @@ def test_pointing_at_a_citation_shows_its_source_until_escape(
     assert page.locator(".cite-pop").is_visible()
     page.keyboard.press("Escape")
     page.wait_for_selector(".cite-pop", state="detached")
-    context.close()
 
 
 def test_a_focused_citation_shows_its_source_and_tab_reaches_its_link(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = shared_context(1280, 900).new_page()
     page.goto(base + STORY, wait_until="networkidle")
     citation = page.locator(ONLINE_CITATION).first
     citation.focus()
@@ -316,7 +298,6 @@ def test_a_focused_citation_shows_its_source_and_tab_reaches_its_link(
     assert focused, "Tab from the citation does not reach the popover's link"
     page.keyboard.press("Escape")
     page.wait_for_selector(".cite-pop", state="detached")
-    context.close()
 
 
 def test_a_tap_shows_the_source_and_a_second_tap_follows_the_citation(
@@ -340,11 +321,10 @@ def test_a_tap_shows_the_source_and_a_second_tap_follows_the_citation(
 
 
 def test_citations_are_24px_targets_and_never_alone_on_a_line(
-    live_site: tuple[str, Path], browser: Any
+    live_site: tuple[str, Path], shared_context: Any
 ) -> None:
     base, _ = live_site
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    page = context.new_page()
+    page = shared_context(375, 812).new_page()
     page.goto(base + STORY, wait_until="networkidle")
     sizes = page.locator("article sup.cite a").evaluate_all(
         "as => as.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
@@ -361,7 +341,6 @@ def test_citations_are_24px_targets_and_never_alone_on_a_line(
         }).map(sup => sup.parentNode.textContent.slice(-60))"""
     )
     assert alone == [], f"citations on a line of their own: {alone}"
-    context.close()
 
 
 def test_permalinks_show_on_hover_and_focus_only(live_site: tuple[str, Path], page: Any) -> None:

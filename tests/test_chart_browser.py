@@ -101,16 +101,44 @@ def _dense_content(work: Path) -> tuple[Path, None]:
 
 
 @pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
+def context(browser: Any, shared_context: Any) -> Iterator[Any]:
+    """``context(width, **options)``: the module's context of that viewport and options,
+    whose tab its tests share (conftest's ``shared_context``); ``fresh=True``: a context of
+    the test's own, for a test that weighs or counts what a first visit fetches or
+    installs a clock or a route."""
     made: list[Any] = []
 
-    def make(width: int = 1280, **options: Any) -> Any:
+    def make(width: int = 1280, fresh: bool = False, **options: Any) -> Any:
+        if not fresh:
+            return shared_context(width, **options)
         made.append(browser.new_context(viewport={"width": width, "height": 900}, **options))
         return made[-1]
 
     yield make
     for item in made:
         item.close()
+
+
+@pytest.fixture(scope="module")
+def opened(browser: Any, dense_site: str) -> Iterator[Any]:
+    """``opened(story, width)``: a page of that story's timeline with its chart opened in
+    its opening view (:func:`open_chart`), shared by the tests that only read it (they
+    measure, evaluate and hover, and change no view): each chart is opened once per
+    worker, not once per test. The mouse is moved off the chart before it is handed out."""
+    pages: dict[tuple[str, int], Any] = {}
+
+    def get(story: str, width: int) -> Any:
+        if (story, width) not in pages:
+            made = browser.new_context(viewport={"width": width, "height": 900})
+            pages[story, width] = made.new_page()
+            open_chart(pages[story, width], f"{dense_site}{story}/timeline/")
+        page = pages[story, width]
+        page.mouse.move(1, 1)  # no hover left over from another test
+        return page
+
+    yield get
+    for page in pages.values():
+        page.context.close()
 
 
 def open_chart(page: Any, url: str) -> None:
@@ -182,14 +210,13 @@ def test_the_measurement_fails_when_the_collision_rule_is_off(
     assert found["overlaps"] and found["close"], "the measurement cannot fail: it proves nothing"
 
 
-def test_the_browser_runs_the_same_rule_as_the_picture(dense_site: str, context: Any) -> None:
+def test_the_browser_runs_the_same_rule_as_the_picture(opened: Any) -> None:
     """timeline-chart.js and generator/render/chart/labels.py, given the same input, agree."""
     from generator.content.load import load_stories
     from generator.render.chart import figure as charts
     from generator.render.chart import plan as chart_plan
 
-    page = context(375).new_page()
-    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+    page = opened(FIRST_STORY, 375)
     for folder, story_id in ((CONTENT, FIRST_STORY), (DENSE, "synthetic-long-story")):
         (story,) = load_stories(folder, story_id)
         plan = chart_plan.chart_plan(story)
@@ -247,9 +274,8 @@ def test_the_hover_texts_read_from_the_page_are_the_figures(
 
 
 @pytest.mark.parametrize("story", [FIRST_STORY, "synthetic-long-story"])
-def test_hovering_each_mark_shows_its_own_event(dense_site: str, context: Any, story: str) -> None:
-    page = context(375).new_page()
-    open_chart(page, f"{dense_site}{story}/timeline/")
+def test_hovering_each_mark_shows_its_own_event(opened: Any, story: str) -> None:
+    page = opened(story, 375)
     marks = page.evaluate(
         """() => { const gd = document.getElementById('timeline-chart');
           const plot = gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
@@ -466,7 +492,7 @@ def test_the_counts_under_the_chart_word_any_view_as_python_does(
 def test_plotly_is_not_fetched_until_the_reader_reaches_for_the_chart(
     dense_site: str, context: Any
 ) -> None:
-    page = context(1280).new_page()
+    page = context(1280, fresh=True).new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.clock.install()
@@ -496,7 +522,7 @@ def test_the_150_event_timelines_first_view_is_under_100_kb_gzipped(
 ) -> None:
     import gzip
 
-    page = context(1280).new_page()
+    page = context(1280, fresh=True).new_page()
     finished: list[Any] = []
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(f"{dense_site}synthetic-long-story/timeline/", wait_until="networkidle")
@@ -616,7 +642,7 @@ def test_the_chart_fits_a_phone_and_lets_the_page_scroll(dense_site: str, contex
 def test_the_picture_and_caption_stay_when_plotly_cannot_load(
     dense_site: str, context: Any
 ) -> None:
-    page = context(1280).new_page()
+    page = context(1280, fresh=True).new_page()
     page.route("**/plotly-basic-*.min.js", lambda route: route.abort())
     page.goto(f"{dense_site}{FIRST_STORY}/timeline/")
     wait_for_chart_script(page)
@@ -640,7 +666,7 @@ def test_on_paper_the_picture_replaces_the_chart(dense_site: str, context: Any) 
 
 @pytest.mark.parametrize("story", [FIRST_STORY, "synthetic-long-story"])
 def test_the_embeddable_timeline_stands_alone(dense_site: str, context: Any, story: str) -> None:
-    page = context(375).new_page()
+    page = context(375, fresh=True).new_page()  # a shared tab, blank again, left its frame empty
     host = urlsplit(dense_site).netloc
     requests: list[str] = []
     errors: list[str] = []
@@ -942,9 +968,8 @@ def test_labels_keep_clear_stay_put_and_are_whole_and_lanes_fold_in_every_view(
     assert not lanes or len(seen) >= 3, f"{where}: the lanes shown never changed: {seen}"
 
 
-def test_the_comparison_of_picture_and_chart_can_fail(dense_site: str, context: Any) -> None:
-    page = context(375).new_page()
-    open_chart(page, f"{dense_site}{FIRST_STORY}/timeline/")
+def test_the_comparison_of_picture_and_chart_can_fail(opened: Any) -> None:
+    page = opened(FIRST_STORY, 375)
     chart = page.evaluate(CHART_LABELS)
     moved = [[text, left + 5, middle] for text, left, middle in chart]
     assert _same_labels(moved, chart), "a label drawn 5 px away counts as moved"

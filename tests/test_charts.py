@@ -17,7 +17,7 @@ from typing import Any
 
 import plotly.offline  # type: ignore[import-untyped]
 import pytest
-from conftest import CONTENT, FIXTURES
+from conftest import CONTENT, FIRST_STORY, FIXTURES
 from markupsafe import escape
 
 from generator.content.load import load_stories
@@ -59,7 +59,7 @@ def tiny() -> Story:
 
 @pytest.fixture(scope="module")
 def hanoi() -> Story:
-    (story,) = load_stories(ROOT / "content", "hanoi-summit-2019")  # by id: others may exist
+    (story,) = load_stories(CONTENT, FIRST_STORY)  # by id: others may exist
     return story
 
 
@@ -784,7 +784,7 @@ def test_the_figures_file_leaves_the_hover_texts_to_the_page(hanoi: Story) -> No
 
 
 def test_json_is_deterministic(hanoi: Story) -> None:
-    (again,) = load_stories(ROOT / "content", "hanoi-summit-2019")
+    (again,) = load_stories(CONTENT, FIRST_STORY)
     assert figure_json(timeline_figure(hanoi)) == figure_json(timeline_figure(again))
     assert figure_json(timeline_figure(hanoi, dark=True)) == figure_json(
         timeline_figure(again, dark=True)

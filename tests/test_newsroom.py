@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import CONTENT, FIRST_STORY, FIXTURES, ROOT
 
 from generator.content.load import load_stories
 from generator.content.models import Story
@@ -31,7 +31,7 @@ def test_the_glossary_is_in_alphabetical_order(story: Story) -> None:
 
 
 def test_the_lead_quotation_opens_the_landing_page() -> None:
-    (story,) = load_stories(ROOT / "content", "hanoi-summit-2019")
+    (story,) = load_stories(CONTENT, FIRST_STORY)
     assert story.meta.lead_quotation == "trump-sometimes-walk"
     page = render_story(story)[f"{story.id}/index.md"]
     quote = page.index('<figure class="lead-quote"')
