@@ -76,3 +76,28 @@ def test_search_is_a_step_after_any_engine(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
     empty = run_generator("search", str(tmp_path / "empty"), cwd=ROOT)
     assert empty.returncode == 1 and "Pagefind could not index" in empty.stderr
+
+
+def test_a_generated_pages_markdown_is_let_go_of_once_it_is_html(tmp_path: Path) -> None:
+    """MkDocs converts every page before it writes the first: the plugin lets go of a
+    generated page's Markdown (the file's text and the page's) once it is HTML, and
+    keeps a page of docs/ as MkDocs has it."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(_config(tmp_path, f"  - explainer:\n      content: {MINIMAL}\n")))
+    plugin = ExplainerPlugin()
+    config.plugins._current_plugin = "explainer"  # as while MkDocs runs on_files
+    generated = File.generated(config, "story/index.md", content="# Story\n")
+    static = File("about.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    for file, markdown in ((generated, "# Story\n"), (static, "# About\n")):
+        page = Page("Title", file, config)
+        page.markdown = markdown
+        files = Files([generated, static])
+        assert plugin.on_page_content("<h1>x</h1>", page=page, config=config, files=files) == (
+            "<h1>x</h1>"
+        )
+        if file is generated:
+            assert page.markdown is None and file.content_string == ""
+        else:
+            assert page.markdown == "# About\n"
