@@ -44,13 +44,16 @@ def compact(html: str) -> str:
     position = 0
     while (match := _TAG.search(html, position)) is not None:
         text = html[position : match.start()]
-        out.append(text if kept else _BREAK.sub("\n", text))
+        out.append(text if kept or "\n" not in text else _BREAK.sub("\n", text))
         closing, name, attributes = match.group(1), (match.group(2) or "").lower(), match.group(3)
         if not name:  # a comment, as written
             out.append(match.group(0))
             position = match.end()
             continue
-        out.append(f"<{closing}{match.group(2)}{_IN_TAG.sub(_attribute_gap, attributes)}>")
+        if "\n" in attributes:
+            out.append(f"<{closing}{match.group(2)}{_IN_TAG.sub(_attribute_gap, attributes)}>")
+        else:  # the tag as written: only a line break between attributes changes
+            out.append(match.group(0))
         position = match.end()
         if closing and kept and kept[-1] == name:
             kept.pop()
