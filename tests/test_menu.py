@@ -1,7 +1,8 @@
-"""The menu a page carries (theme/main.html, theme/partials/site-menu.html): its own story's
-chapters, never every story of the site, so that a page does not grow with the archive;
-no left-hand tree on the home page, no right-hand contents on a landing page; icons from
-one cached file; no indentation only the templates needed."""
+"""The menu a page carries (theme/main.html, theme/partials/site-menu.html): none on a
+story's pages, whose chapters, masthead and footer lead everywhere; never every story of
+the site, so that a page does not grow with the archive; no left-hand tree on the home
+page, no right-hand contents on a landing page; icons from one cached file; no
+indentation only the templates needed."""
 
 from __future__ import annotations
 
@@ -62,21 +63,44 @@ def menu(page: Path) -> _Menu:
     return parser
 
 
-def test_a_storys_pages_list_its_own_chapters_and_no_other_story(sites: SiteCache) -> None:
+def _links(page: Path, site: Path, article: bool = True) -> set[str]:
+    """The site paths ``page`` links to (a folder's page as the folder); without its
+    article (what the story itself says), its chrome's alone."""
+    here = ROOT_URL + page.relative_to(site).as_posix()
+    html = page.read_text(encoding="utf-8")
+    if not article:
+        html = re.sub(r"<div data-pagefind-body.*?</article>", "", html, flags=re.S)
+    hrefs = re.findall(r'<a [^>]*href="([^"#]*)"', html)
+    return {urljoin(here, h).removeprefix(ROOT_URL) for h in hrefs if not h.startswith("http")}
+
+
+def test_a_storys_pages_have_no_menu_and_still_lead_everywhere_it_did(sites: SiteCache) -> None:
+    """A story's pages carry neither Material's menu nor its drawer's button (3 KB on every
+    page of every story): the chapters (the bar on each page, the landing page's list),
+    the masthead and the footer lead to every page the menu did; around the article,
+    to no other story's."""
     site = sites.build(NEWS).folder
     titles = build_site(NEWS).titles
     assert len(titles) >= 3
+    static = {"", "about/", "standards/"}
     for story, title in titles.items():
         pages = [site / story / "index.html", *sorted((site / story).glob("*/index.html"))]
+        chapters = {p.parent.relative_to(site).as_posix() + "/" for p in pages}
         assert len(pages) >= 2
         for page in pages:
             found = menu(page)
-            assert title in " ".join(found.text), f"{page}: its story is not in its menu"
-            here = ROOT_URL + page.relative_to(site).as_posix()
-            places = {urljoin(here, link).removeprefix(ROOT_URL) for link in found.links}
-            others = {p for p in places for s in titles if s != story and p.startswith(s + "/")}
-            assert others == set(), f"{page}: other stories' pages in its menu: {others}"
-            assert "" in places and f"{story}/" in places, f"{page}: no way home, {places}"
+            assert found.hidden is None and found.text == [], f"{page}: a menu"
+            html = page.read_text(encoding="utf-8")
+            # Material's overlay is the one label of the drawer left: no button opens it.
+            assert html.count('for="__drawer"') == 1, f"{page}: a drawer's button"
+            assert title in html, f"{page}: its story's title"
+            places = _links(page, site)
+            itself = page.parent.relative_to(site).as_posix() + "/"
+            missing = (static | chapters) - places - {itself}
+            assert missing == set(), f"{page}: no way to {missing}"
+            chrome = _links(page, site, article=False)
+            others = {p for p in chrome for s in titles if s != story and p.startswith(s + "/")}
+            assert others == set(), f"{page}: other stories' pages around it: {others}"
 
 
 def test_the_home_page_has_no_tree_and_no_contents_and_landing_pages_no_contents(
@@ -86,9 +110,12 @@ def test_the_home_page_has_no_tree_and_no_contents_and_landing_pages_no_contents
     home = menu(site / "index.html")
     assert home.hidden is True and not home.toc
     assert set(home.links) == {".", "about/", "standards/"}, home.links
+    about = menu(site / "about" / "index.html")  # the drawer of a page that is no story's
+    assert about.hidden is False and {"..", "./", "../standards/"} <= set(about.links)
+    assert (site / "about" / "index.html").read_text().count('for="__drawer"') > 1
     for story in build_site(NEWS).titles:
         landing = menu(site / story / "index.html")
-        assert landing.hidden is False and not landing.toc, story
+        assert landing.hidden is None and not landing.toc, story
 
 
 def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
@@ -139,3 +166,23 @@ def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: Site
         ] == ["assets/stylesheets/site.css"], (page, own)
         assert "__md_scope=" not in html and "var palette=__md_get" not in html, page
         assert "md-scope.js" in html, page
+
+
+def test_a_pages_head_carries_what_readers_browsers_and_search_engines_read(
+    sites: SiteCache,
+) -> None:
+    """Not what only the build knows (Material's <meta name="generator">), nor what the
+    page says elsewhere (og:locale: <html lang>), nor the <noscript> style of lazy
+    pictures on a page without one: a hundred bytes on every page of every story."""
+    site = sites.build(NEWS).folder
+    pages = [site / "index.html", *sorted(site.glob("*/index.html")), *site.glob("*/*/index.html")]
+    lazy = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        assert '<meta name="generator"' not in head and "og:locale" not in head, page
+        assert '<meta name="description"' in head and '<link rel="canonical"' in head, page
+        pictures = "data-src=" in html[len(head) :]
+        lazy += pictures
+        assert ("img[data-src]{display:none" in head) == pictures, page
+    assert lazy, "no page with a lazy picture to check"

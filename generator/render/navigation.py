@@ -10,14 +10,14 @@ The order, top to bottom:
    its landing page and its sections in reading order
    (:func:`generator.render.pages.story_pages`), "Who's who" among them. The actors' own pages
    are not in the menu (it would list every actor on every page of the story, a site
-   growing with the square of its actors): Who's who links to each, and the plugin places
-   them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`); Previous and
-   Next lead through them after Who's who (:mod:`generator.render.chapters`).
+   growing with the square of its actors): Who's who links to each; Previous and Next
+   lead through them after Who's who (:mod:`generator.render.chapters`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
 That is the whole tree, for the engine (the years' pages, and Previous and Next of the
-pages outside the stories: a story's own are in its pages' front matter). A page's menu
-shows only part of it: Home, the page's own story and the static pages
+pages outside the stories: a story's own are in its pages' front matter). No page shows
+all of it: a story's pages have no menu (their chapters, the masthead and the footer
+lead everywhere), the others' shows Home and the static pages
 (``theme/partials/site-menu.html``), so that no page grows with the number of stories.
 
 The open data's schema (``schema/index.md``) is not in the menu: every page's footer
