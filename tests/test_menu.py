@@ -6,6 +6,7 @@ indentation only the templates needed."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -132,6 +133,7 @@ def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
         assert all(f'<symbol id="{name}"' in sprite for name in uses), uses
         inline = [d for d in drawings if d in html]
         assert inline == [], f"{page}: icons drawn inline"
+        assert "<svg xmlns=" not in html, f"{page}: an xmlns the HTML parser gives itself"
         body = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", html, flags=re.S)
         assert not re.search(r"\n[ \t]+<", body), f"{page}: indented markup"
         assert "\n\n" not in body, f"{page}: blank lines"
@@ -139,7 +141,8 @@ def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
 
 def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: SiteCache) -> None:
     """What was on every page once is one cached file: the site's stylesheets joined (in
-    mkdocs.yml's order), Material's helpers and palette script, the search dialog."""
+    mkdocs.yml's order), Material's helpers and palette script, the search dialog; and no
+    script runs from the page's own text."""
     import yaml
 
     from generator.publish.compact import compact_css
@@ -166,6 +169,13 @@ def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: Site
         ] == ["assets/stylesheets/site.css"], (page, own)
         assert "__md_scope=" not in html and "var palette=__md_get" not in html, page
         assert "md-scope.js" in html, page
+        # No script runs from the page itself (the search button is in the header, not
+        # moved there): only data, in Material's configuration (without what only its
+        # search, versions, tags and annotations read) and the story's JSON-LD.
+        inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+        assert all('type="application/' in attributes for attributes in inline), (page, inline)
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+        assert config and set(json.loads(config[1])) == {"base", "features", "translations"}
 
 
 def test_a_pages_head_carries_what_readers_browsers_and_search_engines_read(
