@@ -1,10 +1,12 @@
-"""The menu a page carries (theme/main.html, theme/partials/site-menu.html): its own story's
-chapters, never every story of the site, so that a page does not grow with the archive;
-no left-hand tree on the home page, no right-hand contents on a landing page; icons from
-one cached file; no indentation only the templates needed."""
+"""What a page carries around its article (theme/main.html): no menu, since a story's
+chapters, the masthead, the home page and the footer lead everywhere, so that a page does
+not grow with the archive; no right-hand contents on the home page or a landing page;
+icons from one cached file; no indentation only the templates needed; one stylesheet; no
+script in the page's own text; a head without what only the build reads."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,33 +64,60 @@ def menu(page: Path) -> _Menu:
     return parser
 
 
-def test_a_storys_pages_list_its_own_chapters_and_no_other_story(sites: SiteCache) -> None:
+def _links(page: Path, site: Path, article: bool = True) -> set[str]:
+    """The site paths ``page`` links to (a folder's page as the folder); without its
+    article (what the story itself says), its chrome's alone."""
+    here = ROOT_URL + page.relative_to(site).as_posix()
+    html = page.read_text(encoding="utf-8")
+    if not article:
+        html = re.sub(r"<div data-pagefind-body.*?</article>", "", html, flags=re.S)
+    hrefs = re.findall(r'<a [^>]*href="([^"#]*)"', html)
+    return {urljoin(here, h).removeprefix(ROOT_URL) for h in hrefs if not h.startswith("http")}
+
+
+def test_no_page_has_a_menu_and_every_page_still_leads_everywhere_it_did(
+    sites: SiteCache,
+) -> None:
+    """No page carries Material's menu nor its drawer's button (3 KB on every page of
+    every story, which repeated a story's chapters): a story's chapters (the bar on each
+    page, the landing page's list), the masthead, the home page's stories and every
+    page's footer lead to every page the menu did; around a story's article, to no other
+    story's."""
     site = sites.build(NEWS).folder
     titles = build_site(NEWS).titles
     assert len(titles) >= 3
+    static = {"", "about/", "standards/", "schema/"}
+    every = [site / "index.html", *sorted(site.glob("*/index.html")), *site.glob("*/*/index.html")]
+    for page in every:
+        found = menu(page)
+        assert found.hidden is None and found.text == [], f"{page}: a menu"
+        # Material's overlay is the one label of the drawer left: no button opens it.
+        assert page.read_text(encoding="utf-8").count('for="__drawer"') == 1, page
+        itself = page.parent.relative_to(site).as_posix() + "/"
+        missing = static - _links(page, site) - {itself.removeprefix("./")}
+        assert missing == set(), f"{page}: no way to {missing}"
+    home = _links(site / "index.html", site)
+    assert {f"{story}/" for story in titles} <= home, "the home page lists every story"
     for story, title in titles.items():
         pages = [site / story / "index.html", *sorted((site / story).glob("*/index.html"))]
+        chapters = {p.parent.relative_to(site).as_posix() + "/" for p in pages}
         assert len(pages) >= 2
         for page in pages:
-            found = menu(page)
-            assert title in " ".join(found.text), f"{page}: its story is not in its menu"
-            here = ROOT_URL + page.relative_to(site).as_posix()
-            places = {urljoin(here, link).removeprefix(ROOT_URL) for link in found.links}
-            others = {p for p in places for s in titles if s != story and p.startswith(s + "/")}
-            assert others == set(), f"{page}: other stories' pages in its menu: {others}"
-            assert "" in places and f"{story}/" in places, f"{page}: no way home, {places}"
+            assert title in page.read_text(encoding="utf-8"), f"{page}: its story's title"
+            itself = page.parent.relative_to(site).as_posix() + "/"
+            missing = chapters - _links(page, site) - {itself}
+            assert missing == set(), f"{page}: no way to {missing}"
+            chrome = _links(page, site, article=False)
+            others = {p for p in chrome for s in titles if s != story and p.startswith(s + "/")}
+            assert others == set(), f"{page}: other stories' pages around it: {others}"
 
 
-def test_the_home_page_has_no_tree_and_no_contents_and_landing_pages_no_contents(
-    sites: SiteCache,
-) -> None:
+def test_the_home_page_and_landing_pages_have_no_contents(sites: SiteCache) -> None:
     site = sites.build(NEWS).folder
-    home = menu(site / "index.html")
-    assert home.hidden is True and not home.toc
-    assert set(home.links) == {".", "about/", "standards/"}, home.links
+    assert not menu(site / "index.html").toc
+    assert menu(site / "about" / "index.html").toc  # a page of docs/ with sections has
     for story in build_site(NEWS).titles:
-        landing = menu(site / story / "index.html")
-        assert landing.hidden is False and not landing.toc, story
+        assert not menu(site / story / "index.html").toc, story
 
 
 def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
@@ -105,6 +134,7 @@ def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
         assert all(f'<symbol id="{name}"' in sprite for name in uses), uses
         inline = [d for d in drawings if d in html]
         assert inline == [], f"{page}: icons drawn inline"
+        assert "<svg xmlns=" not in html, f"{page}: an xmlns the HTML parser gives itself"
         body = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", html, flags=re.S)
         assert not re.search(r"\n[ \t]+<", body), f"{page}: indented markup"
         assert "\n\n" not in body, f"{page}: blank lines"
@@ -112,7 +142,8 @@ def test_icons_come_from_one_cached_file_and_pages_carry_no_indentation(
 
 def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: SiteCache) -> None:
     """What was on every page once is one cached file: the site's stylesheets joined (in
-    mkdocs.yml's order), Material's helpers and palette script, the search dialog."""
+    mkdocs.yml's order), Material's helpers and palette script, the search dialog; and no
+    script runs from the page's own text."""
     import yaml
 
     from generator.publish.compact import compact_css
@@ -139,3 +170,30 @@ def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: Site
         ] == ["assets/stylesheets/site.css"], (page, own)
         assert "__md_scope=" not in html and "var palette=__md_get" not in html, page
         assert "md-scope.js" in html, page
+        # No script runs from the page itself (the search button is in the header, not
+        # moved there): only data, in Material's configuration (without what only its
+        # search, versions, tags and annotations read) and the story's JSON-LD.
+        inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+        assert all('type="application/' in attributes for attributes in inline), (page, inline)
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+        assert config and set(json.loads(config[1])) == {"base", "features", "translations"}
+
+
+def test_a_pages_head_carries_what_readers_browsers_and_search_engines_read(
+    sites: SiteCache,
+) -> None:
+    """Not what only the build knows (Material's <meta name="generator">), nor what the
+    page says elsewhere (og:locale: <html lang>), nor the <noscript> style of lazy
+    pictures on a page without one: a hundred bytes on every page of every story."""
+    site = sites.build(NEWS).folder
+    pages = [site / "index.html", *sorted(site.glob("*/index.html")), *site.glob("*/*/index.html")]
+    lazy = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        assert '<meta name="generator"' not in head and "og:locale" not in head, page
+        assert '<meta name="description"' in head and '<link rel="canonical"' in head, page
+        pictures = "data-src=" in html[len(head) :]
+        lazy += pictures
+        assert ("img[data-src]{display:none" in head) == pictures, page
+    assert lazy, "no page with a lazy picture to check"

@@ -158,7 +158,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         for item in _walk(nav.items):
             if isinstance(item, Section) or (isinstance(item, Page) and item.file.generated_by):
                 item.title = Markup(item.title)
-        _place_actor_pages(nav, files)
         self.pages = {
             file.page.url: file.page
             for file in files.documentation_pages()
@@ -298,24 +297,6 @@ def fit_instant_navigation(config: MkDocsConfig, pages: int) -> None:
 def uses_material_search(config: MkDocsConfig) -> bool:
     """Whether the site is built with Material's search plugin instead of Pagefind."""
     return "material/search" in config.plugins
-
-
-def _place_actor_pages(nav: Navigation, files: Files) -> None:
-    """Put each story's actor pages, which the menu leaves out (:mod:`.navigation`),
-    under its Who's who's section: an actor's page opens the story's part of the menu
-    (``theme/main.html``). Their Previous and Next, like every story page's, are in their
-    front matter (:mod:`generator.render.chapters`)."""
-    by_story: dict[str, list[Page]] = {}
-    for file in files.documentation_pages():
-        story, _, name = file.src_uri.partition("/actors/")
-        is_actor = bool(file.generated_by) and name not in ("", "index.md")
-        if is_actor and "/" not in story + name and isinstance(file.page, Page):
-            by_story.setdefault(story, []).append(file.page)
-    for page in nav.pages:
-        actors = by_story.get(page.file.src_uri.removesuffix("actors/index.md").rstrip("/"))
-        if page.file.src_uri.endswith("/actors/index.md") and actors:
-            for actor in actors:
-                actor.parent = page.parent
 
 
 def _release_source(page: Page) -> None:

@@ -9,18 +9,18 @@ The order, top to bottom:
    a year, in the same order, each opened by that year's page of stories. Within a story:
    its landing page and its sections in reading order
    (:func:`generator.render.pages.story_pages`), "Who's who" among them. The actors' own pages
-   are not in the menu (it would list every actor on every page of the story, a site
-   growing with the square of its actors): Who's who links to each, and the plugin places
-   them under it (:meth:`generator.publish.plugin.ExplainerPlugin.on_nav`); Previous and
-   Next lead through them after Who's who (:mod:`generator.render.chapters`).
+   are not in the navigation (it would list every actor on every page of the story, a site
+   growing with the square of its actors): Who's who links to each; Previous and Next
+   lead through them after Who's who (:mod:`generator.render.chapters`).
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
 That is the whole tree, for the engine (the years' pages, and Previous and Next of the
-pages outside the stories: a story's own are in its pages' front matter). A page's menu
-shows only part of it: Home, the page's own story and the static pages
-(``theme/partials/site-menu.html``), so that no page grows with the number of stories.
+pages outside the stories: a story's own are in its pages' front matter). No page shows
+it: the site has no menu (``theme/main.html``); a story's chapters, the masthead, the
+home page and every page's footer lead everywhere, so that no page grows with the
+number of stories.
 
-The open data's schema (``schema/index.md``) is not in the menu: every page's footer
+The open data's schema (``schema/index.md``) is not in the navigation: every page's footer
 links to it (``theme/partials/copyright.html``), as it does to About and the feeds.
 
 The home page lists the stories in the same order: all of them, or, from
@@ -76,7 +76,7 @@ def story_nav(story: Story) -> NavTree:
 
 
 def is_actor_page(page: Page) -> bool:
-    """Whether the page is an actor's own, reached from Who's who rather than the menu."""
+    """Whether the page is an actor's own, reached from Who's who rather than the navigation."""
     return page.kind is PageKind.ACTOR
 
 

@@ -24,3 +24,8 @@ function __md_set(key, value, storage = localStorage, scope = __md_scope) {
     // storage full or refused: the choice is not kept
   }
 }
+
+// The page runs scripts: what only works with them may show from the first paint (the
+// search button, search.css), before Material's bundle, at the page's end, marks the
+// same class.
+document.documentElement.classList.add("js");
