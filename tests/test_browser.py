@@ -129,9 +129,11 @@ def test_print_hides_navigation_and_shows_source_addresses(
     page = tab
     base, _ = live_site
     page.goto(base + "hanoi-summit-2019/sources/", wait_until="networkidle")
+    chrome = (".md-header", ".md-footer", ".story-chapters__bar")
+    assert all(page.is_visible(selector) for selector in chrome), "on screen, the chrome shows"
     page.emulate_media(media="print")
     assert not page.is_visible(".md-header")
-    assert not page.is_visible(".md-sidebar--primary")
+    assert not page.is_visible(".md-footer")
     after = page.eval_on_selector(
         "ol.sources a[href^='http']", "a => getComputedStyle(a, '::after').content"
     )
