@@ -373,12 +373,20 @@ def test_side_cards_show_each_side_in_its_colour_in_both_palettes(
 def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any) -> None:
     import feedparser
 
-    page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
-    feeds = page.eval_on_selector_all(
-        "link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
-    )
-    assert len(feeds) == 2
-    for url in feeds:  # fetched by the page: its address is the browser's alone (sites.py)
+    """A story's page names its own feed in its head; the other pages, the site's every-story
+    feed (the footer links that one on every page)."""
+    heads = []
+    for address in (news_site[0] + LEAD + "/", news_site[0]):
+        page.goto(address, wait_until="networkidle")
+        heads.append(
+            page.eval_on_selector_all(
+                "link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
+            )
+        )
+    assert [len(feeds) for feeds in heads] == [1, 1], heads
+    story_feed, every_story = heads[0][0], heads[1][0]
+    assert story_feed.endswith(f"/feeds/{LEAD}.xml") and every_story.endswith("/feeds/stories.xml")
+    for url in (story_feed, every_story):  # fetched by the page: its address is the browser's alone (sites.py)
         ok, body = page.evaluate("u => fetch(u).then(async r => [r.ok, await r.text()])", url)
         assert ok, url
         parsed = feedparser.parse(body)
