@@ -57,29 +57,30 @@ def pictures_requested(page: Any) -> list[str]:
     return seen
 
 
+def visit(browser: Any, url: str) -> tuple[list[str], list[str]]:
+    """The requests a page made, down to its end, and its errors and failed requests."""
+    context = browser.new_context()
+    tab = context.new_page()
+    seen = watch(tab)
+    tab.goto(url, wait_until="networkidle")
+    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # every picture, too
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    return seen.requests, seen.failed + seen.errors
+
+
 def test_every_page_loads_only_from_this_host_without_errors(
     news_site: tuple[str, Path], browser: Any
 ) -> None:
-    """Every page, down to its end (every lazy picture, too), in one tab: a page loaded in
-    a new context costs Chromium about a second more. A request to another host is never
-    cached, so the tab's cache hides none."""
     base, folder = news_site
     host = urlsplit(base).netloc
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
     assert len(pages) > 15
-    context = browser.new_context()
-    tab = context.new_page()
-    seen = watch(tab)
     for path in pages:
-        for found in (seen.requests, seen.failed, seen.errors):
-            found.clear()
-        tab.goto(base + path.removesuffix("index.html"), wait_until="networkidle")
-        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy pictures load
-        tab.wait_for_function("() => Array.from(document.images).every(image => image.complete)")
-        assert seen.failed + seen.errors == [], f"{path}: {seen.failed + seen.errors}"
-        foreign = [r for r in seen.requests if urlsplit(r).netloc not in (host, "")]
+        requests, problems = visit(browser, base + path.removesuffix("index.html"))
+        assert problems == [], f"{path}: {problems}"
+        foreign = [r for r in requests if urlsplit(r).netloc not in (host, "")]
         assert foreign == [], f"{path}: requests to other hosts {foreign}"
-    context.close()
 
 
 def test_the_story_page_has_byline_dateline_reading_time_picture_and_key_numbers(
