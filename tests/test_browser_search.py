@@ -190,8 +190,15 @@ def test_search_works_after_instant_navigation(live_site: tuple[str, Path], page
     page.wait_for_selector("h1:has-text('Background')")
     results = search_for(page, "Yongbyon", key="s")
     assert results and all(r.startswith(urlsplit(base).path) for r in results), results
+    # Material announces each page it puts in place on document$ (at once, for this one):
+    # search again once the new page is there, not while it is swapped in (the URL changes
+    # first; keys typed during the swap reached no field, once on a busy machine).
+    page.evaluate("() => { window.__pages = 0; document$.subscribe(() => window.__pages++); }")
     page.locator(f"{RESULT} a").first.click()
     page.wait_for_url(base + results[0].removeprefix(urlsplit(base).path) + "**")
+    page.wait_for_function(
+        f"() => location.pathname === {results[0]!r} && window.__pages >= 2", timeout=60000
+    )
     assert not page.evaluate("document.querySelector('#site-search').open")
     assert page.evaluate("window.__stayed") == "yes", "the page reloaded: no instant navigation"
     search_for(page, "Kim")  # and again, on the page it led to
