@@ -70,18 +70,19 @@ def read_entries(sitemap: bytes) -> list[Entry] | None:
     return entries
 
 
-def chunks(entries: list[Entry], max_urls: int, max_bytes: int) -> list[list[Entry]]:
-    """The entries cut into consecutive runs, each of at most ``max_urls`` entries and
-    ``max_bytes`` bytes once written as one sitemap file."""
+def chunks(entries: list[Entry], max_urls: int, max_bytes: int) -> list[list[str]]:
+    """The entries, each written as its ``<url>`` element once, cut into consecutive runs
+    of at most ``max_urls`` entries and ``max_bytes`` bytes once written as one file."""
     fixed = len(_urlset([]).encode("utf-8"))
-    parts: list[list[Entry]] = [[]]
+    parts: list[list[str]] = [[]]
     size = fixed
     for entry in entries:
-        length = len(entry.xml().encode("utf-8"))
+        written = entry.xml()
+        length = len(written.encode("utf-8"))
         if parts[-1] and (len(parts[-1]) >= max_urls or size + length > max_bytes):
             parts.append([])
             size = fixed
-        parts[-1].append(entry)
+        parts[-1].append(written)
         size += length
     return parts
 
@@ -121,8 +122,8 @@ def _site_root(entries: list[Entry]) -> str:
     return shortest[: shortest.rfind("/", 0, common + 1) + 1]
 
 
-def _urlset(entries: list[Entry]) -> str:
-    return f'{_HEAD}<urlset xmlns="{NAMESPACE}">\n{"".join(e.xml() for e in entries)}</urlset>\n'
+def _urlset(urls: list[str]) -> str:
+    return f'{_HEAD}<urlset xmlns="{NAMESPACE}">\n{"".join(urls)}</urlset>\n'
 
 
 def _index(locs: list[str]) -> str:
