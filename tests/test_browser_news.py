@@ -353,6 +353,15 @@ def test_actor_pages_link_the_same_actor_in_other_stories(
     assert link.inner_text() == "Side A"
     link.click()
     page.wait_for_url(f"**/{PLAIN}/actors/side-a/")
+    # The address changes before Material swaps the new page in: wait for the new page,
+    # whose "elsewhere" list links to other stories but not to its own.
+    page.wait_for_function(
+        """plain => [...document.querySelectorAll('#elsewhere ~ ul a')].length > 0
+          && ![...document.querySelectorAll('#elsewhere ~ ul a')]
+               .some(a => a.pathname.endsWith('/' + plain + '/actors/side-a/'))""",
+        arg=PLAIN,
+        timeout=60000,
+    )
     back = page.eval_on_selector_all("#elsewhere ~ ul a", "els => els.map(e => e.pathname)")
     assert any(path.endswith(f"/{LEAD}/actors/side-a/") for path in back)
 
