@@ -182,3 +182,29 @@ def test_story_pages_are_labelled_with_the_story_s_short_label(built: Path, stor
     labels = {p["meta"]["story"] for p in fragments(built) if p["url"].startswith(f"/{story_id}/")}
     assert labels == {story.meta.label}
     assert len(story.meta.label) <= LABEL_CHARS_AT_MOST
+
+
+@pytest.mark.build
+def test_two_indexes_of_a_site_of_many_stories_are_byte_identical(tmp_path: Path) -> None:
+    """Pagefind writes a filter's values in a random order each run (search_order.py):
+    twelve stories' values in the same order twice by chance is one run in 479 million."""
+    folders = [tmp_path / "one", tmp_path / "two"]
+    for folder in folders:
+        for number in range(12):
+            page = folder / f"story-{number}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(
+                f'<!doctype html><html lang="en"><head><title>Story {number}</title></head>'
+                f'<body><main data-pagefind-body data-pagefind-filter="story:Story {number}">'
+                f"<h1>Story {number}</h1><p>Talks number {number} ended early.</p></main>"
+                "</body></html>"
+            )
+        index_site(folder)
+    one, two = (
+        {p.relative_to(f).as_posix(): p.read_bytes() for p in f.rglob("*") if p.is_file()}
+        for f in folders
+    )
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    (filters,) = [name for name in one if name.endswith(".pf_filter")]
+    assert filters.startswith("pagefind/filter/en_")

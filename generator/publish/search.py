@@ -12,7 +12,8 @@ weighs the most (``data-pagefind-weight`` in ``glossary.md.j2``): its entry rank
 its own term. The theme's ``search-dialog.js`` opens each result at the section that
 matched. The MkDocs plugin runs :func:`index_site` after every build (``on_post_build``),
 ``make site`` and ``make serve`` alike; after another engine, ``python -m generator search
-SITE_DIR`` does.
+SITE_DIR`` does. Pagefind writes its filters in a random order; :mod:`search_order` puts
+them in a fixed one, so that two builds of the same site are byte-identical.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.publish.search_order import UnknownIndexFormat, settle_filters
 
 BUNDLE = "pagefind"
 """The folder of the site where the index and Pagefind's scripts are written."""
@@ -71,11 +74,16 @@ def index_site(site_dir: Path) -> Indexed:
         command += ["--exclude-selectors", selector]
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
     output = result.stdout + result.stderr
     pages = _count(r"Indexed (\d+) pages?", output)
     if result.returncode != 0 or not pages:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{output.strip()}")
+    try:
+        settle_filters(site_dir / BUNDLE)
+    except (UnknownIndexFormat, OSError, KeyError) as error:
+        message = f"Pagefind's index in {site_dir} is not as expected: {error}"
+        raise SearchIndexError(message) from error
+    seconds = time.perf_counter() - started
     return Indexed(pages, _count(r"Indexed (\d+) words?", output), seconds)
 
 
