@@ -54,7 +54,8 @@ def search_for(page: Any, query: str, key: str | None = "/") -> list[str]:
     if key is not None:
         painted(page)
         page.keyboard.press(key)
-    page.wait_for_selector("#site-search[open]")
+    # The first press fetches the dialog's markup, script and stylesheet before it opens.
+    page.wait_for_selector("#site-search[open]", timeout=60000)
     page.keyboard.type(query)
     page.wait_for_function(
         "q => document.querySelector('#site-search-results').dataset.query === q",
