@@ -249,8 +249,8 @@ def test_the_hover_texts_read_from_the_page_are_the_figures(
 ) -> None:
     """figure.json keeps each event's id and date wording; timeline-chart.js fills in its
     title, actors and description from the page's list of events, wrapped as hover.py
-    wraps them: on the timeline page and on its embeddable twin, every event's hover data
-    is what Python's figure holds."""
+    wraps them: on the timeline page, and on its embeddable twin from the timeline page's
+    list, which it fetches, every event's hover data is what Python's figure holds."""
     from generator.content.load import load_stories
     from generator.render.chart.figure import timeline_figure_data
 
@@ -682,14 +682,52 @@ def test_the_embeddable_timeline_stands_alone(dense_site: str, context: Any, sto
     assert back.get_attribute("href") == "../../"  # relative: it holds under any sub-path
     assert inside.locator("base").get_attribute("target") == "_top"  # links leave the frame
     wait_for_chart_script(inside)
+    assert inside.locator("ol.timeline, details").count() == 0  # the list is a link away
+    listed = inside.locator("a", has_text="Every event, in order, on the timeline page")
+    assert listed.get_attribute("href") == "../"
     inside.locator(".timeline-chart__box").hover()
     inside.locator("figure.timeline-chart.is-ready").wait_for(timeout=60000)
-    inside.locator("summary", has_text="Every event").click()
-    assert inside.locator("ol.timeline > li").count() > 5
+    # The panel shows the event's whole entry, read from the timeline page's list; its
+    # links lead where they lead there.
+    inside.locator(".timeline-panel__next").click()
+    entry = inside.locator(".timeline-panel__event")
+    entry.locator("strong").wait_for()
+    hrefs = entry.locator("a[href]").evaluate_all("(a) => a.map((e) => e.href)")
+    assert hrefs and all(h.startswith(f"{dense_site}") for h in hrefs), hrefs
+    assert not any(h.startswith(f"{dense_site}{story}/timeline/embed/") for h in hrefs), hrefs
     foreign = [r for r in requests if urlsplit(r).netloc not in (host, "")]
     assert foreign == [] and errors == []
     back.click()
     page.wait_for_url(f"{dense_site}{story}/")  # the top window, not the frame
+
+
+def test_enter_on_the_embeds_slider_opens_the_event_on_the_timeline_page(
+    dense_site: str, context: Any
+) -> None:
+    """The embeddable page has no list: Enter on its slider opens the event's entry on
+    the timeline page, in the top window, and the slider names each event as there."""
+    page = context(1280, fresh=True).new_page()
+    embed = f"{dense_site}{FIRST_STORY}/timeline/embed/"
+    frame = f"<iframe src='{embed}' style='width:100%;height:900px;border:0'></iframe>"
+    page.set_content(f"<!doctype html><html><body>{frame}</body></html>")
+    inside = page.frame_locator("iframe")
+    wait_for_chart_script(inside)
+    inside.locator(".timeline-chart__outside a:visible").first.focus()  # reaches the chart
+    slider = inside.locator(".timeline-chart__keys")
+    slider.wait_for()
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    named = inside.locator(".timeline-chart__keys[aria-valuetext]")
+    text = named.get_attribute("aria-valuetext")
+    assert text and " of " in text and not text.startswith(", "), text
+    value = slider.evaluate("(s) => s.value")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{dense_site}{FIRST_STORY}/timeline/#event-*")
+    index = page.evaluate(
+        "() => Array.from(document.querySelectorAll('ol.timeline > li')).findIndex("
+        "(li) => '#' + li.id === location.hash)"
+    )
+    assert index + 1 == int(value)
 
 
 def test_the_timeline_page_gives_the_code_to_embed_it(dense_site: str, context: Any) -> None:
@@ -727,7 +765,12 @@ def test_the_embed_code_sizes_its_frame_to_what_it_shows(
     )
     frame = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
     assert abs(frame - content) <= 1, (frame, content)  # no scroll bar, no blank below
-    inside.locator("summary", has_text="Every event").click()  # the list unfolds: it grows
+    # The content grows (the panel fills in once the chart is reached; here, a block
+    # added under it): the frame follows.
+    inside.evaluate(
+        "() => document.querySelector('.md-content article').append("
+        "Object.assign(document.createElement('div'), {style: 'height:300px'}))"
+    )
     height = "document.querySelector('iframe').getBoundingClientRect().height"
     page.wait_for_function(f"() => {height} > {frame + 100}")
 

@@ -844,7 +844,10 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
     assert "template: embed.html" in embed.split("---")[1]
     assert '<figure class="timeline-chart">' in embed and "<figcaption>" in embed
     assert "[Read the whole story](../index.md)" in embed
-    assert 'id="event-talks-open"' in embed  # its own list of events, for Enter to go to
+    # No list of its own: a link to the timeline page's, which its chart reads (data-list)
+    assert 'id="event-talks-open"' not in embed and 'class="timeline"' not in embed
+    assert "](../timeline.md)" in embed and 'data-list="../"' in embed
+    assert 'href="../#event-talks-open"' in embed and 'target="_self"' not in embed
     site = build_site(FIXTURES / "minimal")
     assert "tiny-story/timeline/embed.md" in site.files and "embed" not in str(site.nav)
 

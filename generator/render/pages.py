@@ -177,8 +177,9 @@ def _story_list(
 
 def embed_pages(story: Story) -> list[Page]:
     """Pages for other sites to embed in an ``<iframe>``, outside the navigation: the
-    timeline chart with its list of events, without the site around it (the theme's
-    embed.html, which also keeps it out of search: the timeline page has its text)."""
+    timeline chart, with links to the story and to the timeline page's list of events,
+    without the site around it (the theme's embed.html, which also keeps it out of
+    search: the timeline page has its text)."""
     if not story.events:
         return []
     title = f"Timeline: {story.meta.title}"

@@ -23,7 +23,7 @@ PICTURE_FILE = "timeline/picture.svg"
 
 EMBED_EXTRA_PX = 500
 """What the embeddable page shows around the chart on a phone, px: its title, the counts
-under the chart, the caption, the link back and the folded list of events. The embed
+under the chart, the caption and the links to the timeline page and the story. The embed
 code's frame has this height until its script hears the content's own."""
 
 

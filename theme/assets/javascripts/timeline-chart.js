@@ -367,10 +367,11 @@
 
   /* An event's hover data, [id, title, date wording, "<br>Who: ..." or "", description]
      (hover.py customdata), from the figure's [id, date wording] and the event's entry in
-     the page's list: its title (the entry's first <strong>), the paragraphs after it but
-     a picture and the closing line of its actors' names (each an <a><bdi>). */
-  function hoverData([id, when], model) {
-    const item = document.getElementById("event-" + id);
+     the list of events (page.entry: the page's own, or on the embeddable page the timeline
+     page's): its title (the entry's first <strong>), the paragraphs after it but a
+     picture and the closing line of its actors' names (each an <a><bdi>). */
+  function hoverData([id, when], model, entry) {
+    const item = entry(id);
     const title = item && item.querySelector("strong");
     if (!title) return [id, escapeText(id), when, "", ""];
     const width = model.hoverWidth;
@@ -428,7 +429,7 @@
 
     const start = figure; // coloured for the reader's scheme as soon as it is drawn
     start.data.forEach((trace) => {
-      trace.customdata = trace.customdata.map((data) => hoverData(data, model));
+      trace.customdata = trace.customdata.map((data) => hoverData(data, model, page.entry));
     });
     if (touch) start.layout.dragmode = false; // a one-finger drag scrolls the page
     // A second tap this soon after another is not a tap of its own: Plotly reads it as a

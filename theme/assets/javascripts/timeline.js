@@ -19,6 +19,12 @@
  * embed the chart, with a copy button, and, in a frame on another site, the content's
  * height for the embed code's script. Everything it sets up is torn down when Material
  * swaps the page (document$).
+ *
+ * The embeddable page has no list of its own: its plot names the timeline page's address
+ * (data-list, relative to the page). When the reader reaches for its chart, this fetches
+ * that page once, with plotly.js, and reads the events from its list: the hover texts,
+ * the panel and the slider are the timeline page's, and Enter opens the event's entry
+ * there, in the top window.
  */
 (() => {
   "use strict";
@@ -95,6 +101,42 @@
     }, HIGHLIGHT_MS);
   }
 
+  /* The entries of a document's list of events, in time order. */
+  function listItems(root) {
+    return Array.from(root.querySelectorAll("ol.timeline > li[id^='event-']"));
+  }
+
+  /* The timeline page's list of events, fetched and parsed (the embeddable page's). */
+  function fetchList(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.text().then((text) => new DOMParser().parseFromString(text, "text/html"));
+    });
+  }
+
+  /* A copy of an entry fetched from the page at `base`, its addresses made whole so that
+     they lead where they led on that page. */
+  function rebased(node, base) {
+    node.querySelectorAll("[href], [src], [data-src]").forEach((element) => {
+      ["href", "src", "data-src"].forEach((name) => {
+        const value = element.getAttribute(name);
+        if (value !== null) element.setAttribute(name, new URL(value, base).href);
+      });
+    });
+    node.querySelectorAll("[srcset], [data-srcset]").forEach((element) => {
+      ["srcset", "data-srcset"].forEach((name) => {
+        const value = element.getAttribute(name);
+        if (value === null) return;
+        const parts = value.split(",").map((part) => {
+          const [url, ...size] = part.trim().split(/\s+/);
+          return [new URL(url, base).href, ...size].join(" ");
+        });
+        element.setAttribute(name, parts.join(", "));
+      });
+    });
+    return node;
+  }
+
   /* The slider over the events: its value is an event's place in time order (the
      list's order); each move says which event, and shows it on the chart. */
   function eventSlider(slider, items, chart, jump, panel) {
@@ -139,7 +181,7 @@
      the arrow keys anywhere in the figure. Selecting an event shows it on the chart and
      gives the page its address (#event-id). Without JavaScript the panel names the
      opening event, and the list is the way through. */
-  function eventPanel(figure, items, chart, slider) {
+  function eventPanel(figure, items, chart, slider, base) {
     const panel = figure.querySelector(".timeline-panel");
     const body = panel && panel.querySelector(".timeline-panel__event");
     if (!panel || !body || !items.length) return { select: () => {}, cleanup: () => {} };
@@ -151,6 +193,7 @@
 
     function fill(index) {
       const copy = items[index].cloneNode(true);
+      if (base) rebased(copy, base);
       copy.querySelectorAll("[id]").forEach((element) => {
         element.removeAttribute("id");
       });
@@ -287,14 +330,19 @@
     });
   }
 
-  function setUp(plot) {
+  /* Sets the figure up with the events of `items`: the page's own list, or (`base`, the
+     timeline page's address) the fetched list of the embeddable page's timeline page,
+     once the reader has reached for the chart (`reached`). */
+  function setUp(plot, items, base, reached) {
     const figure = plot.closest("figure") || plot;
     const slider = figure.querySelector(".timeline-chart__keys");
     const earlier = figure.querySelector(".timeline-chart__earlier");
     const later = figure.querySelector(".timeline-chart__later");
-    const items = Array.from(document.querySelectorAll("ol.timeline > li[id^='event-']"));
     const state = { highlighted: null, timer: null };
-    const jump = (id) => jumpTo(id, state);
+    const byId = new Map(items.map((item) => [item.id.replace(/^event-/, ""), item]));
+    const jump = base
+      ? (id) => window.open(new URL("#event-" + id, base).href, "_top")
+      : (id) => jumpTo(id, state);
     const cleanups = [() => window.clearTimeout(state.timer)];
     let live = true;
     let drawn = null; // the drawn chart: show, select, pan, destroy
@@ -317,7 +365,7 @@
       pan: (direction) => drawn && drawn.pan(direction),
     };
     const ids = items.map((item) => item.id.replace(/^event-/, ""));
-    const panel = eventPanel(figure, items, chart, slider);
+    const panel = eventPanel(figure, items, chart, slider, base);
     cleanups.push(panel.cleanup);
     const selectId = (id) => {
       const index = ids.indexOf(id);
@@ -325,12 +373,11 @@
     };
 
     if (slider && items.length) cleanups.push(eventSlider(slider, items, chart, jump, () => panel));
-    cleanups.push(outsideLinks([earlier, later], chart), embedCode(document));
-    cleanups.push(reportHeight(document));
-    let reached = false;
+    cleanups.push(outsideLinks([earlier, later], chart));
+    let started = false;
     function reach() {
-      if (reached) return;
-      reached = true;
+      if (started) return;
+      started = true;
       stopReaching();
       Promise.all([
         load(plot.getAttribute("data-plotly"), "Plotly"),
@@ -339,7 +386,13 @@
       ])
         .then(([Plotly, timeline, data]) => {
           if (!live) return null;
-          const page = { earlier: earlier, later: later, jump: jump, select: selectId };
+          const page = {
+            earlier: earlier,
+            later: later,
+            jump: jump,
+            select: selectId,
+            entry: (id) => byId.get(id) || null,
+          };
           return timeline.draw(Plotly, plot, data, page).then((controller) => {
             if (!live) return controller.destroy(); // the page was replaced meanwhile
             drawn = controller;
@@ -353,8 +406,9 @@
           if (live) figure.classList.add("is-failed");
         });
     }
-    const stopReaching = whenReached(figure, reach);
+    const stopReaching = reached ? () => {} : whenReached(figure, reach);
     cleanups.push(stopReaching);
+    if (reached) reach();
 
     // An address naming an event (#event-id) opens the page on it: the chart and the
     // panel, in view, with the event selected.
@@ -379,12 +433,51 @@
     };
   }
 
+  /* The embeddable page: its list is the timeline page's, fetched (with plotly.js and
+     the chart's script) when the reader reaches for the chart. */
+  function setUpEmbedded(plot) {
+    const figure = plot.closest("figure") || plot;
+    const base = new URL(plot.getAttribute("data-list"), document.baseURI).href;
+    let live = true;
+    let inner = null;
+    // The slider is there at once, as on the timeline page; reaching it (focus) fetches
+    // the list, which names its events.
+    const slider = figure.querySelector(".timeline-chart__keys");
+    if (slider) slider.hidden = false;
+    const stop = whenReached(figure, () => {
+      load(plot.getAttribute("data-plotly"), "Plotly").catch(() => null); // meanwhile
+      load("timeline-chart.js", "ExplainerTimeline").catch(() => null);
+      fetchList(base)
+        .then((list) => listItems(list))
+        .catch(() => []) // without the list the chart still draws; its hovers name ids
+        .then((items) => {
+          if (live) inner = setUp(plot, items, base, true);
+        });
+    });
+    return () => {
+      live = false;
+      stop();
+      if (inner) inner();
+    };
+  }
+
   function onPage() {
     if (teardown) teardown();
     teardown = null;
     const plot = document.getElementById("timeline-chart");
     if (!plot || !plot.getAttribute("data-plotly") || !plot.getAttribute("data-figure")) return;
-    teardown = setUp(plot);
+    const parts = [embedCode(document), reportHeight(document)];
+    const items = listItems(document);
+    parts.push(
+      !items.length && plot.hasAttribute("data-list")
+        ? setUpEmbedded(plot)
+        : setUp(plot, items, null, false),
+    );
+    teardown = () => {
+      parts.forEach((part) => {
+        part();
+      });
+    };
   }
 
   // Material emits document$ on the first load and after every instant navigation
