@@ -768,19 +768,65 @@ def test_json_is_a_file_of_its_own_with_hostile_text_as_data(tiny: Story) -> Non
     assert plain(mark["customdata"][1]) == title
 
 
-def test_the_figures_file_leaves_the_hover_texts_to_the_page(hanoi: Story) -> None:
-    """Each point's hover data in figure.json is its event's id and date wording: the
-    title, actors and description are the page's list's (timeline-chart.js reads them)."""
+def _with_template(item: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """``item`` as Plotly reads it under a template's ``defaults``, key by key, nested."""
+    merged = dict(item)
+    for key, value in defaults.items():
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(value, dict) and isinstance(merged[key], dict):
+            merged[key] = _with_template(merged[key], value)
+    return merged
+
+
+def test_the_figures_file_holds_each_value_once_for_the_same_chart(hanoi: Story) -> None:
+    """figure.json keeps each point's event id and date wording, on the event's mark only
+    (timeline-chart.js gives a bar its mark's; the title, actors and description are the
+    page's list's); what every trace of a type or every annotation shares is in the
+    layout's template, once; a label's annotation has nothing the script lays out. Read
+    as Plotly and the script read it, it is the whole figure."""
     chart = chart_context(hanoi)
     assert chart is not None
     written = json.loads(chart["figure_json"])
-    full = timeline_figure_data(hanoi, coloured=False)
-    for kept, trace in zip(written["data"], full["data"], strict=True):
-        assert kept["customdata"] == [[row[0], row[2]] for row in trace["customdata"]]
-        assert {k: v for k, v in kept.items() if k != "customdata"} == {
-            k: v for k, v in trace.items() if k != "customdata"
-        }
-    assert written["layout"] == json.loads(figure_json(full))["layout"]
+    full = json.loads(figure_json(timeline_figure_data(hanoi, coloured=False)))
+    template = written["layout"]["template"]
+    model = written["layout"]["meta"]["timeline"]
+    read = [_with_template(t, template["data"][t["type"]][0]) for t in written["data"]]
+    bars = 0
+    for _, mt, mp, bt, bp, *_rest in model["items"]:
+        if bt >= 0:
+            assert "customdata" not in written["data"][bt]  # the when phrase, once
+            read[bt].setdefault("customdata", [None] * len(read[bt]["x"]))[bp] = read[mt][
+                "customdata"
+            ][mp]
+            bars += 1
+    assert bars > 0
+    for kept, trace in zip(read, full["data"], strict=True):
+        assert kept == {**trace, "customdata": [[row[0], row[2]] for row in trace["customdata"]]}
+    notes = [
+        _with_template(note, template["layout"]["annotationdefaults"])
+        for note in written["layout"]["annotations"]
+    ]
+    first = model["notes"]["labels"]
+    laid_out = ("text", "visible", "x", "y", "xanchor", "xshift")
+    assert notes[:first] == full["layout"]["annotations"][:first]
+    assert all(set(note) & set(laid_out) == {"visible"} for note in notes[first:])
+    assert [{k: v for k, v in note.items() if k not in laid_out} for note in notes[first:]] == [
+        {k: v for k, v in note.items() if k not in laid_out}
+        for note in full["layout"]["annotations"][first:]
+    ]
+    rest = {k: v for k, v in written["layout"].items() if k not in ("annotations", "template")}
+    assert rest == {k: v for k, v in full["layout"].items() if k not in ("annotations", "template")}
+    assert len(chart["figure_json"]) < 0.75 * len(figure_json(page_customdata_only(full)))
+
+
+def page_customdata_only(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure with each point's hover data its id and date wording (the file's
+    before it held each value once)."""
+    data = [
+        {**t, "customdata": [[row[0], row[2]] for row in t["customdata"]]} for t in figure["data"]
+    ]
+    return {**figure, "data": data}
 
 
 def test_json_is_deterministic(hanoi: Story) -> None:
@@ -796,8 +842,8 @@ def test_json_is_small_without_plotlys_default_template(hanoi: Story, long_story
         text = chart_context(story)["figure_json"]  # type: ignore[index]  # what the site ships
         per_event = len(gzip.compress(text.encode())) / len(story.events)
         assert per_event < 250, (story.id, per_event)  # gzipped bytes per event
-        template = json.loads(text)["layout"]["template"]
-        assert len(json.dumps(template)) < 100  # plotly.py's default 'plotly' one is ~10 KB
+        template = json.loads(text)["layout"]["template"]  # the figure's shared values
+        assert len(json.dumps(template)) < 700  # plotly.py's default 'plotly' one is ~10 KB
         assert "uid" not in text and "uuid" not in text
 
 
@@ -848,6 +894,10 @@ def test_each_story_gets_an_embeddable_timeline_outside_the_navigation(tiny: Sto
     assert 'id="event-talks-open"' not in embed and 'class="timeline"' not in embed
     assert "](../timeline.md)" in embed and 'data-list="../"' in embed
     assert 'href="../#event-talks-open"' in embed and 'target="_self"' not in embed
+    timeline = pages["tiny-story/timeline.md"]  # its links stay in the frame, or the page
+    assert re.search(
+        r'<a class="timeline-chart__later" href="#event-[^"]+" target="_self"', timeline
+    )
     site = build_site(FIXTURES / "minimal")
     assert "tiny-story/timeline/embed.md" in site.files and "embed" not in str(site.nav)
 

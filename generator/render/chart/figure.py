@@ -156,16 +156,86 @@ def figure_json(figure: go.Figure | dict[str, Any]) -> str:
     )
 
 
+LAID_OUT = ("text", "visible", "x", "y", "xanchor", "xshift")
+"""What ``timeline-chart.js`` sets on every label's annotation at every layout, before the
+chart is shown: the figure's file leaves it out."""
+
+
 def page_figure(figure: dict[str, Any]) -> dict[str, Any]:
-    """The figure as its file holds it: each point's hover data only what the page's list
-    of events does not hold (:func:`generator.render.chart.hover.page_customdata`)."""
+    """The figure as its file holds it, each value once, for the same chart:
+
+    - each point's hover data only what the page's list of events does not hold
+      (:func:`generator.render.chart.hover.page_customdata`), and only on the event's mark:
+      ``timeline-chart.js`` gives a fuzzy date's bar its mark's (``meta.timeline.items``);
+    - the values every trace of a type, or every annotation, shares, in the layout's
+      template (``layout.template``: Plotly applies it to each), and nothing of a label
+      that the script lays out (:data:`LAID_OUT`).
+    """
+    layout = figure["layout"]
+    barred = {item[3] for item in layout["meta"]["timeline"]["items"] if item[3] >= 0}
+    data = []
+    trace_defaults: dict[str, dict[str, Any]] = {}
+    for number, trace in enumerate(figure["data"]):
+        shared = trace_defaults.setdefault(trace["type"], _shared(figure["data"], trace["type"]))
+        page = {k: v for k, v in trace.items() if k == "type" or shared.get(k, _NONE) != v}
+        if number in barred:
+            page.pop("customdata")
+        else:
+            page["customdata"] = [page_customdata(row) for row in trace["customdata"]]
+        data.append(page)
+    first_label = layout["meta"]["timeline"]["notes"]["labels"]
+    notes = layout["annotations"]
+    note_defaults = _note_defaults(notes, notes[first_label:])
+    template = {
+        "data": {kind: [{"type": kind, **shared}] for kind, shared in trace_defaults.items()},
+        "layout": {"annotationdefaults": note_defaults} if note_defaults else {},
+    }
+    annotations = [
+        {
+            k: v
+            for k, v in note.items()
+            if note_defaults.get(k, _NONE) != v and not (index >= first_label and k in LAID_OUT)
+        }
+        for index, note in enumerate(notes)
+    ]
     return {
         **figure,
-        "data": [
-            {**trace, "customdata": [page_customdata(row) for row in trace["customdata"]]}
-            for trace in figure["data"]
-        ],
+        "data": data,
+        "layout": {**layout, "annotations": annotations, "template": template},
     }
+
+
+_NONE = object()
+"""No value (a figure's values are never this)."""
+
+
+def _shared(traces: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+    """What every trace of ``kind`` has alike but its points' values (no list)."""
+    same = [trace for trace in traces if trace["type"] == kind]
+    return {
+        key: value
+        for key, value in same[0].items()
+        if key != "type"
+        and not isinstance(value, list)
+        and all(t.get(key, _NONE) == value for t in same)
+    }
+
+
+def _note_defaults(notes: list[dict[str, Any]], labels: list[dict[str, Any]]) -> dict[str, Any]:
+    """The annotations' defaults: what every label has alike, among what every annotation
+    sets (so that none takes a value it did not have), and ``visible: false`` for the
+    labels, which the script lays out (:data:`LAID_OUT`) before the chart is shown."""
+    if not labels:
+        return {}
+    keys = set.intersection(*(set(note) for note in notes))
+    defaults = {
+        key: labels[0][key]
+        for key in sorted(keys)
+        if key not in LAID_OUT and all(label.get(key, _NONE) == labels[0][key] for label in labels)
+    }
+    if "visible" in keys:
+        defaults["visible"] = False
+    return defaults
 
 
 def initial_range(story: Story) -> tuple[datetime.date, datetime.date]:

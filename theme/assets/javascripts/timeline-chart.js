@@ -428,6 +428,13 @@
     }
 
     const start = figure; // coloured for the reader's scheme as soon as it is drawn
+    // A fuzzy date's bar has its mark's hover data (the file carries it once, on the mark).
+    model.items.forEach(([, mt, mp, bt, bp]) => {
+      if (bt < 0) return;
+      const bar = start.data[bt];
+      if (!bar.customdata) bar.customdata = [];
+      bar.customdata[bp] = start.data[mt].customdata[mp];
+    });
     start.data.forEach((trace) => {
       trace.customdata = trace.customdata.map((data) => hoverData(data, model, page.entry));
     });
