@@ -91,8 +91,11 @@ def test_no_page_has_a_menu_and_every_page_still_leads_everywhere_it_did(
     for page in every:
         found = menu(page)
         assert found.hidden is None and found.text == [], f"{page}: a menu"
-        # Material's overlay is the one label of the drawer left: no button opens it.
-        assert page.read_text(encoding="utf-8").count('for="__drawer"') == 1, page
+        # No label of the drawer is left (its overlay neither): no button opens it. Its
+        # toggle stays, which Material's script requires.
+        text = page.read_text(encoding="utf-8")
+        assert "__drawer" not in text and "md-overlay" not in text, page
+        assert text.count('data-md-toggle="drawer"') == 1, page
         itself = page.parent.relative_to(site).as_posix() + "/"
         missing = static - _links(page, site) - {itself.removeprefix("./")}
         assert missing == set(), f"{page}: no way to {missing}"
@@ -177,6 +180,41 @@ def test_pages_link_one_stylesheet_of_the_site_and_no_inline_helpers(sites: Site
         assert all('type="application/' in attributes for attributes in inline), (page, inline)
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
         assert config and set(json.loads(config[1])) == {"base", "features", "translations"}
+        # Of the features, what Material's script reads; no translation, which only its
+        # copy buttons (none here) would read.
+        assert json.loads(config[1])["features"] == ["navigation.instant"], page
+        assert json.loads(config[1])["translations"] == {}, page
+        # The site's own scripts: one file, mkdocs.yml's extra_javascript joined.
+        scripts = re.findall(r'<script src="[./]*(assets/javascripts/[^"]+)"', html)
+        assert [s for s in scripts if "bundle." not in s] == [
+            "assets/javascripts/md-scope.js",
+            "assets/javascripts/md-palette.js",
+            "assets/javascripts/site.js",
+        ], (page, scripts)
+        # Nothing of Material's that does nothing here (generator/publish/chrome.py).
+        assert 'data-md-component="announce"' not in html and "md-dialog" not in html, page
+
+
+def test_the_sites_scripts_are_one_file_in_mkdocs_order(sites: SiteCache) -> None:
+    """mkdocs.yml's extra_javascript, joined in its order, each file as the theme has it
+    (compacted), the files gone but timeline.js, which the embeddable page loads alone."""
+    import yaml
+
+    from generator.publish.compact import compact_js
+
+    site = sites.build(NEWS).folder
+    listed = yaml.safe_load(
+        re.search(r"^extra_javascript:\n(?:  .*\n)+", (ROOT / "mkdocs.yml").read_text(), re.M)[0]  # type: ignore[index]
+    )["extra_javascript"]
+    assert len(listed) >= 5
+    joined = (site / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    starts = [joined.index(f"/* {uri} */\n") for uri in listed]
+    assert starts == sorted(starts), "joined in mkdocs.yml's order"
+    for uri in listed:
+        assert compact_js((ROOT / "theme" / uri).read_text()).rstrip() in joined, uri
+        assert (site / uri).exists() == uri.endswith("/timeline.js"), uri
+    embed = next(site.glob("*/timeline/embed/index.html")).read_text(encoding="utf-8")
+    assert "assets/javascripts/timeline.js" in embed and "site.js" not in embed
 
 
 def test_a_pages_head_carries_what_readers_browsers_and_search_engines_read(

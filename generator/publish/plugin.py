@@ -38,12 +38,16 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentErrors
 from generator.publish import csp
+from generator.publish.chrome import without_unused_chrome
 from generator.publish.compact import compact, compact_css, compact_js
 from generator.publish.palette import (
     NO_SCRIPT_PALETTE,
     dark_without_javascript,
     theme_stylesheets,
 )
+from generator.publish.scripts import KEPT as KEPT_SCRIPTS
+from generator.publish.scripts import SCRIPT
+from generator.publish.scripts import joined as joined_scripts
 from generator.publish.search import SearchIndexError, index_site
 from generator.publish.sitemap import split_sitemap
 from generator.publish.stylesheets import STYLESHEET, joined
@@ -140,6 +144,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             files.append(File.generated(config, path, content=text))
         _compact_theme_assets(files, config)  # before they are joined
         _join_stylesheets(files, config, _no_script_palette(config))
+        _join_scripts(files, config)
         if not config.nav:
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = mkdocs_nav(site.nav, static)
@@ -201,8 +206,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page's Content-Security-Policy into its head (:mod:`generator.publish.csp`),
-        without the whitespace only the templates needed (:mod:`generator.publish.compact`)."""
-        return self._with_policy(compact(output), page.file.dest_uri)
+        without the whitespace only the templates needed (:mod:`generator.publish.compact`)
+        nor the parts of Material's page that do nothing here (:mod:`generator.publish.chrome`)."""
+        return self._with_policy(without_unused_chrome(compact(output)), page.file.dest_uri)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -326,6 +332,29 @@ def _follow_footer(page: Page, pages: dict[str, Page]) -> None:
         page.previous_page = None
     if page.next_page and page.next_page.meta.get("story"):
         page.next_page = None
+
+
+def _join_scripts(files: Files, config: MkDocsConfig) -> None:
+    """Serve the scripts ``extra_javascript`` lists as one file, :data:`SCRIPT`, the one
+    every page loads (:mod:`generator.publish.scripts`); the files it joins leave the
+    site, but those a page loads alone (:data:`~generator.publish.scripts.KEPT`)."""
+
+    def read(uri: str) -> str:
+        file = files.get_file_from_path(uri)
+        if file is None:
+            raise PluginError(
+                f"mkdocs.yml's extra_javascript lists {uri}, which is not in the theme"
+            )
+        text = file.content_string
+        if uri not in KEPT_SCRIPTS:
+            files.remove(file)
+        return text
+
+    if files.get_file_from_path(SCRIPT) is not None:
+        raise PluginError(f"{SCRIPT} clashes with the site's joined script; rename it")
+    listed = [str(script) for script in config.extra_javascript]
+    files.append(File.generated(config, SCRIPT, content=joined_scripts(listed, read)))
+    config.extra_javascript = [SCRIPT]
 
 
 def _join_stylesheets(files: Files, config: MkDocsConfig, palette: str) -> None:

@@ -10,7 +10,8 @@ The folder is a whole project, with nothing left for a plugin to add::
                      front matter), the pictures, feeds and open data, the static pages
                      of docs/, and the site's stylesheets joined in one file, the
                      palette for readers without JavaScript among them
-                     (:mod:`generator.publish.stylesheets`, :mod:`generator.publish.palette`)
+                     (:mod:`generator.publish.stylesheets`, :mod:`generator.publish.palette`),
+                     and its scripts joined in one file (:mod:`generator.publish.scripts`)
     DIR/theme/       the theme's overrides and assets (a copy of theme/)
 
 MkDocs, ProperDocs and Zensical build it with ``<engine> build -f DIR/mkdocs.yml``; then
@@ -32,6 +33,8 @@ from typing import Any
 import yaml
 
 from generator.publish.palette import NO_SCRIPT_PALETTE, dark_without_javascript, theme_stylesheets
+from generator.publish.scripts import SCRIPT
+from generator.publish.scripts import joined as joined_scripts
 from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.build import Site, write_files
 from generator.render.navigation import mkdocs_nav
@@ -62,13 +65,15 @@ def write_project(site: Site, out: Path, root: Path) -> None:
             return palette
         return next((f / uri).read_text(encoding="utf-8") for f in folders if (f / uri).is_file())
 
-    write_files({STYLESHEET: joined(listed, read)}, docs)
+    scripts = [str(script) for script in config.get("extra_javascript", [])]
+    write_files({STYLESHEET: joined(listed, read), SCRIPT: joined_scripts(scripts, read)}, docs)
     config.update(
         site_url=site.settings.address,
         docs_dir=DOCS,
         theme={**config["theme"], "custom_dir": THEME},
         plugins=[],
         extra_css=[STYLESHEET],
+        extra_javascript=[SCRIPT],
         nav=mkdocs_nav(site.nav, static_pages(root / DOCS)),
         extra={**config.get("extra", {}), "publisher": site.publisher},
     )
