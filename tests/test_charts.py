@@ -815,6 +815,18 @@ def test_the_figures_file_holds_each_value_once_for_the_same_chart(hanoi: Story)
         {k: v for k, v in note.items() if k not in laid_out}
         for note in full["layout"]["annotations"][first:]
     ]
+    # A label's shorter forms as lengths, an unshown placement as 0: read back as the
+    # script does (timeline-chart.js readBack), in UTF-16 code units.
+    def form(full: str, short: str | int) -> str:
+        if isinstance(short, str):
+            return short
+        return full.encode("utf-16-le")[: 2 * short].decode("utf-16-le") + "…"
+
+    assert any(isinstance(f, int) for item in model["items"] for f in item[5])
+    for item in model["items"]:
+        item[5] = [form(item[5][0], f) for f in item[5]]
+    for opening in model["openings"]:
+        opening["placed"] = [[0, -2, 0, 0, -1] if p == 0 else p for p in opening["placed"]]
     rest = {k: v for k, v in written["layout"].items() if k not in ("annotations", "template")}
     assert rest == {k: v for k, v in full["layout"].items() if k not in ("annotations", "template")}
     assert len(chart["figure_json"]) < 0.75 * len(figure_json(page_customdata_only(full)))
@@ -1032,3 +1044,17 @@ def test_the_long_fixture_is_what_its_script_writes(tmp_path: Path) -> None:
     committed = DENSE / folder.name
     for path in folder.iterdir():
         assert path.read_text() == (committed / path.name).read_text(), path.name
+
+
+def test_a_labels_shorter_forms_are_written_as_lengths_in_javascripts_units() -> None:
+    """figure.json writes a shorter form that is the title's start and an ellipsis as the
+    start's length in UTF-16 code units, what JavaScript's slice counts (an emoji is two);
+    any other form as it is."""
+    from generator.render.chart.figure import short_forms
+
+    assert short_forms(["Talks 🙂 open in Hanoi", "Talks 🙂…", "Other…"]) == [
+        "Talks 🙂 open in Hanoi",
+        8,
+        "Other…",
+    ]
+    assert short_forms([]) == []

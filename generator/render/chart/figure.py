@@ -169,9 +169,28 @@ def page_figure(figure: dict[str, Any]) -> dict[str, Any]:
       ``timeline-chart.js`` gives a fuzzy date's bar its mark's (``meta.timeline.items``);
     - the values every trace of a type, or every annotation, shares, in the layout's
       template (``layout.template``: Plotly applies it to each), and nothing of a label
-      that the script lays out (:data:`LAID_OUT`).
+      that the script lays out (:data:`LAID_OUT`);
+    - a label's shorter forms, each its title's first characters and an ellipsis, as the
+      number of those characters (:func:`short_forms`), and a label the picture's layout
+      does not show as ``0`` (``meta.timeline.openings``): ``timeline-chart.js`` reads
+      them back.
     """
     layout = figure["layout"]
+    model = layout["meta"]["timeline"]
+    layout = {
+        **layout,
+        "meta": {
+            **layout["meta"],
+            "timeline": {
+                **model,
+                "items": [[*item[:5], short_forms(item[5]), *item[6:]] for item in model["items"]],
+                "openings": [
+                    {**opening, "placed": [0 if p == UNSHOWN else p for p in opening["placed"]]}
+                    for opening in model.get("openings", [])
+                ],
+            },
+        },
+    }
     barred = {item[3] for item in layout["meta"]["timeline"]["items"] if item[3] >= 0}
     data = []
     trace_defaults: dict[str, dict[str, Any]] = {}
@@ -203,6 +222,29 @@ def page_figure(figure: dict[str, Any]) -> dict[str, Any]:
         "data": data,
         "layout": {**layout, "annotations": annotations, "template": template},
     }
+
+
+UNSHOWN = [0, -2, 0, 0, -1]
+"""An item the picture's layout does not show, as ``meta.timeline.openings`` places it
+(row, no form, right, not shown, no host): the figure's file writes it ``0``."""
+
+ELLIPSIS = "…"
+
+
+def short_forms(forms: list[str]) -> list[str | int]:
+    """A label's forms, each shorter one that is the first's start and an ellipsis
+    written as the length of that start in UTF-16 code units (JavaScript's ``slice``)."""
+    if not forms:
+        return []
+    full = forms[0]
+    written: list[str | int] = [full]
+    for form in forms[1:]:
+        start = form.removesuffix(ELLIPSIS)
+        if form.endswith(ELLIPSIS) and full.startswith(start):
+            written.append(len(start.encode("utf-16-le")) // 2)
+        else:
+            written.append(form)
+    return written
 
 
 _NONE = object()

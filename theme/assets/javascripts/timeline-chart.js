@@ -396,8 +396,22 @@
   const DOUBLE_TAP_MS = 300; // Plotly's doubleClickDelay (its default), said once here
   const SAME_TAP_MS = 400; // how far apart the two clicks one tap can report may be
 
+  /* A label's shorter forms come as the length of the title's start they keep, and a
+     label the picture's layout leaves out as 0 (generator/render/chart/figure.py
+     page_figure): read back once, before anything reads the model. */
+  function readBack(model) {
+    model.items.forEach((item) => {
+      const full = item[5][0];
+      item[5] = item[5].map((form) => (typeof form === "number" ? full.slice(0, form) + "…" : form));
+    });
+    (model.openings || []).forEach((layer) => {
+      layer.placed = layer.placed.map((p) => (p === 0 ? [0, -2, 0, 0, -1] : p));
+    });
+    return model;
+  }
+
   function draw(Plotly, plot, figure, page) {
-    const model = figure.layout.meta.timeline;
+    const model = readBack(figure.layout.meta.timeline);
     const metrics = { target: model.target, radius: model.radius, gap: model.gap };
     const measure = measurer(figure.layout.font.family, 11);
     const countLabel = (number) => fill(model.words.count, { n: number });
