@@ -730,6 +730,21 @@ def test_enter_on_the_embeds_slider_opens_the_event_on_the_timeline_page(
     assert index + 1 == int(value)
 
 
+def test_the_embed_draws_its_chart_when_the_timeline_page_cannot_be_fetched(
+    dense_site: str, context: Any
+) -> None:
+    """Without the timeline page's list (a failed fetch), the embed's chart is drawn all
+    the same, and its slider, with no event to name, goes away."""
+    page = context(1280, fresh=True).new_page()
+    page.route(f"**/{FIRST_STORY}/timeline/", lambda route: route.abort())
+    page.goto(f"{dense_site}{FIRST_STORY}/timeline/embed/", wait_until="networkidle")
+    wait_for_chart_script(page)
+    page.hover(".timeline-chart__box")
+    page.wait_for_selector("figure.timeline-chart.is-ready", timeout=60000)
+    page.wait_for_selector(".timeline-chart__keys", state="hidden")
+    assert page.locator(".timeline-chart__preview").is_hidden()  # the chart took its place
+
+
 def test_the_timeline_page_gives_the_code_to_embed_it(dense_site: str, context: Any) -> None:
     made = context(1280)
     made.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -815,6 +815,7 @@ def test_the_figures_file_holds_each_value_once_for_the_same_chart(hanoi: Story)
         {k: v for k, v in note.items() if k not in laid_out}
         for note in full["layout"]["annotations"][first:]
     ]
+
     # A label's shorter forms as lengths, an unshown placement as 0: read back as the
     # script does (timeline-chart.js readBack), in UTF-16 code units.
     def form(full: str, short: str | int) -> str:

@@ -12,7 +12,7 @@
 
   var opener = document.getElementById("site-search-open");
   if (!document.currentScript || !opener) return;
-  var here = document.currentScript.src; // assets/javascripts/search.js
+  var here = document.currentScript.src; // assets/javascripts/site.js (search.js joined)
   var XLINK = "http://www.w3.org/1999/xlink";
   var files = [
     ["link", { rel: "stylesheet", href: new URL("../stylesheets/search-dialog.css", here).href }],

@@ -402,7 +402,9 @@
   function readBack(model) {
     model.items.forEach((item) => {
       const full = item[5][0];
-      item[5] = item[5].map((form) => (typeof form === "number" ? full.slice(0, form) + "…" : form));
+      item[5] = item[5].map((form) =>
+        typeof form === "number" ? full.slice(0, form) + "…" : form,
+      );
     });
     (model.openings || []).forEach((layer) => {
       layer.placed = layer.placed.map((p) => (p === 0 ? [0, -2, 0, 0, -1] : p));

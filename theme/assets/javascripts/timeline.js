@@ -2,7 +2,8 @@
  * The timeline chart's page script (generator/render/templates/_timeline.md.j2 writes the
  * markup; generator/render/chart/figure.py the figure).
  *
- * Material loads this small file on every page; it does nothing on pages without
+ * Every page loads this small script (in site.js, the site's scripts joined: mkdocs.yml;
+ * the embeddable page loads it alone); it does nothing on pages without
  *   <div id="timeline-chart" data-plotly="URL of plotly-basic-<version>.min.js"
  *        data-figure="URL of the figure's JSON">
  * (data-plotly is read relative to this script, so that it holds on every page, under
@@ -451,7 +452,9 @@
         .then((list) => listItems(list))
         .catch(() => []) // without the list the chart still draws; its hovers name ids
         .then((items) => {
-          if (live) inner = setUp(plot, items, base, true);
+          if (!live) return;
+          if (slider && !items.length) slider.hidden = true; // nothing for it to name
+          inner = setUp(plot, items, base, true);
         });
     });
     return () => {
