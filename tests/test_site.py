@@ -167,6 +167,10 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     assert differences(tmp_path / "with-plugin", tmp_path / "site") == []
     assert "@media (prefers-color-scheme: dark)" in (tmp_path / "site" / joined).read_text()
     assert filecmp.cmp(tmp_path / "site" / joined, tmp_path / "with-plugin" / joined, False)
+    # The site's scripts joined in one file too, the one its pages load
+    assert (tmp_path / "site" / "assets" / "javascripts" / "site.js").is_file()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/javascripts/site.js"' in home and "citations.js" not in home
     # written again into the same folder, the project is the same
     write_project(site, tmp_path, ROOT)
     assert filecmp.cmp(tmp_path / "docs" / joined, tmp_path / "with-plugin" / joined, False)
