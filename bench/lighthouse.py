@@ -1,5 +1,5 @@
 """Lighthouse mobile scores of one page of every kind the site has (home, a story's landing
-page, a chapter, Who's who, an actor, reactions, glossary, sources, timeline, its
+page, a chapter, Who's who (with every actor's profile), reactions, glossary, sources, timeline, its
 embeddable page, About, standards, the data schema, a year's page, the 404 page), and a
 plain Material page; and the accessibility score of every page of the site.
 
@@ -79,11 +79,6 @@ def page_kinds(site: Path) -> dict[str, str]:
         candidates[kind] = [f"{story}/{page}" for story in stories]
     candidates["chapter"] += [
         f"{story}/{name}/" for story in stories for name in ("positions", "accounts", "outcomes")
-    ]
-    candidates["actor"] = [
-        f"{story}/actors/{p.parent.name}/"
-        for story in stories
-        for p in sorted((site / story / "actors").glob("*/index.html"))
     ]
     years = sorted(p.parent.name for p in site.glob("stories/*/index.html"))
     candidates |= {

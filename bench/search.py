@@ -18,7 +18,7 @@ Bytes, in headless Chromium with a fresh cache, gzipped as a static host sends t
 (``util.serve``), against a plain Material page served beside them:
 
 - first view: every request a page makes until its network is quiet (home, the first
-  story's landing page, its background page, an actor's page and, on a site of many
+  story's landing page, its background page, its Who's who and, on a site of many
   stories, the page of the year with the most), search bytes apart;
 - first query: everything fetched from opening the search to its results of a query
   (the longest of :data:`QUERIES`).
@@ -45,7 +45,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "material": {"plugins": ["search"]},
     "none": {"plugins": [{"search": {"enabled": False}}]},
 }
-PAGES = ("", "{story}/", "{story}/background/", "{story}/actors/{actor}/")
+PAGES = ("", "{story}/", "{story}/background/", "{story}/actors/")
 QUERIES = ("minister", "ceasefire reactor")
 """A word on nearly every synthetic page, and two rarer ones."""
 FIRST_VIEW_BUDGET_KB = 20.0  # over the plain Material page
@@ -90,8 +90,7 @@ def measure_size(scratch: Path, size: int) -> dict[str, Any]:
         pagefind = _index_again(www / "pagefind")
         plain_url = _build_plain(scratch, www, base)
         story = sorted(p.name for p in content.iterdir())[0]
-        actor = sorted(p.name for p in (www / "pagefind" / story / "actors").iterdir())[0]
-        paths = [p.format(story=story, actor=actor) for p in PAGES] + _largest_year_page(www)
+        paths = [p.format(story=story) for p in PAGES] + _largest_year_page(www)
         with launch_chromium() as browser:
             weights = _weigh(browser, base, plain_url, paths)
             queries = {query: first_query(browser, base + f"pagefind/{story}/", query)

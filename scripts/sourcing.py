@@ -44,7 +44,8 @@ class Measures:
     twice: dict[str, list[str]]
     """Each quotation printed more than once on one page: those pages."""
     chapters: dict[str, list[str]]
-    """Each quotation's chapters: its pages but the landing page and its speaker's page."""
+    """Each quotation's chapters: its pages but the landing page (Who's who is a chapter:
+    it prints, in its speaker's profile, a quotation no other chapter prints)."""
 
     def on_more_pages_than(self, most: int) -> dict[str, list[str]]:
         """The quotations on more than ``most`` pages, with their pages."""
@@ -87,9 +88,8 @@ def measure(content: Path, story: Story) -> Measures:
         on_pages[quotation.id] = [path for path, count in counts.items() if count]
         if any(count > 1 for count in counts.values()):
             twice[quotation.id] = [path for path, count in counts.items() if count > 1]
-        own = {f"{story.id}/index.md"}  # and the speaker's page, for an actor of the story
-        own |= {f"{story.id}/actors/{quotation.speaker_id}.md"} if quotation.speaker_id else set()
-        chapters[quotation.id] = [path for path in on_pages[quotation.id] if path not in own]
+        own = f"{story.id}/index.md"  # its lead quotation is a chapter's too
+        chapters[quotation.id] = [path for path in on_pages[quotation.id] if path != own]
     wikipedia = frozenset(s.id for s in story.sources if (s.publisher or "") == "Wikipedia")
     return Measures(links, wikipedia, on_pages, twice, chapters)
 

@@ -86,8 +86,8 @@ CLASSES = re.compile(r'\sclass="([^"]*)"')
 
 def kind_of(folder: Path, page: str) -> str:
     """The kind of ``page`` (a path under the built site ``folder``, as
-    :func:`scan` takes it): its path with a year, a story's id and an actor's id in place
-    of '*' (a story is a folder of pages with pages of its own in it)."""
+    :func:`scan` takes it): its path with a year and a story's id in place of '*' (a story
+    is a folder of pages with pages of its own in it)."""
     parts = page.split("/")
     if len(parts) > 2 and parts[0] == "stories":
         parts[1] = "*"
@@ -95,8 +95,6 @@ def kind_of(folder: Path, page: str) -> str:
         (sub / "index.html").is_file() for sub in _folders(folder / parts[0])
     ):
         parts[0] = "*"
-        if len(parts) > 3 and parts[1] == "actors":
-            parts[2] = "*"
     return "/".join(parts)
 
 

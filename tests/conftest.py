@@ -17,6 +17,7 @@ from devkit.site import mkdocs_build as mkdocs_build  # the tests' one way to bu
 from generator.content.errors import ContentErrors
 from generator.content.load import load_stories, story_folders
 from generator.render.build import GeneratedFiles
+from generator.render.render import profile_anchor
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
@@ -49,6 +50,15 @@ FIRST_STORY = "hanoi-summit-2019"
 MKDOCS_WARNING = re.compile(r"^WARNING\s+-", re.MULTILINE)
 """A WARNING record in MkDocs' log (not Material's end-of-life notice, which names the
 variable NO_MKDOCS_2_WARNING and is left to print)."""
+
+
+def profile(whos_who: str, actor_id: str) -> str:
+    """The Markdown of one actor's profile on a Who's who page (``whos_who``), from its
+    heading to the next actor's or the page's end; fails if it has no profile."""
+    anchor = whos_who.index(f" {{ #{profile_anchor(actor_id)} }}\n")
+    start = whos_who.rindex("\n", 0, anchor) + 1
+    end = re.compile(r"^#{1,3} ", re.M).search(whos_who, anchor)
+    return whos_who[start : end.start() if end else None]
 
 
 def text_files(files: GeneratedFiles) -> dict[str, str]:

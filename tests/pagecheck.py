@@ -3,7 +3,8 @@
 :func:`check_site` reads each HTML page MkDocs wrote and returns what a reader would trip
 over, one line each: Markdown, template or list syntax left in the text, an entity
 escaped twice, a list that is not one, an empty heading or section, headings out of order,
-an internal link or anchor that leads nowhere. An empty list means the site is clean.
+an id given twice (an anchor that leads to one of two places), an internal link or anchor
+that leads nowhere. An empty list means the site is clean.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class _Page(HTMLParser):
     """One page's ids, links, headings, sections and text, as the parser met them."""
 
     ids: set[str] = field(default_factory=set)
+    twice: list[str] = field(default_factory=list)  # ids given to a second element
     links: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     texts: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
@@ -81,6 +83,8 @@ class _Page(HTMLParser):
         """The element's ids, the address it links to and the text it gives a reader."""
         self.ids.update(values[n] for n in ("id", "name") if values.get(n) and tag == "a")
         if values.get("id"):
+            if values["id"] in self.ids:
+                self.twice.append(values["id"])
             self.ids.add(values["id"])
         self.links += [values[a] for e, a in LINKING if tag == e and values.get(a)]
         self.texts += [(f"<{tag} {n}>", values[n]) for n in READ_ATTRIBUTES if values.get(n)]
@@ -163,6 +167,7 @@ def check_page(site: Path, page: Path, ids: dict[Path, set[str]], site_url: str)
             if found:
                 snippet = _around(parsed.texts, index, found.start(), found.end())
                 problems.append(f"{name}: {what} left in the {where}: {snippet!r}")
+    problems += [f"{name}: the id {twice!r} is given twice" for twice in parsed.twice]
     if parsed.empty_lists:
         problems.append(f"{name}: {parsed.empty_lists} list(s) without an item")
     headings = parsed.headings

@@ -120,7 +120,7 @@ def test_no_violation_on_any_page_of_the_site(
 ) -> None:
     base, folder = live_site
     pages = html_pages(folder)
-    assert "404.html" in pages and len(pages) > 20
+    assert "404.html" in pages and len(pages) > 10
     found = scan(axe, base, pages[shard::SHARDS], make_chart_interactive, (), kinds(folder, pages))
     assert found == [], report(found)
 
@@ -144,7 +144,8 @@ def test_a_page_of_each_kind_and_every_kind_of_element_is_checked_everywhere(
     pages = html_pages(folder) if site == "live_site" else fixture_pages(folder)[:-1]
     every = kinds(folder, pages)
     assert {kind_of(folder, p) for p in every} == {kind_of(folder, p) for p in pages}
-    assert {"*/actors/*/", "*/timeline/", "404.html", ""} <= {kind_of(folder, p) for p in every}
+    assert {"*/actors/", "*/timeline/", "404.html", ""} <= {kind_of(folder, p) for p in every}
+    assert not [p for p in pages if p.count("/actors/") and not p.endswith("/actors/")]
 
     def classes(page: str) -> set[str]:
         html = (folder / page / "index.html") if not page.endswith(".html") else folder / page
@@ -152,8 +153,7 @@ def test_a_page_of_each_kind_and_every_kind_of_element_is_checked_everywhere(
 
     held = [classes(page) for page in every]
     assert set().union(*held) == set().union(*(classes(page) for page in pages))
-    actors = [p for p in pages if kind_of(folder, p) == "*/actors/*/"]
-    assert len([p for p in every if p in actors]) < len(actors) / 2, "a sample, not all"
+    assert len(every) < len(pages), "a sample, not all"
 
 
 def test_the_check_fails_on_a_page_with_an_unlabelled_link(
@@ -193,19 +193,24 @@ def test_titles_reach_every_place_escaped_exactly_once(
     })"""
     seen.goto(base + "tricky-titles/")
     story = seen.evaluate(places)
-    seen.goto(base + "tricky-titles/actors/side-a/")
-    actor = seen.evaluate(places)
+    seen.goto(base + "tricky-titles/background/")
+    chapter = seen.evaluate(places)
     seen.goto(base + "tricky-titles/actors/")
     actors = seen.evaluate(places)
+    names = seen.evaluate(
+        """() => [document.querySelector("#actor-side-a bdi"),
+                  document.querySelector(".cast__name a[href='#actor-side-a']")]
+                 .map(e => e.textContent)"""
+    )
     seen.context.close()
     assert story["title"] == f"{TRICKY} - Explainers"
     assert story["meta"] == [TRICKY]  # og:title; X's card takes it, with no twitter:title
     assert story["header"] == TRICKY
-    assert TRICKY in actor["chapters"]  # the kicker over the chapters: a story has no menu
-    assert actor["title"] == f"{TRICKY} - Explainers" and actor["meta"] == [TRICKY]
-    labels = [label for page in (story, actor, actors) for label, _ in page["footer"]]
-    assert f"Next: {TRICKY}" in labels and "Previous: Who's who" in labels, labels
-    for page in (story, actor, actors):
+    assert TRICKY in chapter["chapters"]  # the kicker over the chapters: a story has no menu
+    assert names == [TRICKY, TRICKY]  # the actor's profile on Who's who, and its cast entry
+    labels = [label for page in (story, chapter, actors) for label, _ in page["footer"]]
+    assert f"Previous: {TRICKY}" in labels and "Previous: Timeline" in labels, labels
+    for page in (story, chapter, actors):
         for label, shown in page["footer"]:
             assert label == shown  # the accessible name is the text a reader sees
     html = (folder / "tricky-titles" / "index.html").read_text()
@@ -272,11 +277,11 @@ def test_navigation_links_are_targets_of_24px_at_least(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     small = []
-    # An actor's page: its chapters, footer and contents; a landing page, which has no
+    # A chapter: its chapters, footer and contents; a landing page, which has no
     # contents beside it, its footer's links; a page that is no story's (About), its
     # footer and, on a wide screen, its contents.
     for path, least in (
-        ("hanoi-summit-2019/actors/kim-jong-un/", 10),
+        ("hanoi-summit-2019/background/", 10),
         ("hanoi-summit-2019/", 5),
         ("about/", 5),
     ):

@@ -121,7 +121,7 @@ def test_a_story_without_credits_or_pictures_shows_neither_and_no_gap(
 def test_each_page_says_its_reading_time_under_its_title(
     news_site: tuple[str, Path], page: Any
 ) -> None:
-    for path in ("background/", "timeline/", "actors/side-a/", "sources/"):
+    for path in ("background/", "timeline/", "actors/", "sources/"):
         page.goto(news_site[0] + LEAD + "/" + path, wait_until="networkidle")
         heading = page.locator("article h1").bounding_box()
         meta = page.locator("article .page-meta").first
@@ -345,25 +345,34 @@ def test_body_text_keeps_a_reading_measure_on_a_desktop(
     assert 60 <= per_line <= 75, per_line
 
 
-def test_actor_pages_link_the_same_actor_in_other_stories(
+def test_a_profile_links_to_the_same_actors_profile_in_other_stories(
     news_site: tuple[str, Path], page: Any
 ) -> None:
-    page.goto(news_site[0] + LEAD + "/actors/side-a/", wait_until="networkidle")
-    link = page.locator("#elsewhere ~ ul a").first
+    page.goto(news_site[0] + LEAD + "/actors/", wait_until="networkidle")
+    link = page.locator("#actor-side-a--elsewhere ~ ul a").first
     assert link.inner_text() == "Side A"
     link.click()
-    page.wait_for_url(f"**/{PLAIN}/actors/side-a/")
+    page.wait_for_url(lambda url: url.endswith(f"/{PLAIN}/actors/#actor-side-a"))
     # The address changes before Material swaps the new page in: wait for the new page,
-    # whose "elsewhere" list links to other stories but not to its own.
+    # whose "elsewhere" list links to other stories but not to its own, scrolled to the
+    # actor's profile.
     page.wait_for_function(
-        """plain => [...document.querySelectorAll('#elsewhere ~ ul a')].length > 0
-          && ![...document.querySelectorAll('#elsewhere ~ ul a')]
-               .some(a => a.pathname.endsWith('/' + plain + '/actors/side-a/'))""",
+        """plain => {
+          const links = [...document.querySelectorAll('#actor-side-a--elsewhere ~ ul a')];
+          const profile = document.getElementById('actor-side-a');
+          const top = profile && profile.getBoundingClientRect().top;
+          return links.length > 0 && !links.some(a => a.pathname.endsWith('/' + plain + '/actors/'))
+            && top !== null && top >= 0 && top < innerHeight / 2;
+        }""",
         arg=PLAIN,
         timeout=60000,
     )
-    back = page.eval_on_selector_all("#elsewhere ~ ul a", "els => els.map(e => e.pathname)")
-    assert any(path.endswith(f"/{LEAD}/actors/side-a/") for path in back)
+    heading = page.inner_text("#actor-side-a bdi")
+    assert heading == "Side A"
+    back = page.eval_on_selector_all(
+        "#actor-side-a--elsewhere ~ ul a", "els => els.map(e => e.pathname + e.hash)"
+    )
+    assert any(path.endswith(f"/{LEAD}/actors/#actor-side-a") for path in back), back
 
 
 def test_side_cards_show_each_side_in_its_colour_in_both_palettes(

@@ -101,7 +101,7 @@ def test_no_menu_and_the_data_schema_is_in_the_footer(
 
 
 STORY = "hanoi-summit-2019/"
-CHAPTERS = ["background/", "outcomes/", "timeline/", "actors/", "actors/kim-jong-un/", "sources/"]
+CHAPTERS = ["background/", "outcomes/", "timeline/", "actors/", "sources/"]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, text_files
+from conftest import FIXTURES, profile, text_files
 
 from devkit.content import edit_file, run_generator
 from generator.content.errors import ContentErrors
@@ -47,23 +47,23 @@ def test_the_story_has_many_parties_a_long_span_and_two_scripts() -> None:
 
 def test_a_de_facto_authority_is_shown_as_such(pages: dict[str, str]) -> None:
     whos_who = pages["actors/index.md"]
-    entry = whos_who.index("[<bdi>The Ridge Council</bdi>](ridge-council.md)")
+    entry = whos_who.index("[<bdi>The Ridge Council</bdi>](#actor-ridge-council)")
     meta = whos_who.index('<span class="cast__meta">', entry)
     assert whos_who.startswith(
         "De facto or disputed authority", meta + len('<span class="cast__meta">')
     )
-    page = pages["actors/ridge-council.md"]
+    page = profile(whos_who, "ridge-council")
     assert "recognised by Southmark alone. A de facto or disputed authority." in page
 
 
 def test_whos_who_lists_each_actor_as_its_own_item(pages: dict[str, str]) -> None:
     whos_who = pages["actors/index.md"]
     assert "</sup>- [" not in whos_who  # two actors run together in one item
-    assert '\n- <span class="cast__name">[<bdi>Mira Kaleva</bdi>](mira-kaleva.md)' in whos_who
+    assert '\n- <span class="cast__name">[<bdi>Mira Kaleva</bdi>](#actor-mira-kaleva)' in whos_who
 
 
 def test_several_native_names_are_each_marked_with_their_language(pages: dict[str, str]) -> None:
-    page = pages["actors/stepan-orliv.md"]
+    page = profile(pages["actors/index.md"], "stepan-orliv")
     assert '<p class="native-name" lang="uk" dir="auto">Степан Орлів</p>' in page
     assert '<p class="native-name" lang="ru" dir="auto">Степан Орлов</p>' in page
     assert (

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINIMAL, MKDOCS_WARNING, mkdocs_build, problems
+from conftest import FIXTURES, MINIMAL, MKDOCS_WARNING, mkdocs_build, problems, profile
 from sites import SiteCache
 
 from devkit.content import copy_story, edit_file
@@ -18,7 +18,15 @@ from generator.content.load import load_stories
 from generator.content.pictures import MAX_BYTES, WIDTHS
 from generator.render.build import build_site
 from generator.render.pictures import encode
-from generator.render.reading import WORDS_PER_MINUTE, minutes, words_in
+from generator.render.reading import (
+    CONSULTED_MARK,
+    EXPLAINER_MARK,
+    PAGE_MARK,
+    WORDS_PER_MINUTE,
+    fill_reading_times,
+    minutes,
+    words_in,
+)
 from generator.settings import SiteSettings
 
 NEWS = FIXTURES / "news"
@@ -211,7 +219,7 @@ def test_key_numbers_show_figure_label_and_citation(files: dict[str, str | bytes
 
 def test_reading_times_are_filled_in_every_page(files: dict[str, str | bytes]) -> None:
     pages = {p: t for p, t in files.items() if p.endswith(".md") and isinstance(t, str)}
-    assert not [p for p, t in pages.items() if "@@reading-time" in t]
+    assert not [p for p, t in pages.items() if "@@reading-time" in t or "@@consulted" in t]
     landing = pages[f"{LEAD}/index.md"]
     assert re.search(
         r'The whole explainer: <span class="reading-time">\d+ min</span> read', landing
@@ -233,6 +241,17 @@ def test_reading_time_counts_what_a_reader_sees() -> None:
     assert minutes(0) == 1 and minutes(WORDS_PER_MINUTE + 1) == 2
 
 
+def test_the_profiles_count_in_who_s_who_s_time_not_the_explainer_s() -> None:
+    profiles = "## Profiles\n\n" + "word " * WORDS_PER_MINUTE * 3
+    pages = {
+        "s/index.md": f"# Talks\n\n{EXPLAINER_MARK} {PAGE_MARK}\n",
+        "s/actors/index.md": f"# Who's who\n\n{PAGE_MARK}\n\nCast.\n\n{CONSULTED_MARK}{profiles}",
+    }
+    filled = fill_reading_times(pages, list(pages))
+    assert "# Talks\n\n1 min 1 min" in filled["s/index.md"]  # 5 words in all before the mark
+    assert "# Who's who\n\n4 min\n\nCast.\n\n## Profiles" in filled["s/actors/index.md"]
+
+
 def test_related_stories_link_both_ways(files: dict[str, str | bytes]) -> None:
     lead, plain = text_of(files, f"{LEAD}/index.md"), text_of(files, f"{PLAIN}/index.md")
     assert "## Related stories { #related }" in lead
@@ -240,12 +259,12 @@ def test_related_stories_link_both_ways(files: dict[str, str | bytes]) -> None:
     assert f"(../{LEAD}/index.md)" in plain.split("## Related stories")[1]
 
 
-def test_an_actor_links_to_its_pages_in_other_stories(files: dict[str, str | bytes]) -> None:
-    lead = text_of(files, f"{LEAD}/actors/side-a.md")
-    plain = text_of(files, f"{PLAIN}/actors/side-a.md")
-    assert f"- [<bdi>Side A</bdi>](../../{PLAIN}/actors/side-a.md) in [" in lead
-    assert f"- [<bdi>Side A</bdi>](../../{LEAD}/actors/side-a.md) in [" in plain
-    assert "## In other stories" not in text_of(files, f"{PLAIN}/actors/side-b.md")
+def test_an_actor_links_to_its_profiles_in_other_stories(files: dict[str, str | bytes]) -> None:
+    lead = profile(text_of(files, f"{LEAD}/actors/index.md"), "side-a")
+    plain = profile(text_of(files, f"{PLAIN}/actors/index.md"), "side-a")
+    assert f"- [<bdi>Side A</bdi>](../../{PLAIN}/actors/index.md#actor-side-a) in [" in lead
+    assert f"- [<bdi>Side A</bdi>](../../{LEAD}/actors/index.md#actor-side-a) in [" in plain
+    assert "In other stories" not in profile(text_of(files, f"{PLAIN}/actors/index.md"), "side-b")
 
 
 def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) -> None:
@@ -255,19 +274,21 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
         story = copy_story(content / "tiny-story", content, f"story-{year}")
         edit_file(story, "2020-01-02", f"{year}-01-02")
     files = build_site(content).files
-    page = text_of(files, "story-2014/actors/side-a.md").split("## In other stories")[1]
+    whos_who = text_of(files, "story-2014/actors/index.md")
+    page = profile(whos_who, "side-a").split("#### In other stories")[1]
     linked = re.findall(
-        r"^- \[<bdi>Side A</bdi>\]\(\.\./\.\./([a-z0-9-]+)/actors/side-a\.md\)", page, re.M
+        r"^- \[<bdi>Side A</bdi>\]\(\.\./\.\./([a-z0-9-]+)/actors/index\.md#actor-side-a\)",
+        page,
+        re.M,
     )
     assert len(linked) == ELSEWHERE_SHOWN == 5
     # 2013 and 2015 a year away, 2012 and 2016 two, 2011 and 2017 three: the newer wins.
     assert linked == ["story-2017", "story-2016", "story-2015", "story-2013", "story-2012"]
     assert "the 5 stories nearest in time of 10; search for the name to find the other 5" in page
-    few = text_of(files, "tiny-story/actors/side-a.md").split("## In other stories")[1]
-    assert "nearest in time" in few  # 10 others, 5 shown
-    assert "nearest in time" not in text_of(
-        build_site(MINIMAL).files, "tiny-story/actors/side-a.md"
-    )
+    few = profile(text_of(files, "tiny-story/actors/index.md"), "side-a")
+    assert "nearest in time" in few.split("#### In other stories")[1]  # 10 others, 5 shown
+    alone = text_of(build_site(MINIMAL).files, "tiny-story/actors/index.md")
+    assert "nearest in time" not in alone
 
 
 def test_the_lead_picture_is_shared_and_in_the_json_ld(files: dict[str, str | bytes]) -> None:

@@ -75,6 +75,7 @@ FAULTS = {
     "two h1": CLEAN.replace('<h2 id="c">C</h2>', '<h1 id="c">C</h1>'),
     "a level skipped": CLEAN.replace('<h3 id="b">B</h3>', '<h4 id="b">B</h4>'),
     "a broken anchor": CLEAN.replace('href="#top"', 'href="#nowhere"'),
+    "an id given twice": CLEAN.replace('<h3 id="b">', '<h3 id="a">'),
     "a link to no page": CLEAN.replace('href="#top"', 'href="../missing/"'),
     "an anchor on no other page": CLEAN.replace('href="#top"', 'href="../other/#nowhere"'),
     "a picture that is not there": CLEAN.replace("picture.png", "gone.png"),

@@ -64,7 +64,7 @@ def test_a_story_without_sides_is_cast_by_kind() -> None:
 
 
 ENTRY = re.compile(
-    r'^- <span class="cast__name">\[<bdi>(?P<name>[^<]+)</bdi>\]\((?P<id>[a-z0-9-]+)\.md\)'
+    r'^- <span class="cast__name">\[<bdi>(?P<name>[^<]+)</bdi>\]\(#actor-(?P<id>[a-z0-9-]+)\)'
     r"(?P<native>.*?)</span>\n"
     r'  <span class="cast__role">(?P<role>[^<]+)<sup class="cite">.*</sup></span>\n'
     r'  <span class="cast__meta">(?P<meta>.+)</span>$',
@@ -91,7 +91,7 @@ def test_each_actor_is_one_entry_with_name_role_and_what_they_are(folder: Path) 
 
 
 def test_each_sides_entries_carry_its_colour_and_the_others_none() -> None:
-    page = _page(COALITION, "actors/index.md")
+    page = _page(COALITION, "actors/index.md").split("\n## Profiles")[0]  # the cast list
     headings = re.findall(r"^(#+ .+?) \{ #([a-z0-9-]+) \}$", page, re.M)
     assert headings == [
         ("## <bdi>Northland</bdi>", "side-northland-side"),
@@ -106,7 +106,12 @@ def test_each_sides_entries_carry_its_colour_and_the_others_none() -> None:
 
 def test_a_story_without_sides_has_its_kinds_as_headings() -> None:
     page = _page(VARIED, "actors/index.md")
-    assert re.findall(r"^## (.+) \{ #", page, re.M) == ["People", "Governments", "Organisations"]
+    assert re.findall(r"^## (.+) \{ #", page, re.M) == [
+        "People",
+        "Governments",
+        "Organisations",
+        "Profiles",
+    ]
     assert "cast--side" not in page and "Others in the story" not in page
 
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINIMAL, MKDOCS_WARNING, text_files
+from conftest import FIXTURES, MINIMAL, MKDOCS_WARNING, profile, text_files
 from sites import SiteCache
 
 from generator.content.load import load_stories, load_story
@@ -245,7 +245,7 @@ def test_positions_are_set_side_by_side_by_camp(files: dict[str, str]) -> None:
         '<strong class="claim-stance">Rejected</strong> <span class="basis basis--stated">'
         "Stated</span> ([<bdi>Jean Marin</bdi>]" in fishing
     )
-    assert "**[<bdi>The Sea Council</bdi>](actors/sea-council.md)**" in fishing
+    assert "**[<bdi>The Sea Council</bdi>](actors/index.md#actor-sea-council)**" in fishing
     assert '<span class="basis basis--analysis">Analysis &#40;Example Wire&#41;</span>:' in fishing
 
 
@@ -272,24 +272,26 @@ def test_a_translated_quotation_shows_the_original_and_who_translated(
 def test_groups_list_their_members_and_members_their_groups(files: dict[str, str]) -> None:
     whos_who = files[f"{STORY_ID}/actors/index.md"]
     assert "### Groups and coalitions { #group }" in whos_who
-    assert (
-        "Members: [<bdi>Eastport</bdi>](eastport.md), [<bdi>Westport</bdi>](westport.md), "
-        "[<bdi>Southport</bdi>](southport.md)" in whos_who
+    members = (
+        "Members: [<bdi>Eastport</bdi>](#actor-eastport), "
+        "[<bdi>Westport</bdi>](#actor-westport), [<bdi>Southport</bdi>](#actor-southport)"
     )
-    assert (
-        "Member of: [<bdi>The Harbour Group</bdi>](harbour-group.md)."
-        in files[f"{STORY_ID}/actors/eastport.md"]
+    assert members in whos_who.split("## Profiles")[0]  # in the cast list
+    assert members in profile(whos_who, "harbour-group")  # and in the group's profile
+    assert "Member of: [<bdi>The Harbour Group</bdi>](#actor-harbour-group)." in profile(
+        whos_who, "eastport"
     )
-    group_page = files[f"{STORY_ID}/actors/harbour-group.md"]
-    lines = group_page.split("\n# ")[1].splitlines()
+    lines = profile(whos_who, "harbour-group").splitlines()
+    assert lines[0] == "### <bdi>The Harbour Group</bdi> { #actor-harbour-group }"
     summary = next(line for line in lines[1:] if line and not line.startswith("<p "))
     assert summary.startswith("The coalition of three port states that negotiated as one.<sup")
 
 
 def test_a_name_in_its_own_script_carries_its_language(files: dict[str, str]) -> None:
-    page = files[f"{STORY_ID}/actors/anna-berg.md"]
+    whos_who = files[f"{STORY_ID}/actors/index.md"]
+    page = profile(whos_who, "anna-berg")
     assert '<p class="native-name" lang="ru" dir="auto">Анна Берг</p>' in page
-    assert '<bdi lang="ru">Анна Берг</bdi>' in files[f"{STORY_ID}/actors/index.md"]
+    assert '<bdi lang="ru">Анна Берг</bdi>' in whos_who.split("## Profiles")[0]
 
 
 @pytest.mark.parametrize(
@@ -338,9 +340,9 @@ def test_sources_give_kind_identifier_archive_and_say_when_not_online(
 def test_involved_actors_are_separated_by_a_comma_and_a_space(files: dict[str, str]) -> None:
     page = files[f"{STORY_ID}/timeline.md"]
     assert (
-        "Involved: [<bdi>Northland</bdi>](actors/northland.md), "
-        "[<bdi>The Harbour Group</bdi>](actors/harbour-group.md), "
-        "[<bdi>The Sea Council</bdi>](actors/sea-council.md)" in page
+        "Involved: [<bdi>Northland</bdi>](actors/index.md#actor-northland), "
+        "[<bdi>The Harbour Group</bdi>](actors/index.md#actor-harbour-group), "
+        "[<bdi>The Sea Council</bdi>](actors/index.md#actor-sea-council)" in page
     )
 
 
@@ -349,7 +351,7 @@ def test_quote_credit_gives_the_date_then_the_context_as_a_sentence(
 ) -> None:
     page = files[f"{STORY_ID}/positions.md"]
     assert (
-        "— [<bdi>Anna Berg</bdi>](actors/anna-berg.md), "
+        "— [<bdi>Anna Berg</bdi>](actors/index.md#actor-anna-berg), "
         '<time datetime="2016-03-02">2 March 2016</time>. '
         "Berg on the single port fee." in page
     )
@@ -378,8 +380,9 @@ def test_the_coalition_story_builds_strictly_with_languages_marked(sites: SiteCa
     built = sites.build(COALITION)  # built once per run: test_pages.py checks it too
     assert not MKDOCS_WARNING.search(built.log), built.log
     site = built.folder
-    actor = (site / STORY_ID / "actors" / "anna-berg" / "index.html").read_text()
-    assert 'lang="ru"' in actor
+    whos_who = (site / STORY_ID / "actors" / "index.html").read_text()
+    anna_berg = whos_who[whos_who.index('id="actor-anna-berg"') :]
+    assert '<p class="native-name" lang="ru" dir="auto">Анна Берг</p>' in anna_berg
     positions = (site / STORY_ID / "positions" / "index.html").read_text()
     assert 'class="quote-original">“<bdi lang="ru">' in positions
     background = (site / STORY_ID / "background" / "index.html").read_text()
@@ -497,8 +500,9 @@ def test_a_country_named_by_its_initials_is_not_repeated(
     assert wording.actor_summary(actor) == expected
 
 
-def test_a_members_page_shows_what_its_whole_side_took(files: dict[str, str]) -> None:
-    page = files[f"{STORY_ID}/actors/harbour-group.md"]
-    assert "## What their side wanted { #side-positions }" in page
+def test_a_members_profile_shows_what_its_whole_side_took(files: dict[str, str]) -> None:
+    whos_who = files[f"{STORY_ID}/actors/index.md"]
+    page = profile(whos_who, "harbour-group")
+    assert "#### What their side wanted { #actor-harbour-group--side-positions }" in page
     assert "The group proposed one fee for all three ports" in page
-    assert "## What their side wanted" not in files[f"{STORY_ID}/actors/sea-council.md"]
+    assert "What their side wanted" not in profile(whos_who, "sea-council")

@@ -113,7 +113,7 @@ page's title: a longer one is cut there, and the check warns."""
 # Limits that keep a story's build time and memory linear in its content (CONTRIBUTING's
 # "Limits"); each is told to an editor at `check`, at the line that passes it.
 ACTORS_AT_MOST = 100
-"""Actors a story may have: each has a page of its own."""
+"""Actors a story may have: each has a profile on the one page of Who's who."""
 GLOSSARY_TERMS_AT_MOST = 200
 """Terms a glossary may hold: every page of the story is searched for each."""
 DEFINITION_CHARS_AT_MOST = 1000
@@ -480,7 +480,7 @@ class ActorsFile(Model):
             len(self.actors),
             ACTORS_AT_MOST,
             ("actors", ACTORS_AT_MOST),
-            "a story has {limit} actors at most (each has a page of its own), and this one "
+            "a story has {limit} actors at most (each has a profile on Who's who), and this one "
             "has {count}; keep those who act in the story and name the others in the text",
         )
         return self

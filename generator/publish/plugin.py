@@ -12,7 +12,7 @@ Everything a site needs is made by the generator, not here: ``python -m generato
 Next in its front matter, :mod:`generator.render.chapters`), the navigation and the
 palette stylesheet as a folder any engine builds (:mod:`generator.publish.project`). What
 this module adds is MkDocs' side: its objects (the navigation, titles as HTML, Previous
-and Next as the footer shows them, actors' pages under Who's who) and its events, and
+and Next as the footer shows them) and its events, and
 what is made on each page's HTML once MkDocs has rendered it (the glossary's marks and
 the Content-Security-Policy, which ``python -m generator terms`` and ``csp`` write after
 any other engine).

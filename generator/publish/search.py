@@ -39,7 +39,7 @@ EXCLUDED = (
     ".permalink",  # the '#' after each quotation and event
     ".basis",  # the badges saying how we know a claim: Stated, Reported, Analysis
     ".claim-stance",  # a stated claim's stance before its badge: Offered, Refused
-    ".claim-lead",  # on an actor's page, all of it before the issue: "Offered Stated on"
+    ".claim-lead",  # on an actor's profile, all of it before the issue: "Offered Stated on"
     ".stance-badge",  # a reaction's stance
     ".page-meta",  # reading time and the Share button
     ".byline",  # byline and dateline of a story's first page

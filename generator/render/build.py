@@ -15,13 +15,13 @@ from pathlib import Path
 from generator.content.errors import Problem
 from generator.content.load import load_content
 from generator.content.schema import schemas
-from generator.render import feeds, opendata, pictures, reading
+from generator.render import feeds, opendata, pictures
 from generator.render.abbr import Glossary, glossary_of
 from generator.render.chart.advice import CHART_CHECKS
 from generator.render.masthead import logo_files, masthead
 from generator.render.navigation import NavTree, newest_first, site_nav
-from generator.render.news import NewsSite, explainer_pages
-from generator.render.pages import render_home, render_schema_index, render_story, story_pages
+from generator.render.news import NewsSite
+from generator.render.pages import render_home, render_schema_index, render_story_timed
 from generator.render.related import cross_links
 from generator.settings import SiteSettings
 
@@ -76,11 +76,8 @@ def build_site(
     for story in stories:
         site.titles[story.id] = story.meta.title
         site.glossaries[story.id] = glossary_of(story.glossary)
-        pages = render_story(story, site=news)  # the story's pages
+        pages, read_in[story.id] = render_story_timed(story, site=news)  # and its reading time
         site.files.update(pages)
-        read_in[story.id] = reading.phrase(
-            reading.explainer_words(pages, explainer_pages(story_pages(story)))
-        )
         site.files.update(pictures.image_files(story))  # its pictures, resized
         site.files[f"{story.id}/data/story.json"] = opendata.story_json(story, publisher)
         site.files[f"{story.id}/data/events.csv"] = opendata.events_csv(story)

@@ -2,13 +2,13 @@
 
 So that any engine shows it, with or without a plugin, each page of a story carries:
 
-- ``story.chapters``: the story's chapters, its pages after the landing page but the
-  actors' own (the story's section of the menu, :func:`generator.render.navigation.story_nav`),
+- ``story.chapters``: the story's chapters, its pages after the landing page (the
+  story's section of the navigation, :func:`generator.render.navigation.story_nav`),
   each as its title and address; ``theme/partials/story-chapters.html`` draws them as a
   bar at the top and a numbered list at the end of every page but the landing page, and
-  marks the one the reader is in (an actor's page is in Who's who);
+  marks the one the reader is in;
 - ``previous`` and ``next``: the pages before and after it in the story's reading order
-  (:func:`generator.render.pages.story_pages`: the actors' pages after Who's who), which
+  (:func:`generator.render.pages.story_pages`), which
   ``theme/partials/footer.html`` links to. A story's landing page has no previous page
   and its last page no next one: Previous and Next never lead into another story.
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from generator.render.render import Page, PageKind, built_folder, shown_title
+from generator.render.render import Page, built_folder, shown_title
 
 
 def page_url(path: str) -> str:
@@ -42,7 +42,7 @@ def story_links(pages: list[Page]) -> dict[str, dict[str, Any]]:
     """What each page of one story (``pages``: its pages in reading order, the landing
     page first) adds to its front matter: the story's chapters, and its previous and
     next pages (see the module's documentation)."""
-    chapters = [link(page) for page in pages[1:] if page.kind is not PageKind.ACTOR]
+    chapters = [link(page) for page in pages[1:]]
     found: dict[str, dict[str, Any]] = {page.path: {} for page in pages}
     for page in pages[1:]:
         found[page.path]["chapters"] = chapters

@@ -8,10 +8,8 @@ The order, top to bottom:
    :data:`~generator.render.archive.NAV_BY_YEAR_FROM` stories on, they are grouped in one section
    a year, in the same order, each opened by that year's page of stories. Within a story:
    its landing page and its sections in reading order
-   (:func:`generator.render.pages.story_pages`), "Who's who" among them. The actors' own pages
-   are not in the navigation (it would list every actor on every page of the story, a site
-   growing with the square of its actors): Who's who links to each; Previous and Next
-   lead through them after Who's who (:mod:`generator.render.chapters`).
+   (:func:`generator.render.pages.story_pages`), "Who's who" among them, which holds every
+   actor's profile (:mod:`generator.render.profiles`): an actor has no page of their own.
 3. The static pages of ``docs/`` (About...), in the order MkDocs lists them.
 
 That is the whole tree, for the engine (the years' pages, and Previous and Next of the
@@ -41,7 +39,6 @@ from markupsafe import escape
 from generator.content.models import Story
 from generator.render.archive import by_year, many, year_page_path
 from generator.render.pages import story_pages
-from generator.render.render import Page, PageKind
 
 NavTree = list[tuple[str, "str | NavTree"]]
 """Navigation: (title, page path) or (title, children), in reading order."""
@@ -70,14 +67,8 @@ def stories_nav(stories: list[Story]) -> NavTree:
 
 
 def story_nav(story: Story) -> NavTree:
-    """The story's navigation: its pages in order, but the actors' own (see the
-    module's docstring)."""
-    return [(page.title, page.path) for page in story_pages(story) if not is_actor_page(page)]
-
-
-def is_actor_page(page: Page) -> bool:
-    """Whether the page is an actor's own, reached from Who's who rather than the navigation."""
-    return page.kind is PageKind.ACTOR
+    """The story's navigation: its pages in order."""
+    return [(page.title, page.path) for page in story_pages(story)]
 
 
 def mkdocs_nav(tree: NavTree, static: list[str]) -> list[Any]:

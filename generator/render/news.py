@@ -22,8 +22,10 @@ from generator.render.related import CrossLinks
 from generator.render.render import Page, PageKind
 from generator.settings import SiteSettings
 
-NOT_IN_READING_TIME = frozenset({PageKind.ACTOR, PageKind.SOURCES, PageKind.GLOSSARY})
-"""Pages a reader consults rather than reads: left out of the explainer's reading time."""
+NOT_IN_READING_TIME = frozenset({PageKind.SOURCES, PageKind.GLOSSARY})
+"""Pages a reader consults rather than reads: left out of the explainer's reading time
+(as is the part of a page after :data:`~generator.render.reading.CONSULTED_MARK`, such as
+Who's who's profiles)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def story_context(story: Story, site: NewsSite) -> dict[str, Any]:
         "feed": feeds.story_feed_path(story),
         "reading_time": Markup(reading.PAGE_MARK),
         "explainer_reading_time": Markup(reading.EXPLAINER_MARK),
+        "consulted_from_here": Markup(reading.CONSULTED_MARK),
         "log_anchor": feeds.log_anchor,
     }
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.models import FILES, Event, Position, Story
+from generator.content.models import FILES, Event, Story
 from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.locator import locator_map, map_file_path, map_image
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
-from generator.render.reading import fill_reading_times
-from generator.render.render import Page, PageKind, QuotedOn, render_page
+from generator.render.profiles import claims_of, profiles
+from generator.render.reading import explainer_words, fill_reading_times, phrase
+from generator.render.render import WHOS_WHO, Page, PageKind, QuotedOn, render_page
 
-FULL_WIDTH = frozenset({"actors/index.md", "reactions.md"})
+FULL_WIDTH = frozenset({WHOS_WHO, "reactions.md"})
 """Pages of cards (the cast list, the reactions) that take the content area's whole width,
 as the timeline does: no table of contents beside them (Material's ``hide: [toc]``)."""
 
@@ -32,7 +33,7 @@ def story_pages(story: Story) -> list[Page]:
         ("outcomes.md", "Outcomes", story.outcomes, "What was agreed, what was not, what next."),
         ("reactions.md", "Reactions", story.reactions, wording.reactions_blurb(story)),
         ("timeline.md", "Timeline", story.events, "Every event, in order."),
-        ("actors/index.md", "Who's who", story.actors, "Everyone involved, and who they are."),
+        (WHOS_WHO, "Who's who", story.actors, "Everyone involved, and who they are."),
     ]
     pages = [
         Page(
@@ -48,20 +49,18 @@ def story_pages(story: Story) -> list[Page]:
         if items:
             template = name.replace("/index", "").replace(".md", ".md.j2")
             meta = {"hide": ["toc"]} if name in FULL_WIDTH else {}
+            kind = PageKind.WHOS_WHO if name == WHOS_WHO else PageKind.CHAPTER
             pages.append(
-                Page(f"{sid}/{name}", template, title, f"{blurb} {summary}", blurb, meta=meta)
+                Page(
+                    f"{sid}/{name}",
+                    template,
+                    title,
+                    f"{blurb} {summary}",
+                    blurb,
+                    meta=meta,
+                    kind=kind,
+                )
             )
-    pages += [
-        Page(
-            f"{sid}/actors/{a.id}.md",
-            "actor.md.j2",
-            a.name,
-            f"{a.name}: {wording.actor_summary(a).rstrip('.')}.",
-            context={"actor_id": a.id},
-            kind=PageKind.ACTOR,
-        )
-        for a in story.actors
-    ]
     pages.append(
         Page(
             f"{sid}/sources.md",
@@ -87,8 +86,8 @@ def story_pages(story: Story) -> list[Page]:
 
 
 def section_pages(story: Story) -> list[Page]:
-    """The pages the story's landing page links to (every page but itself and actors')."""
-    return [p for p in story_pages(story)[1:] if p.kind is not PageKind.ACTOR]
+    """The pages the story's landing page links to (every page but itself)."""
+    return story_pages(story)[1:]
 
 
 def render_story(
@@ -99,6 +98,14 @@ def render_story(
     ``site`` is what the site around the story holds (its address, publisher, related
     stories); without it, the story is rendered as if it were alone.
     """
+    return render_story_timed(story, context, site)[0]
+
+
+def render_story_timed(
+    story: Story, context: dict[str, Any] | None = None, site: NewsSite | None = None
+) -> tuple[dict[str, str], str]:
+    """Every page of one story (:func:`render_story`), and the whole explainer's reading
+    time as its landing page gives it ('4 min'), for the story's card on the home page."""
     site = site or NewsSite()
     extra = {
         "sections": section_pages(story),
@@ -108,21 +115,23 @@ def render_story(
         **story_context(story, site),  # pictures, related stories, publisher, reading time
         **(context or {}),
     }
-    extra["quoted"] = QuotedOn()  # where each quotation is printed, for the actors' pages
+    extra["quoted"] = QuotedOn()  # where each quotation is printed, for the profiles
     rendered = {}
     pages = story_pages(story)
     links = story_links(pages)  # each page's chapters, previous and next, within the story
     every = pages + embed_pages(story)
-    for page in sorted(every, key=lambda page: "actor_id" in page.context):  # chapters first
-        actor_id = page.context.get("actor_id")
-        page_context = _actor_context(story, actor_id, extra["events"]) if actor_id else {}
+    for page in sorted(every, key=lambda page: page.kind is PageKind.WHOS_WHO):  # it last
+        page_context = (
+            _profiles_context(story, extra["events"]) if page.kind is PageKind.WHOS_WHO else {}
+        )
         shown = page_meta(story, page, site, links.get(page.path))
         rendered[page.path] = render_page(story, shown, {**extra, **page_context})
     result = {page.path: rendered[page.path] for page in every}  # in reading order
     result.update(chart_files(story, extra["chart"]))  # the timeline's figure
     if extra["locator"]:  # the story cards' picture of a story without a lead picture
         result[map_file_path(story.id)] = extra["locator"].svg_file()
-    return fill_reading_times(result, explainer_pages(pages))
+    counted = explainer_pages(pages)
+    return fill_reading_times(result, counted), phrase(explainer_words(result, counted))
 
 
 def render_home(
@@ -196,27 +205,10 @@ def embed_pages(story: Story) -> list[Page]:
     ]
 
 
-def _actor_context(story: Story, actor_id: str, events: list[Event]) -> dict[str, Any]:
-    """What an actor's page shows: their positions, accounts, words, reactions, events."""
-    return {
-        "actor": story.actor(actor_id),
-        "positions": [p for p in story.positions if p.actor == actor_id],
-        "side_positions": _side_positions(story, actor_id),
-        "answers": [
-            (acc, ans) for acc in story.accounts for ans in acc.answers if ans.actor == actor_id
-        ],
-        "said": [q for q in story.quotations if q.speaker == actor_id],
-        "reactions": [r for r in story.reactions_in_order() if r.actor == actor_id],
-        "events": [e for e in events if actor_id in e.actors],
-    }
-
-
-def _side_positions(story: Story, actor_id: str) -> list[Position]:
-    """Positions the actor's whole side took (written with side: and no actor)."""
-    side = story.side_of(actor_id)
-    if side is None:
-        return []
-    return [p for p in story.positions if p.actor is None and p.side == side.id]
+def _profiles_context(story: Story, events: list[Event]) -> dict[str, Any]:
+    """What Who's who shows below its cast list: each actor's profile (:mod:`profiles`)."""
+    shown = profiles(story, events)
+    return {"profiles": shown, "profile_claims": claims_of(shown)}
 
 
 def _jsonld(story: Story) -> dict[str, Any]:

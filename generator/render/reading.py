@@ -3,7 +3,9 @@
 Templates print :data:`PAGE_MARK` where a page's reading time goes and
 :data:`EXPLAINER_MARK` where the whole explainer's goes (its landing page); once every
 page of a story is rendered, :func:`fill_reading_times` counts the words a reader sees
-on each page and writes the minutes in their place.
+on each page and writes the minutes in their place. A page's words after
+:data:`CONSULTED_MARK` (Who's who's profiles, looked up rather than read through) count
+in its own time but not in the whole explainer's; the mark itself is taken out.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ WORDS_PER_MINUTE = 230
 
 PAGE_MARK = "@@reading-time-of-this-page@@"
 EXPLAINER_MARK = "@@reading-time-of-the-explainer@@"
+CONSULTED_MARK = "@@consulted-from-here@@\n"
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _UNSEEN = re.compile(
@@ -39,7 +42,7 @@ def words_in(page: str) -> int:
     addresses, attribute lists, tags and glossary definitions (shown on hover only).
     """
     text = _FRONT_MATTER.sub("", page)
-    text = text.replace(PAGE_MARK, "").replace(EXPLAINER_MARK, "")
+    text = text.replace(PAGE_MARK, "").replace(EXPLAINER_MARK, "").replace(CONSULTED_MARK, "")
     text = _UNSEEN.sub(" ", text)
     text = _ABBREVIATION.sub(" ", text)
     text = _LINK_TARGET.sub("] ", text)
@@ -58,17 +61,25 @@ def phrase(words: int) -> str:
     return f"{minutes(words)} min"
 
 
+def read_words(page: str) -> int:
+    """How many words of a page count in the whole explainer's time: those before
+    :data:`CONSULTED_MARK`, or all of them."""
+    return words_in(page.partition(CONSULTED_MARK)[0])
+
+
 def explainer_words(pages: dict[str, str], counted: Iterable[str]) -> int:
     """The words of the pages ``counted`` (paths), which make the explainer itself."""
-    return sum(words_in(pages[path]) for path in counted)
+    return sum(read_words(pages[path]) for path in counted)
 
 
 def fill_reading_times(pages: dict[str, str], counted: Iterable[str]) -> dict[str, str]:
     """The pages with each mark replaced: a page's own time, and the whole explainer's
     (the pages ``counted``, such as the landing page and its sections)."""
     words = {path: words_in(text) for path, text in pages.items()}
-    whole = phrase(sum(words[path] for path in counted))
+    whole = phrase(explainer_words(pages, counted))
     return {
-        path: text.replace(PAGE_MARK, phrase(words[path])).replace(EXPLAINER_MARK, whole)
+        path: text.replace(PAGE_MARK, phrase(words[path]))
+        .replace(EXPLAINER_MARK, whole)
+        .replace(CONSULTED_MARK, "")
         for path, text in pages.items()
     }

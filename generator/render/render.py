@@ -34,9 +34,10 @@ class PageKind(enum.Enum):
     LANDING = "landing"
     """A story's first page: its summary, at a glance, the lead quotation."""
     CHAPTER = "chapter"
-    """A chapter of a story, read in order (background, positions... Who's who)."""
-    ACTOR = "actor"
-    """An actor's own page, reached from Who's who rather than the menu."""
+    """A chapter of a story, read in order (background, positions... timeline)."""
+    WHOS_WHO = "whos-who"
+    """The story's chapter of people: its cast list, then every actor's profile. Rendered
+    after the other chapters: a quotation one of them prints, a profile links to there."""
     SOURCES = "sources"
     """The story's numbered sources, consulted rather than read."""
     GLOSSARY = "glossary"
@@ -131,6 +132,7 @@ def environment() -> jinja2.Environment:
     env.globals["side_records"] = balance.side_records
     env.globals["unquoted"] = balance.unquoted
     env.globals["duration"] = dates.duration_phrase
+    env.globals["profile_anchor"] = profile_anchor
     return env
 
 
@@ -168,11 +170,12 @@ class Anchors:
 class QuotedOn:
     """Which chapter of a story prints each quotation in full: a quotation is printed
     once, in its chapter (and the landing page's lead quotation there too); an actor's
-    page links to it there instead of printing it again. The quotation macro records
-    each page that prints one; a story's chapters are rendered before its actors'
-    pages (:func:`generator.render.pages.render_story`)."""
+    profile on Who's who links to it there instead of printing it again. The quotation
+    macro records each page that prints one; a story's other chapters are rendered before
+    Who's who (:func:`generator.render.pages.render_story`), which prints, and is the home
+    of, only the quotations no other chapter prints."""
 
-    PAGES_THAT_REPEAT = frozenset({PageKind.LANDING, PageKind.ACTOR, PageKind.EMBED})
+    PAGES_THAT_REPEAT = frozenset({PageKind.LANDING, PageKind.EMBED})
     """Pages whose quotations are repeated from a chapter, never their home."""
 
     def __init__(self) -> None:
@@ -242,6 +245,7 @@ class Links:
 
     def __init__(self, story: Story, page_path: str) -> None:
         self.story = story
+        self.page_path = page_path
         self.here = posixpath.dirname(page_path)
         self.built = built_folder(page_path)
         self.numbers = {source.id: n for n, source in enumerate(story.sources, start=1)}
@@ -249,8 +253,11 @@ class Links:
     def to(self, path: str, anchor: str = "") -> Markup:
         """The relative link to a page of the site (``path`` from the docs root).
 
-        Paths and anchors are made of ids, which are validated slugs.
+        Paths and anchors are made of ids, which are validated slugs. A link to an anchor
+        of the page itself is the anchor alone.
         """
+        if anchor and path == self.page_path:
+            return Markup(escape(f"#{anchor}"))
         relative = _relative(path, self.here)
         return Markup(escape(f"{relative}#{anchor}" if anchor else relative))
 
@@ -273,10 +280,15 @@ class Links:
         return Markup(inline("citations", "links").format(links=links))
 
     def actor(self, actor_id: str) -> Markup:
-        """The actor's name, linked to their page."""
+        """The actor's name, linked to their profile on Who's who."""
         name = name_markup(self.story.actor(actor_id).name)
-        href = self.story_page(f"actors/{actor_id}.md")
+        href = self.profile(self.story.id, actor_id)
         return Markup(inline("link", "text", "href").format(text=name, href=href))
+
+    def profile(self, story_id: str, actor_id: str) -> Markup:
+        """The address of an actor's profile on a story's Who's who (this story's or
+        another's, for the actor's other stories)."""
+        return self.to(whos_who_path(story_id), profile_anchor(actor_id))
 
     def speaker(self, speaker: str | Speaker) -> Markup:
         """Who said a quotation: the actor's linked name, or the name and role of a speaker
@@ -294,6 +306,27 @@ class Links:
     def event(self, event_id: str) -> Markup:
         """Link to an event in the timeline list."""
         return self.story_page("timeline.md", f"event-{event_id}")
+
+
+WHOS_WHO = "actors/index.md"
+"""A story's Who's who page, under the story's folder."""
+
+
+def whos_who_path(story_id: str) -> str:
+    """The path of a story's Who's who page from the docs root."""
+    return f"{story_id}/{WHOS_WHO}"
+
+
+def profile_anchor(actor_id: str, part: str = "") -> str:
+    """The anchor of an actor's profile on Who's who ('actor-jane-doe'), or of a part of
+    it ('actor-jane-doe--positions').
+
+    Unique on the page whatever the ids: the cast list's anchors are the sides' (``side-``
+    and an id), the kinds' (one word) and 'others', none starting with ``actor-``; and
+    an id never holds two hyphens in a row (a slug), so a part's anchor ('--' and a
+    word) cannot be another actor's profile.
+    """
+    return f"actor-{actor_id}--{part}" if part else f"actor-{actor_id}"
 
 
 def built_folder(page_path: str) -> str:
@@ -363,6 +396,7 @@ __all__ = [
     "QuotedOn",
     "environment",
     "escape",
+    "profile_anchor",
     "quote_markup",
     "render_page",
 ]
