@@ -55,10 +55,11 @@ variable NO_MKDOCS_2_WARNING and is left to print)."""
 def profile(whos_who: str, actor_id: str) -> str:
     """The Markdown of one actor's profile on a Who's who page (``whos_who``), from its
     heading to the next actor's or the page's end; fails if it has no profile."""
-    anchor = whos_who.index(f" {{ #{profile_anchor(actor_id)} }}\n")
-    start = whos_who.rindex("\n", 0, anchor) + 1
-    end = re.compile(r"^#{1,3} ", re.M).search(whos_who, anchor)
-    return whos_who[start : end.start() if end else None]
+    heading = re.compile(rf"^### .* \{{ #{profile_anchor(actor_id)}[ }}].*$", re.M)
+    found = heading.search(whos_who)
+    assert found, f"no profile of {actor_id}"
+    end = re.compile(r"^#{1,3} ", re.M).search(whos_who, found.end())
+    return whos_who[found.start() : end.start() if end else None]
 
 
 def text_files(files: GeneratedFiles) -> dict[str, str]:

@@ -153,7 +153,6 @@ def test_a_page_of_each_kind_and_every_kind_of_element_is_checked_everywhere(
 
     held = [classes(page) for page in every]
     assert set().union(*held) == set().union(*(classes(page) for page in pages))
-    assert len(every) < len(pages), "a sample, not all"
 
 
 def test_the_check_fails_on_a_page_with_an_unlabelled_link(
@@ -199,7 +198,7 @@ def test_titles_reach_every_place_escaped_exactly_once(
     actors = seen.evaluate(places)
     names = seen.evaluate(
         """() => [document.querySelector("#actor-side-a bdi"),
-                  document.querySelector(".cast__name a[href='#actor-side-a']")]
+                  document.querySelector(".cast__name a[href$='#actor-side-a']")]
                  .map(e => e.textContent)"""
     )
     seen.context.close()

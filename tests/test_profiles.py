@@ -20,7 +20,7 @@ from generator.render.render import profile_anchor
 FOLDERS = {"content": CONTENT} | {
     folder.name: folder for folder in sorted(FIXTURES.iterdir()) if story_folders(folder)
 }
-PROFILE = re.compile(r"^### .+ \{ #(actor-[a-z0-9-]+) \}$", re.M)
+PROFILE = re.compile(r"^### .+ \{ #(actor-[a-z0-9-]+) \.profile__name \}$", re.M)
 CAST_NAME = re.compile(r'<span class="cast__name">\[<bdi>[^\]]*</bdi>\]\(#(actor-[a-z0-9-]+)\)')
 
 
@@ -71,6 +71,6 @@ def test_no_anchor_of_who_s_who_can_take_another_s(tmp_path: Path) -> None:
     for anchor in ("side-a", "person", "government", "others", "profiles", "actor-side-a"):
         assert html.count(f'id="{anchor}"') == 1, anchor
     assert '<h4 id="actor-side-a--positions">' in html  # side-a's part, not an actor
-    assert '<h3 id="actor-side-a-positions">' in html  # the actor of that id
+    assert '<h3 class="profile__name" id="actor-side-a-positions">' in html  # that actor
     assert not re.search(r'id="actor-[^"]*_[0-9]+"', html)  # none made unique by the Markdown
     assert check_site(site, url) == []  # no id twice, every link to an anchor there

@@ -282,7 +282,7 @@ def test_groups_list_their_members_and_members_their_groups(files: dict[str, str
         whos_who, "eastport"
     )
     lines = profile(whos_who, "harbour-group").splitlines()
-    assert lines[0] == "### <bdi>The Harbour Group</bdi> { #actor-harbour-group }"
+    assert lines[0] == "### <bdi>The Harbour Group</bdi> { #actor-harbour-group .profile__name }"
     summary = next(line for line in lines[1:] if line and not line.startswith("<p "))
     assert summary.startswith("The coalition of three port states that negotiated as one.<sup")
 
