@@ -51,7 +51,7 @@ def test_every_page_ends_with_the_sites_footer(live_site: tuple[str, Path], brow
     base, folder = live_site
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
     pages = [p for p in pages if not p.endswith("/embed/index.html")]  # for other sites
-    assert len(pages) > 20
+    assert len(pages) > 10
     context = browser.new_context()
     page = context.new_page()
     for path in pages:  # each page loaded once, seen at each width
@@ -188,7 +188,7 @@ def test_no_table_of_contents_of_one_entry(
     page = shared_context(1280, 900).new_page()
     shown = {}
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
-    assert len(pages) > 20
+    assert len(pages) > 10
     for path in (p.removesuffix("index.html") for p in pages):
         page.goto(base + path, wait_until="domcontentloaded")
         toc = page.locator(".md-sidebar--secondary")
