@@ -40,7 +40,7 @@ STORIES = (
     FIXTURES / "news" / "example-lead-summit",  # pictures, credits, key numbers
     FIXTURES / "news" / "example-geneva-talks",  # the stories it relates to
     FIXTURES / "news" / "example-bare-notice",
-    FIXTURES / "dense" / "example-harbour-accord",  # spans with actors, on actor pages
+    FIXTURES / "dense" / "example-harbour-accord",  # spans with actors, in profiles
     FIXTURES / "long-aftermath" / "example-ridge-talks",  # a speaker named in place
 )
 PUBLISHER = FIXTURES / "news" / "publisher.yml"

@@ -160,7 +160,7 @@ def test_generated_project_builds_without_the_plugin(tmp_path: Path) -> None:
     built = mkdocs_build(tmp_path / "with-plugin")
     assert built.returncode == 0, built.stderr
     # Every page reads the same without the plugin, once the steps after any engine have
-    # run: its article, its story's chapters (the actors' pages too), Previous and Next
+    # run: its article, its story's chapters, Previous and Next
     # within its story, its table of contents, its glossary's marks and its policy.
     for step in (["terms", str(tmp_path / "site"), str(CONTENT)], ["csp", str(tmp_path / "site")]):
         assert run_generator(*step).returncode == 0, step

@@ -424,7 +424,7 @@ class Actor(Model):
         description="For kind: group only, the ids of its members (other actors in actors.yml).",
     )
     image: Image | None = Field(
-        default=None, description="A portrait or emblem, shown on the actor's page."
+        default=None, description="A portrait or emblem, shown in the actor's profile on Who's who."
     )
     sources: SourceRefs
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from generator.content.models import Actor, Story
 
 ELSEWHERE_SHOWN = 5
-"""How many other stories an actor's page links to: an actor in many stories (a head of
-state in a newsroom's hundreds) would otherwise make each of their pages grow with the
+"""How many other stories an actor's profile links to: an actor in many stories (a head of
+state in a newsroom's hundreds) would otherwise make each story's Who's who grow with the
 number of stories, and the whole build quadratic."""
 
 
