@@ -63,7 +63,7 @@ class Page:
     meta: dict[str, Any] = field(default_factory=dict)
     """Front matter beyond title and description (such as JSON-LD data)."""
     context: dict[str, Any] = field(default_factory=dict)
-    """Values the template needs beyond the story (such as which actor)."""
+    """Values the template needs beyond the story (such as a year's page's year)."""
     kind: PageKind = PageKind.CHAPTER
     """What the page is to a reader; rules about pages ask this, never the template."""
 
