@@ -21,6 +21,7 @@ any other engine).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -338,22 +339,11 @@ def _join_scripts(files: Files, config: MkDocsConfig) -> None:
     """Serve the scripts ``extra_javascript`` lists as one file, :data:`SCRIPT`, the one
     every page loads (:mod:`generator.publish.scripts`); the files it joins leave the
     site, but those a page loads alone (:data:`~generator.publish.scripts.KEPT`)."""
-
-    def read(uri: str) -> str:
-        file = files.get_file_from_path(uri)
-        if file is None:
-            raise PluginError(
-                f"mkdocs.yml's extra_javascript lists {uri}, which is not in the theme"
-            )
-        text = file.content_string
-        if uri not in KEPT_SCRIPTS:
-            files.remove(file)
-        return text
-
-    if files.get_file_from_path(SCRIPT) is not None:
-        raise PluginError(f"{SCRIPT} clashes with the site's joined script; rename it")
     listed = [str(script) for script in config.extra_javascript]
-    files.append(File.generated(config, SCRIPT, content=joined_scripts(listed, read)))
+    _serve_joined(
+        files, config, "extra_javascript", listed, SCRIPT, joined_scripts, "script",
+        kept=KEPT_SCRIPTS,
+    )  # fmt: skip
     config.extra_javascript = [SCRIPT]
 
 
@@ -361,20 +351,42 @@ def _join_stylesheets(files: Files, config: MkDocsConfig, palette: str) -> None:
     """Serve the stylesheets ``extra_css`` lists (the palette without JavaScript among
     them) as one file, :data:`STYLESHEET`, the one every page links
     (:mod:`generator.publish.stylesheets`); the files it joins leave the site."""
+    listed = list(config.extra_css)
+    given = {NO_SCRIPT_PALETTE: palette}
+    _serve_joined(files, config, "extra_css", listed, STYLESHEET, joined, "stylesheet", given=given)
+    config.extra_css = [STYLESHEET]
+
+
+def _serve_joined(
+    files: Files,
+    config: MkDocsConfig,
+    setting: str,
+    listed: list[str],
+    target: str,
+    join: Callable[[Sequence[str], Callable[[str], str]], str],
+    noun: str,
+    *,
+    given: Mapping[str, str] | None = None,
+    kept: frozenset[str] = frozenset(),
+) -> None:
+    """Add ``target``, the files ``listed`` (by mkdocs.yml's ``setting``) joined by
+    ``join``: each read from the theme (or from ``given``, text the plugin wrote), each
+    then out of the site unless a page loads it alone (``kept``)."""
 
     def read(uri: str) -> str:
-        if uri == NO_SCRIPT_PALETTE:
-            return palette
+        if given and uri in given:
+            return given[uri]
         file = files.get_file_from_path(uri)
         if file is None:
-            raise PluginError(f"mkdocs.yml's extra_css lists {uri}, which is not in the theme")
-        files.remove(file)
-        return file.content_string
+            raise PluginError(f"mkdocs.yml's {setting} lists {uri}, which is not in the theme")
+        text = file.content_string
+        if uri not in kept:
+            files.remove(file)
+        return text
 
-    if files.get_file_from_path(STYLESHEET) is not None:
-        raise PluginError(f"{STYLESHEET} clashes with the site's joined stylesheet; rename it")
-    files.append(File.generated(config, STYLESHEET, content=joined(list(config.extra_css), read)))
-    config.extra_css = [STYLESHEET]
+    if files.get_file_from_path(target) is not None:
+        raise PluginError(f"{target} clashes with the site's joined {noun}; rename it")
+    files.append(File.generated(config, target, content=join(listed, read)))
 
 
 def _no_script_palette(config: MkDocsConfig) -> str:

@@ -53,21 +53,24 @@ def settle_filters(bundle: Path) -> None:
         meta = _read(old_meta)
         if not isinstance(meta, list) or len(meta) < 4 or not isinstance(meta[3], list):
             raise UnknownIndexFormat(f"{old_meta}: not Pagefind 1.5's metadata")
-        filters: list[Value] = []
+        if not meta[3]:
+            continue  # no filter: nothing in a random order
+        filters: list[tuple[str, str]] = []
         for item in meta[3]:
             if not isinstance(item, list) or len(item) != 2:
                 raise UnknownIndexFormat(f"{old_meta}: a filter that is not [name, hash]")
             name, old_hash = item
             old_file = bundle / "filter" / f"{old_hash}.pf_filter"
-            index = _settled(_read(old_file))
-            new_hash = _short_name(prefix, _encode(index), FILTER_DIGITS)
+            index = _encode(_settled(_read(old_file)))
+            new_hash = _short_name(prefix, index, FILTER_DIGITS)
             old_file.unlink()
             _write(bundle / "filter" / f"{new_hash}.pf_filter", index)
-            filters.append([name, new_hash])
-        meta[3] = sorted(filters, key=lambda item: str(item[0]) if isinstance(item, list) else "")
-        new_meta_hash = _short_name(prefix, _encode(meta), len(prefix) + 8)
+            filters.append((str(name), new_hash))
+        meta[3] = [[name, new_hash] for name, new_hash in sorted(filters)]
+        encoded = _encode(meta)
+        new_meta_hash = _short_name(prefix, encoded, len(prefix) + 8)
         old_meta.unlink()
-        _write(bundle / f"pagefind.{new_meta_hash}.pf_meta", meta)
+        _write(bundle / f"pagefind.{new_meta_hash}.pf_meta", encoded)
         language["hash"] = new_meta_hash
     written = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     entry_path.write_text(written, encoding="utf-8")
@@ -109,8 +112,9 @@ def _read(path: Path) -> Value:
     return value
 
 
-def _write(path: Path, value: Value) -> None:
-    path.write_bytes(gzip.compress(SIGNATURE + _encode(value), compresslevel=9, mtime=0))
+def _write(path: Path, cbor: bytes) -> None:
+    """A Pagefind file of this CBOR (:func:`_encode`'s), gzipped as the same bytes each time."""
+    path.write_bytes(gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0))
 
 
 def _decode(data: bytes, at: int) -> tuple[Value, int]:
