@@ -107,8 +107,16 @@
     travelled = true;
   });
 
+  function fragment() {
+    try {
+      return decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return ""; // a malformed escape (%E0%A4%A) names no element
+    }
+  }
+
   function toFragment() {
-    var id = travelled ? "" : decodeURIComponent(window.location.hash.slice(1));
+    var id = travelled ? "" : fragment();
     travelled = false;
     var target = id && document.getElementById(id);
     if (!target) return;
