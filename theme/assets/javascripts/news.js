@@ -101,8 +101,10 @@
   // address is gone to again (location.replace, the same address: no new history entry,
   // no reload), so the browser scrolls to it as on a first load, under the header, and
   // :target styles it; unless the reader went back or forward, where Material restores
-  // where they were.
+  // where they were. Not on the page the browser loaded: the browser goes there itself,
+  // and going again before it has would leave the page at its top.
   var travelled = false;
+  var loaded = false; // document$'s first page is the browser's load: it goes to the fragment
   window.addEventListener("popstate", () => {
     travelled = true;
   });
@@ -116,8 +118,9 @@
   }
 
   function toFragment() {
-    var id = travelled ? "" : fragment();
+    var id = travelled || !loaded ? "" : fragment();
     travelled = false;
+    loaded = true;
     var target = id && document.getElementById(id);
     if (!target) return;
     var top = target.getBoundingClientRect().top;
