@@ -122,22 +122,22 @@ WITH_REACTIONS = (LONG, VARIED, COALITION, FIXTURES / "minimal")
 
 @pytest.mark.parametrize("folder", [*WITH_REACTIONS, CONTENT], ids=lambda f: f.name)
 def test_each_actor_has_one_card_with_all_its_reactions_in_date_order(folder: Path) -> None:
-    (story,) = load_stories(folder)
-    cards = [card for group in reaction_groups(story) for card in group.cards]
-    assert sorted(card.actor for card in cards) == sorted({r.actor for r in story.reactions})
-    for card in cards:
-        own = [r for r in story.reactions if r.actor == card.actor]
-        assert card.reactions == reactions_in_order(own)
+    for story in load_stories(folder):  # every story the folder holds, whatever they are
+        cards = [card for group in reaction_groups(story) for card in group.cards]
+        assert sorted(card.actor for card in cards) == sorted({r.actor for r in story.reactions})
+        for card in cards:
+            own = [r for r in story.reactions if r.actor == card.actor]
+            assert card.reactions == reactions_in_order(own)
 
 
 @pytest.mark.parametrize("folder", [*WITH_REACTIONS, CONTENT], ids=lambda f: f.name)
 def test_cards_are_grouped_by_the_tone_they_end_on_in_the_models_order(folder: Path) -> None:
-    (story,) = load_stories(folder)
-    groups = reaction_groups(story)
     tones = list(typing.get_args(ReactionStance))
-    assert [tones.index(g.stance) for g in groups] == sorted(
-        {tones.index(g.stance) for g in groups}
-    )
+    for story in load_stories(folder):  # every story the folder holds, whatever they are
+        groups = reaction_groups(story)
+        assert [tones.index(g.stance) for g in groups] == sorted(
+            {tones.index(g.stance) for g in groups}
+        )
     for group in groups:
         assert group.cards and all(
             card.reactions[-1].stance == group.stance for card in group.cards
