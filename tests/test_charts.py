@@ -967,6 +967,25 @@ def test_picture_draws_every_mark_in_view_once(story: Story) -> None:
     assert 0 < wide.count("<circle ") <= len({x for x, _ in shown}) * 6
 
 
+def test_picture_gives_tooltips_where_a_mouse_points_not_on_a_phone(story: Story) -> None:
+    """A mark of the wider layouts names its event for a reader without JavaScript who
+    points at it; the phone's layouts, which nobody hovers, carry no tooltip."""
+    data = timeline_figure_data(story)
+    svg = str(preview_svg(data, picture_patches(story, figure_dict(story))))
+    layers = dict(re.findall(r'<g id="([a-z]+)">(.*?)</g>', svg, re.S))
+    assert set(layers) == {"base", "narrow", "phone", "wide", "desktop"}
+    for name, drawn in layers.items():
+        marks = drawn.count("<circle ")
+        tooltips = re.findall(r"<title>([^<]+)</title></circle>", drawn)
+        if name in ("wide", "desktop"):
+            assert marks and len(tooltips) == marks
+            titles = {str(event.title) for event in story.events}
+            shown = [html.unescape(tip) for tip in tooltips]
+            assert any(any(title in tip for title in titles) for tip in shown)
+        else:
+            assert not tooltips, name
+
+
 def test_picture_is_markup_from_a_template_coloured_by_the_stylesheet(hanoi: Story) -> None:
     """The picture's file has one style, whose colours are all the page's custom
     properties (timeline.css, for either scheme): no colour of its own."""
@@ -1002,7 +1021,8 @@ def test_picture_escapes_text_from_yaml(tiny: Story) -> None:
     story = story.model_copy(
         update={"phases": [tiny.phases[0].model_copy(update={"title": "<i>phase</i>"})]}
     )
-    svg = preview_svg(timeline_figure_data(story))
+    data = timeline_figure_data(story)
+    svg = preview_svg(data, wide_patch(story, data))  # the wide layout's tooltips too
     assert "<a" not in svg and "<b>" not in svg and "<i>" not in svg
     assert "&lt;i&gt;phase&lt;/i&gt;" in svg and "&lt;a href=" in svg
 

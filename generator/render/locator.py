@@ -11,10 +11,11 @@ The map is an equirectangular projection around the places, stretched by the cos
 its middle latitude so that shapes keep their proportions near it, framed with room
 around the places and at least :data:`MIN_SPAN` degrees tall so that a single city
 still shows its region. Each country's rings are clipped to the frame and thinned to
-what shows at the map's size, so a page carries a few kilobytes, not the world. The
-geometry is computed here; ``templates/locator_map.svg.j2`` writes the ``<svg>`` and
-``newsroom.css`` colours it in both palettes. A map does not cross the antimeridian
-(180°): places on both sides of it are framed the long way round.
+what shows at the map's size, so the file is a few kilobytes, not the world. The
+geometry is computed here; ``templates/locator_map_file.svg.j2`` writes it as a file of
+the story's, coloured for either palette, which its landing page and its cards show. A
+map does not cross the antimeridian (180°): places on both sides of it are framed the
+long way round.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from markupsafe import Markup
 
 from generator.content.models import Place
 from generator.render.render import environment
@@ -53,16 +52,15 @@ Ring = list[Point]
 
 @dataclass(frozen=True)
 class Mark:
-    """A place as the map marks it: its dot and its name's position and anchor."""
+    """A place as the map marks it: its dot, and its name's side and anchor (the
+    template sets the name beside the dot, on that side)."""
 
     name: str
     x: float
     y: float
-    label_x: float
-    label_y: float
     anchor: str
     side: str = "right"
-    """Where the name goes (``label`` in the YAML), for a map that sets it larger."""
+    """Where the name goes (``label`` in the YAML)."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +80,10 @@ class LocatorMap:
         """The map's text alternative, wherever it is shown."""
         return map_label(self.names)
 
-    def svg(self) -> Markup:
-        """The map as an ``<svg>`` element, with no blank line in it."""
-        template = environment().get_template("locator_map.svg.j2")
-        return Markup(template.render(map=self).strip())
-
     def svg_file(self) -> str:
-        """The map as an SVG file of its own, for an ``<img>``: the story cards show it,
-        every card of a story the same file, cached once. An ``<img>`` takes no styles
+        """The map as an SVG file of its own, for an ``<img>``: the story's landing page
+        and its cards show it, the same file, cached once (drawn into each landing page,
+        it cost every story its bytes twice). An ``<img>`` takes no styles
         from its page, so the file carries its colours, light, or dark where the page's
         ``color-scheme`` is (the palette the reader chose), and its names set large
         enough for a card."""
@@ -225,22 +219,8 @@ def _path(rings: list[Ring]) -> str:
 
 def _mark(place: Place, view: _Frame) -> Mark:
     x, y = view.project((place.longitude, place.latitude))
-    offsets = {
-        "right": (9.0, 5.0, "start"),
-        "left": (-9.0, 5.0, "end"),
-        "above": (0.0, -10.0, "middle"),
-        "below": (0.0, 20.0, "middle"),
-    }
-    dx, dy, anchor = offsets[place.label]
-    return Mark(
-        place.name,
-        round(x, 1),
-        round(y, 1),
-        round(x + dx, 1),
-        round(y + dy, 1),
-        anchor,
-        place.label,
-    )
+    anchor = {"right": "start", "left": "end"}.get(place.label, "middle")
+    return Mark(place.name, round(x, 1), round(y, 1), anchor, place.label)
 
 
 MAP_FILE = "locator-map.svg"

@@ -9,7 +9,7 @@ from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
-from generator.render.locator import locator_map, map_file_path, map_image
+from generator.render.locator import MAP_FILE, locator_map, map_file_path, map_image
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.profiles import claims_of, profiles
 from generator.render.reading import explainer_words, fill_reading_times, phrase
@@ -112,6 +112,7 @@ def render_story_timed(
         "chart": chart_context(story),
         "events": story.events_in_order(),
         "locator": None if story.meta.image else locator_map(story.meta.places),
+        "locator_file": MAP_FILE,  # beside the landing page, which shows it
         **story_context(story, site),  # pictures, related stories, publisher, reading time
         **(context or {}),
     }
@@ -128,7 +129,7 @@ def render_story_timed(
         rendered[page.path] = render_page(story, shown, {**extra, **page_context})
     result = {page.path: rendered[page.path] for page in every}  # in reading order
     result.update(chart_files(story, extra["chart"]))  # the timeline's figure
-    if extra["locator"]:  # the story cards' picture of a story without a lead picture
+    if extra["locator"]:  # the lead picture of a story without one, and of its cards
         result[map_file_path(story.id)] = extra["locator"].svg_file()
     counted = explainer_pages(pages)
     return fill_reading_times(result, counted), phrase(explainer_words(result, counted))

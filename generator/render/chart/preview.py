@@ -70,7 +70,8 @@ class Mark:
     open: bool
     x: float
     y: float
-    tooltip: Markup
+    tooltip: Markup | None
+    """None in the layouts for phones, where no reader hovers (:data:`HOVERED_LAYERS`)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,11 @@ class Picture:
     lane_titles: list[Text]
     layers: list[Layer]
 
+
+HOVERED_LAYERS = frozenset({"wide", "desktop"})
+"""The layouts whose marks carry a tooltip, for readers without JavaScript who point at
+them: those a mouse points at, from a tablet's width on. A phone's layouts leave them out,
+since nobody hovers on a touch screen: they were a quarter of the picture's bytes."""
 
 Patches = dict[str, Any] | list[tuple[str, dict[str, Any]]] | None
 """The picture's wider layouts: each a layer's name and its patch
@@ -155,7 +161,12 @@ def _layer(name: str, frame: _Frame, figure: dict[str, Any]) -> Layer:
         name=name,
         phase_titles=[_phase_title(n) for n in notes if n["yref"] == "paper" and n["visible"]],
         bars=[bar for t, lane in traces if t["type"] == "bar" for bar in _bars(frame, t, lane)],
-        marks=[m for t, lane in traces if t["type"] == "scatter" for m in _marks(frame, t, lane)],
+        marks=[
+            m
+            for t, lane in traces
+            if t["type"] == "scatter"
+            for m in _marks(frame, t, lane, tooltips=name in HOVERED_LAYERS)
+        ],
         labels=[_label(frame, n) for n in notes if n["xref"] == "x" and n["visible"]],
     )
 
@@ -238,9 +249,12 @@ def _bars(frame: _Frame, trace: dict[str, Any], lane: str) -> Iterator[Bar]:
             yield Bar(lane, _round(x0), _round(x1 - x0), y - height / 2, height)
 
 
-def _marks(frame: _Frame, trace: dict[str, Any], lane: str) -> Iterator[Mark]:
-    """A circle per mark in view, hollow when its date is fuzzy, with a tooltip of its
-    title and date (or the titles it stands for) for readers without JavaScript."""
+def _marks(
+    frame: _Frame, trace: dict[str, Any], lane: str, *, tooltips: bool
+) -> Iterator[Mark]:
+    """A circle per mark in view, hollow when its date is fuzzy; with ``tooltips``, a
+    tooltip of its title and date (or the titles it stands for) for readers without
+    JavaScript."""
     marks = zip(
         trace["x"], trace["y"], trace["marker"]["symbol"], trace["customdata"], trace["text"],
         strict=True,
@@ -249,7 +263,7 @@ def _marks(frame: _Frame, trace: dict[str, Any], lane: str) -> Iterator[Mark]:
         day = _date(when)
         if frame.visible(day) and y >= 0:
             words = _group_words(group) if group else f"{data[1]}, {data[2]}"
-            tooltip = _text(words.replace("<br>", " "))
+            tooltip = _text(words.replace("<br>", " ")) if tooltips else None
             yield Mark(lane, symbol.endswith("-open"), _round(frame.x(day)), y, tooltip)
 
 
