@@ -249,9 +249,7 @@ def _bars(frame: _Frame, trace: dict[str, Any], lane: str) -> Iterator[Bar]:
             yield Bar(lane, _round(x0), _round(x1 - x0), y - height / 2, height)
 
 
-def _marks(
-    frame: _Frame, trace: dict[str, Any], lane: str, *, tooltips: bool
-) -> Iterator[Mark]:
+def _marks(frame: _Frame, trace: dict[str, Any], lane: str, *, tooltips: bool) -> Iterator[Mark]:
     """A circle per mark in view, hollow when its date is fuzzy; with ``tooltips``, a
     tooltip of its title and date (or the titles it stands for) for readers without
     JavaScript."""
