@@ -73,6 +73,21 @@ def test_dark_mode_toggle_switches_palette(live_site: tuple[str, Path], page: An
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.reload(wait_until="networkidle")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "choice not kept"
+    # The switch is written by md-palette.js, not sent in the page: after instant
+    # navigation to a page two folders down it is there once, and works.
+    page.evaluate("window.__stayed = true")
+    page.click("a[href$='hanoi-summit-2019/']")
+    page.click("article a[href$='/background/']")
+    page.wait_for_selector("h1:has-text('Background')")
+    assert page.evaluate("window.__stayed"), "the page reloaded: no instant navigation"
+    assert page.locator("form[data-md-component=palette]").count() == 1
+    page.click("label[title='Switch to light mode']")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.goto(base + "hanoi-summit-2019/background/", wait_until="networkidle")  # loaded there
+    assert page.locator("form[data-md-component=palette]").count() == 1
+    assert page.get_attribute("body", "data-md-color-scheme") == "default", "choice not kept"
+    page.click("label[title='Switch to dark mode']")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
 
 
 @pytest.mark.parametrize("path", ["positions/", "accounts/", "reactions/", "timeline/", ""])

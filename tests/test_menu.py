@@ -217,6 +217,29 @@ def test_the_sites_scripts_are_one_file_in_mkdocs_order(sites: SiteCache) -> Non
     assert "assets/javascripts/timeline.js" in embed and "site.js" not in embed
 
 
+def test_the_palettes_switch_is_in_its_script_not_in_every_page(sites: SiteCache) -> None:
+    """The switch works only with JavaScript, so the palette's script writes it
+    (generator/publish/palette_form.py): once in a cached file, not on every page; with
+    each palette of mkdocs.yml that has a toggle, and the icons' addresses from the site's."""
+    import yaml
+
+    site = sites.build(NEWS).folder
+    script = (site / "assets" / "javascripts" / "md-palette.js").read_text(encoding="utf-8")
+    first = script.split("\n", 1)[0]
+    assert 'data-md-component=\\"palette\\"' in first, first[:200]
+    assert first.count('type=\\"radio\\"') == 2 and "{site-root}/assets/images/icons.svg#" in first
+    palettes = yaml.safe_load(
+        re.search(r"^  palette:\n(?:    .*\n)+", (ROOT / "mkdocs.yml").read_text(), re.M)[0]  # type: ignore[index]
+    )["palette"]
+    for palette in palettes:
+        assert f'title=\\"{palette["toggle"]["name"]}\\"' in first, palette
+    assert "</" not in first  # written as \\u003c/: no end of a script element in it
+    for page in [site / "index.html", *sorted(site.glob("*/*/index.html"))]:
+        html = page.read_text(encoding="utf-8")
+        assert 'data-md-component="palette"' not in html and "__palette" not in html, page
+        assert "md-palette.js" in html, page
+
+
 def test_a_pages_head_carries_what_readers_browsers_and_search_engines_read(
     sites: SiteCache,
 ) -> None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -110,6 +111,7 @@ def environment() -> jinja2.Environment:
     env.filters["when_range"] = range_element
     env.filters["date"] = dates.format_date
     env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
+    env.filters["host"] = url_host
     env.filters["slug"] = slugify
     env.filters["attr"] = attribute_value
     env.filters["name"] = name_markup
@@ -134,6 +136,14 @@ def environment() -> jinja2.Environment:
     env.globals["duration"] = dates.duration_phrase
     env.globals["profile_anchor"] = profile_anchor
     return env
+
+
+def url_host(url: str) -> str:
+    """The site a web address is on, as a list of sources shows it ('bbc.co.uk' of
+    'https://www.bbc.co.uk/news/...'): the reader sees whose page it is, and the link
+    holds the rest (explainer.css prints the whole address on paper)."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def attribute_value(text: str) -> Markup:
