@@ -130,10 +130,10 @@ def test_a_claims_basis_is_checked_at_its_line(
 def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
     (story,) = load_stories(FIXTURES / "coalition")
     # Over positions and answers together, both sides are quoted; the mediator is no side.
-    assert [gap.name for gap in balance.unquoted(story, _claims(story))] == []
+    assert [gap.names for gap in balance.unquoted(story, _claims(story))] == []
     accounts = [a for account in story.accounts for a in account.answers]
     (gap,) = balance.unquoted(story, accounts)
-    assert (gap.name, gap.sources) == ("Northland", ["wire-report"])
+    assert (gap.names, gap.sources) == (["Northland"], ["wire-report"])
     pages = render_story(story)
     assert (
         "The sources quote no one from <bdi>Northland</bdi> directly on these questions"
@@ -141,6 +141,28 @@ def test_a_page_says_when_the_sources_quote_no_one_from_a_side() -> None:
     )
     positions = pages[f"{story.id}/positions.md"]
     assert "balance-note" not in positions  # the Sea Council mediated: it is no party
+
+
+def test_the_parties_a_page_quotes_no_one_from_are_named_in_one_note(tmp_path: Path) -> None:
+    """A page that fails to quote several of its parties says so once, naming them all,
+    each name isolated, with the sources of all their claims: not one note a party."""
+    from bench import synth
+
+    synth.write_content(tmp_path, stories=1)
+    (story,) = load_stories(tmp_path)
+    (gap,) = balance.unquoted(story, story.positions)
+    assert len(gap.names) > 2 and not gap.everyone  # the synthetic story quotes some
+    page = render_story(story)[f"{story.id}/positions.md"]
+    assert page.count("balance-note") == 1
+    who = ", ".join(f"<bdi>{name}</bdi>" for name in gap.names[:-1])
+    assert f"no one from {who} and <bdi>{gap.names[-1]}</bdi> directly" in page
+    cited = {
+        s
+        for c in story.positions
+        if story.actor(c.actor or "").name in gap.names
+        for s in c.sources
+    }
+    assert set(gap.sources) <= cited
 
 
 @pytest.mark.parametrize("involvement", ["mediator", "host", "observer"])
@@ -162,7 +184,9 @@ def test_mediators_hosts_and_observers_are_not_sides_the_sources_fail_to_quote(
         encoding="utf-8",
     )
     (story,) = load_stories(content)
-    assert "Lakeland" in [gap.name for gap in balance.unquoted(story, story.positions)]
+    assert "Lakeland" in [
+        name for gap in balance.unquoted(story, story.positions) for name in gap.names
+    ]
     actors.write_text(
         actors.read_text(encoding="utf-8").replace(
             "    role: Host\n", f"    role: Host\n    involvement: {involvement}\n"
@@ -170,7 +194,9 @@ def test_mediators_hosts_and_observers_are_not_sides_the_sources_fail_to_quote(
         encoding="utf-8",
     )
     (story,) = load_stories(content)
-    assert "Lakeland" not in [gap.name for gap in balance.unquoted(story, story.positions)]
+    assert "Lakeland" not in [
+        name for gap in balance.unquoted(story, story.positions) for name in gap.names
+    ]
     assert (
         "no one from <bdi>Lakeland</bdi>"
         not in build_site(content).files["tiny-story/positions.md"]

@@ -177,8 +177,8 @@ def test_mediators_and_hosts_are_not_sides_the_sources_fail_to_quote(
     pages: dict[str, str],
 ) -> None:
     (story,) = load_stories(LONG)
-    assert [gap.name for gap in balance.unquoted(story, story.positions)] == [
-        "Southmark and the Ridge Council"
+    assert [gap.names for gap in balance.unquoted(story, story.positions)] == [
+        ["Southmark and the Ridge Council"]
     ]
     for name in ("Contact Group", "Lakeland", "Harbour Forum"):
         assert f"no one from the {name}" not in pages["positions.md"]

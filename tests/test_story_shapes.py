@@ -479,7 +479,8 @@ def test_a_page_quoting_no_party_says_so_once(story_dir: Path) -> None:
     page = text_files(build_site(story_dir.parent).files)[f"{STORY_ID}/accounts.md"]
     assert page.count("balance-note") == 1
     assert (
-        "The sources quote no one from <bdi>Northland or the Harbour Group</bdi> directly" in page
+        "The sources quote no one from <bdi>Northland</bdi> or <bdi>the Harbour Group</bdi> "
+        "directly" in page  # each name isolated on its own (bidirectional text)
     )
 
 

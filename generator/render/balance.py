@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.content.models import Answer, Position, Quotation, Side, Story
-from generator.render.wording import in_sentence
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,21 @@ class SideRecord:
 
 @dataclass(frozen=True)
 class Unquoted:
-    """A party that a page quotes no one from, and the sources its claims there cite.
+    """The parties that a page quotes no one from, and the sources their claims there
+    cite: one note names them all.
 
-    ``everyone`` is true when the page quotes none of its parties: then one sentence says
-    so for all of them, rather than one unequal-sources note each.
+    ``everyone`` is true when the page quotes none of its parties: then the note says so
+    of all of them ("A or B"), else of those it fails to quote ("A and B").
     """
 
-    name: str
+    names: list[str]
     sources: list[str]
     everyone: bool = False
+
+    @property
+    def conjunction(self) -> str:
+        """The word before the last name: "or" of every party, "and" of some."""
+        return "or" if self.everyone else "and"
 
 
 def side_of_quotation(story: Story, quotation: Quotation) -> Side | None:
@@ -66,7 +71,8 @@ def side_records(story: Story) -> list[SideRecord]:
 
 def unquoted(story: Story, claims: Iterable[Position | Answer]) -> list[Unquoted]:
     """The parties (sides, or actors in a story without sides) that these claims quote
-    no one from, each with the sources its claims cite, in the order they first appear.
+    no one from, with the sources their claims cite: one, or all of them in one, named
+    together in the order they first appear.
 
     Mediators, hosts and observers are not parties (:func:`is_third_party`): the pages
     do not count them as sides the sources fail to quote.
@@ -84,10 +90,12 @@ def unquoted(story: Story, claims: Iterable[Position | Answer]) -> list[Unquoted
         cited[key] += [s for s in claim.sources if s not in cited[key]]
     if len(names) < 2:  # a page with one party has nothing to compare
         return []
-    if not any(quoted.values()):
-        sources = list(dict.fromkeys(s for key in names for s in cited[key]))
-        return [Unquoted(_joined([names[key] for key in names], "or"), sources, everyone=True)]
-    return [Unquoted(names[key], cited[key]) for key in names if not quoted[key]]
+    silent = [key for key in names if not quoted[key]]
+    if not silent:
+        return []
+    # One note names them all: a note each said the same thing as many times.
+    sources = list(dict.fromkeys(s for key in silent for s in cited[key]))
+    return [Unquoted([names[key] for key in silent], sources, everyone=silent == list(names))]
 
 
 def is_third_party(story: Story, claim: Position | Answer) -> bool:
@@ -101,12 +109,6 @@ def is_third_party(story: Story, claim: Position | Answer) -> bool:
     side = side_of_claim(story, claim)
     actors = side.actors if side is not None else []
     return bool(actors) and all(story.actor(a).involvement != "party" for a in actors)
-
-
-def _joined(names: list[str], conjunction: str) -> str:
-    """'Iran or the P5+1', 'A, B or C': names as they read in a sentence."""
-    names = [in_sentence(name) for name in names]
-    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def _party(story: Story, claim: Position | Answer) -> tuple[str, str]:
