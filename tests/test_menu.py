@@ -219,7 +219,7 @@ def test_the_sites_scripts_are_one_file_in_mkdocs_order(sites: SiteCache) -> Non
 
 def test_the_palettes_switch_is_in_its_script_not_in_every_page(sites: SiteCache) -> None:
     """The switch works only with JavaScript, so the palette's script writes it
-    (generator/publish/palette_form.py): once in a cached file, not on every page; with
+    (generator/publish/header_controls.py): once in a cached file, not on every page; with
     each palette of mkdocs.yml that has a toggle, and the icons' addresses from the site's."""
     import yaml
 

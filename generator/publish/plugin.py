@@ -41,13 +41,13 @@ from generator.content.errors import ContentErrors
 from generator.publish import csp
 from generator.publish.chrome import without_unused_chrome
 from generator.publish.compact import compact, compact_css, compact_js
+from generator.publish.header_controls import HEADER_SCRIPT, with_controls
+from generator.publish.header_controls import ROOT as HEADER_ROOT
 from generator.publish.palette import (
     NO_SCRIPT_PALETTE,
     dark_without_javascript,
     theme_stylesheets,
 )
-from generator.publish.palette_form import PALETTE_SCRIPT, with_form
-from generator.publish.palette_form import ROOT as PALETTE_ROOT
 from generator.publish.scripts import KEPT as KEPT_SCRIPTS
 from generator.publish.scripts import SCRIPT
 from generator.publish.scripts import joined as joined_scripts
@@ -148,7 +148,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         _compact_theme_assets(files, config)  # before they are joined
         _join_stylesheets(files, config, _no_script_palette(config))
         _join_scripts(files, config)
-        _palette_form_in_script(files, config)
+        _header_controls_in_script(files, config)
         if not config.nav:
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = mkdocs_nav(site.nav, static)
@@ -350,18 +350,21 @@ def _join_scripts(files: Files, config: MkDocsConfig) -> None:
     config.extra_javascript = [SCRIPT]
 
 
-def _palette_form_in_script(files: Files, config: MkDocsConfig) -> None:
-    """Give the palette's script the palette's form, which it writes into the header
-    (:mod:`generator.publish.palette_form`), rendered by Material's partial from mkdocs.yml's
-    palettes as Material would render it in every page."""
-    script = files.get_file_from_path(PALETTE_SCRIPT)
+def _header_controls_in_script(files: Files, config: MkDocsConfig) -> None:
+    """Give the header's script the header's controls that only JavaScript runs, which it
+    writes into the header (:mod:`generator.publish.header_controls`): the palette's switch,
+    rendered by Material's partial from mkdocs.yml's palettes, and the site's search button
+    (theme/partials/site-search.html), as each page's header would render them."""
+    script = files.get_file_from_path(HEADER_SCRIPT)
     if script is None or not isinstance(config.theme.get("palette"), list):
         return
-    template = config.theme.get_env().get_template("partials/palette.html")
-    form = template.render(config=config, page=None, base_url=PALETTE_ROOT)
+    env = config.theme.get_env()
+    context = {"config": config, "page": None, "base_url": HEADER_ROOT}
+    switch = env.get_template("partials/palette.html").render(context)
+    search = env.get_template("partials/site-search.html").render(context)
     files.remove(script)
-    text = with_form(script.content_string, form)
-    files.append(File.generated(config, PALETTE_SCRIPT, content=text))
+    text = with_controls(script.content_string, switch, search)
+    files.append(File.generated(config, HEADER_SCRIPT, content=text))
 
 
 def _join_stylesheets(files: Files, config: MkDocsConfig, palette: str) -> None:

@@ -1,9 +1,9 @@
 /* Material for MkDocs 9.8.2's palette script (its partials/javascripts/palette.html writes
  * it inline on every page), from this cached file instead: theme/partials/javascripts/
  * palette.html loads it in the header, where Material has the palette's form and runs
- * it. The site's copy first writes that form (generator/publish/palette_form.py puts it
- * at the top of this file), then applies the palette the reader chose before the first
- * paint.
+ * it. The site's copy first writes that form and the search button
+ * (generator/publish/header_controls.py puts them at the top of this file), then
+ * applies the palette the reader chose before the first paint.
  */
 (() => {
   const palette = __md_get("__palette");

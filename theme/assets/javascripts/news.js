@@ -7,8 +7,9 @@
  * beside it, which the browser loads lazily.
  *
  * The button uses the browser's own share sheet (the Web Share API) where there is one,
- * and otherwise copies the page's address; it is hidden until this script shows it, so
- * readers without JavaScript never see a button that does nothing. Clicking a permalink
+ * and otherwise copies the page's address; this script writes it at the end of the
+ * page's meta line (reading time), so readers without JavaScript never see a button
+ * that does nothing, and no page carries its markup. Clicking a permalink
  * (the "#" beside a section, an event, a quotation or a log entry) goes to it as a link
  * does, and also copies its address. Nothing is sent anywhere; no other host is asked.
  *
@@ -76,13 +77,24 @@
       if (watcher) watcher.observe(image);
       else show(image);
     });
-    document.querySelectorAll(".share[hidden]").forEach((box) => {
-      box.hidden = false;
-      var button = box.querySelector("[data-share]");
-      if (!navigator.share) button.textContent = "Copy link";
+    document.querySelectorAll(".page-meta").forEach((meta) => {
+      if (meta.querySelector(".share")) return;
+      var box = document.createElement("span");
+      box.className = "share";
+      box.append(" · ");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "share__button";
+      button.setAttribute("data-share", "");
+      button.textContent = navigator.share ? "Share" : "Copy link";
       button.addEventListener("click", () => {
         share(button);
       });
+      var status = document.createElement("span");
+      status.className = "share__status";
+      status.setAttribute("role", "status");
+      box.append(button, status);
+      meta.append(box);
     });
   }
 
