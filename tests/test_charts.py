@@ -40,7 +40,7 @@ from generator.render.chart.lanes import MAX_ACTOR_LANES, OTHERS, chart_lanes
 from generator.render.chart.page import chart_context
 from generator.render.chart.palette import PALETTES, merge_patch, palette_layout
 from generator.render.chart.plan import PICTURE_LAYERS, PICTURE_PLOT_PX, PictureLayer
-from generator.render.chart.preview import MAX_TICKS, _ticks, picture, preview_svg
+from generator.render.chart.preview import HOVERED_LAYERS, MAX_TICKS, _ticks, picture, preview_svg
 from generator.render.pages import render_story
 
 ROOT = CONTENT.parent
@@ -973,11 +973,12 @@ def test_picture_gives_tooltips_where_a_mouse_points_not_on_a_phone(story: Story
     data = timeline_figure_data(story)
     svg = str(preview_svg(data, picture_patches(story, figure_dict(story))))
     layers = dict(re.findall(r'<g id="([a-z]+)">(.*?)</g>', svg, re.S))
-    assert set(layers) == {"base", "narrow", "phone", "wide", "desktop"}
+    assert set(layers) == {"base", *(layer.name for layer in PICTURE_LAYERS)}
+    assert set(layers) > HOVERED_LAYERS
     for name, drawn in layers.items():
         marks = drawn.count("<circle ")
         tooltips = re.findall(r"<title>([^<]+)</title></circle>", drawn)
-        if name in ("wide", "desktop"):
+        if name in HOVERED_LAYERS:
             assert marks and len(tooltips) == marks
             titles = {str(event.title) for event in story.events}
             shown = [html.unescape(tip) for tip in tooltips]

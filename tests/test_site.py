@@ -195,6 +195,25 @@ def test_open_data_follows_its_published_schema(story_id: str) -> None:
     check_open_data(build_site(CONTENT, story_id=story_id).files, story_id)
 
 
+def test_open_data_leaves_out_only_fields_whose_default_is_no_value() -> None:
+    """story.json leaves out a field with no value, as the YAML files do: safe only while
+    every field that can have no value has none by default, which this checks of every
+    model (a field defaulting to a value but set to none would read back as its default)."""
+    import pydantic
+    from pydantic_core import PydanticUndefined
+
+    from generator.content import models
+
+    checked = 0
+    for cls in vars(models).values():
+        if isinstance(cls, type) and issubclass(cls, pydantic.BaseModel):
+            for name, field in cls.model_fields.items():
+                if "None" in str(field.annotation):
+                    checked += 1
+                    assert field.default in (None, PydanticUndefined), (cls.__name__, name)
+    assert checked > 20
+
+
 @pytest.mark.parametrize("story_id", STORY_IDS)
 def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> None:
     import json
@@ -207,9 +226,8 @@ def test_open_data_json_is_the_model_as_json_dumps_writes_it(story_id: str) -> N
         story,
         story.model_copy(update={"meta": story.meta.model_copy(update={"title": tricky})}),
     ):
-        expected = json.dumps(
-            case.model_dump(mode="json", by_alias=True), ensure_ascii=False, separators=(",", ":")
-        )
+        dumped = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+        expected = json.dumps(dumped, ensure_ascii=False, separators=(",", ":"))
         assert story_json(case) == expected + "\n"
         assert "\n" not in story_json(case)[:-1], "the open data is written on one line"
 

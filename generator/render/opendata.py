@@ -18,15 +18,17 @@ def story_json(story: Story, publisher: PublisherFile | None = None) -> str:
 
     Written compact (no indentation, no space after ``,`` or ``:``, one line and a final
     line break): a fifth smaller than indented JSON on every story of the site, and the
-    same data to any JSON reader."""
+    same data to any JSON reader. A field with no value is left out, as the YAML files
+    leave it out: every such field of the model has no value by default, so nothing is
+    lost (tested), and the schema (story-data.schema.json) requires none of them."""
     if publisher is not None:
-        data = story.model_dump(mode="json", by_alias=True)
-        data["publisher"] = publisher.model_dump(mode="json")
+        data = story.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["publisher"] = publisher.model_dump(mode="json", exclude_none=True)
         return json.dumps(data, ensure_ascii=False, separators=COMPACT) + "\n"
     # pydantic's serialiser writes what json.dumps(..., separators=COMPACT,
     # ensure_ascii=False) writes of model_dump(mode="json") (tested), and faster
     # (bench/README.md).
-    return story.model_dump_json(by_alias=True) + "\n"
+    return story.model_dump_json(by_alias=True, exclude_none=True) + "\n"
 
 
 EVENT_COLUMNS = [
