@@ -113,7 +113,11 @@ def test_the_built_sites_theme_files_are_the_compact_copies_and_scripts_still_pa
         compacted = compact_js(source.read_text(encoding="utf-8"))
         alone = site / "assets" / source.relative_to(theme)
         if alone.exists():
-            assert alone.read_text(encoding="utf-8") == compacted, source.name
+            text = alone.read_text(encoding="utf-8")
+            if alone.name == "md-palette.js":  # the header's controls first, one line
+                assert text.startswith("(s=>{") and text.count("\n") > compacted.count("\n")
+                text = text.split("\n", 1)[1]
+            assert text == compacted, source.name
         else:
             assert compacted.rstrip() in scripts, source.name
     node = shutil.which("node")
