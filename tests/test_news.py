@@ -266,6 +266,7 @@ def test_an_actor_links_to_its_profiles_in_other_stories(files: dict[str, str | 
     for story in (LEAD, PLAIN):
         titles[story] = text_of(files, f"{story}/index.md").split("\n# ")[1].split("\n")[0]
     assert f"- [{titles[PLAIN]}](../../{PLAIN}/actors/index.md#actor-side-a), " in lead
+    assert '<time datetime="2020-01">January 2020</time>' in lead  # the month of the story
     assert f"- [{titles[LEAD]}](../../{LEAD}/actors/index.md#actor-side-a), " in plain
     assert "In other stories" not in profile(text_of(files, f"{PLAIN}/actors/index.md"), "side-b")
 

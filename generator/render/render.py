@@ -109,6 +109,7 @@ def environment() -> jinja2.Environment:
     env.filters["prose"] = render_markdown
     env.filters["when"] = time_element
     env.filters["when_range"] = range_element
+    env.filters["to_month"] = to_month
     env.filters["date"] = dates.format_date
     env.filters["safe_url"] = lambda url: Markup(escape(url))  # validated by the model
     env.filters["host"] = url_host
@@ -136,6 +137,12 @@ def environment() -> jinja2.Environment:
     env.globals["duration"] = dates.duration_phrase
     env.globals["profile_anchor"] = profile_anchor
     return env
+
+
+def to_month(value: PartialDate) -> PartialDate:
+    """The month of a date ('March 2013' of 18 March 2013), or its year if that is all
+    it says: where a list gives a story's time, not its days."""
+    return PartialDate(value.year, value.month)
 
 
 def url_host(url: str) -> str:
