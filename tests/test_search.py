@@ -137,6 +137,9 @@ def test_with_materials_search_turned_back_on_pagefind_does_not_run(tmp_path: Pa
     assert (site / "search" / "search_index.json").is_file()
     assert not (site / "pagefind").exists()
     assert 'id="site-search"' not in (site / "index.html").read_text()
+    # nor the site's search button, which the header's script writes only for Pagefind
+    header = (site / "assets" / "javascripts" / "md-palette.js").read_text()
+    assert "site-search-open" not in header and "__palette" in header.split("\n", 1)[0]
 
 
 @pytest.mark.build

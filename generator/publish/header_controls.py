@@ -20,6 +20,13 @@ import json
 HEADER_SCRIPT = "assets/javascripts/md-palette.js"
 """The theme's palette script, which the header loads in place of the controls."""
 
+SITE_SEARCH_BUTTON = "partials/site-search.html"
+"""The site's search button, the template each page's header had."""
+
+HEADER_CONTROLS_KEY = "header_controls_in_script"
+"""Set in mkdocs.yml's ``extra`` by the plugin once the script writes the controls: the
+header template writes them itself where it is not set (an engine that runs no plugin)."""
+
 ROOT = "{site-root}"
 """What the controls are rendered with as the site's address (MkDocs' ``base_url``): the
 script puts the site's own address in its place, found from the script's, so that the
@@ -34,7 +41,8 @@ def lines(markup: str) -> str:
 
 def with_controls(script: str, before: str, after: str) -> str:
     """``script``, first writing ``before`` and ``after`` (rendered with :data:`ROOT` as
-    the site's address) on either side of the ``<script>`` element that runs it.
+    the site's address; either may be empty) on either side of the ``<script>`` element
+    that runs it.
 
     ``json.dumps`` writes each as a JavaScript string; ``<`` is escaped too, so that no
     ``</script>`` in it could end a script element if the file were ever inlined."""

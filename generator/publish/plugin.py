@@ -41,7 +41,12 @@ from generator.content.errors import ContentErrors
 from generator.publish import csp
 from generator.publish.chrome import without_unused_chrome
 from generator.publish.compact import compact, compact_css, compact_js
-from generator.publish.header_controls import HEADER_SCRIPT, with_controls
+from generator.publish.header_controls import (
+    HEADER_CONTROLS_KEY,
+    HEADER_SCRIPT,
+    SITE_SEARCH_BUTTON,
+    with_controls,
+)
 from generator.publish.header_controls import ROOT as HEADER_ROOT
 from generator.publish.palette import (
     NO_SCRIPT_PALETTE,
@@ -361,10 +366,19 @@ def _header_controls_in_script(files: Files, config: MkDocsConfig) -> None:
     env = config.theme.get_env()
     context = {"config": config, "page": None, "base_url": HEADER_ROOT}
     switch = env.get_template("partials/palette.html").render(context)
-    search = env.get_template("partials/site-search.html").render(context)
+    search = "" if _materials_search(config) else SITE_SEARCH_BUTTON
+    search = search and env.get_template(search).render(context)
     files.remove(script)
     text = with_controls(script.content_string, switch, search)
     files.append(File.generated(config, HEADER_SCRIPT, content=text))
+    # Another engine, which runs no plugin, leaves this unset: its header writes them.
+    config.extra[HEADER_CONTROLS_KEY] = True
+
+
+def _materials_search(config: MkDocsConfig) -> bool:
+    """Whether mkdocs.yml lists Material's own search: then the header has its button,
+    or none, as theme/partials/header.html says, never the site's."""
+    return "material/search" in config.plugins
 
 
 def _join_stylesheets(files: Files, config: MkDocsConfig, palette: str) -> None:
