@@ -10,10 +10,10 @@ from generator.publish.permalinks import LINKED
 
 
 def _html(text: str) -> str:
-    return markdown.markdown(
+    return str(markdown.markdown(
         text, extensions=["attr_list", "toc", "generator.publish.permalinks"],
         extension_configs={"toc": {"permalink": True}},
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def test_sections_and_entries_keep_their_permalink_titles_and_parts_do_not() -> None:
