@@ -265,9 +265,9 @@ def test_an_actor_links_to_its_profiles_in_other_stories(files: dict[str, str | 
     titles = {}  # each story's linked by its title, to the actor's profile there
     for story in (LEAD, PLAIN):
         titles[story] = text_of(files, f"{story}/index.md").split("\n# ")[1].split("\n")[0]
-    assert f"- [{titles[PLAIN]}](../../{PLAIN}/actors/index.md#actor-side-a), " in lead
+    assert f"- [<bdi>{titles[PLAIN]}</bdi>](../../{PLAIN}/actors/index.md#actor-side-a), " in lead
     assert '<time datetime="2020-01">January 2020</time>' in lead  # the month of the story
-    assert f"- [{titles[LEAD]}](../../{LEAD}/actors/index.md#actor-side-a), " in plain
+    assert f"- [<bdi>{titles[LEAD]}</bdi>](../../{LEAD}/actors/index.md#actor-side-a), " in plain
     assert "In other stories" not in profile(text_of(files, f"{PLAIN}/actors/index.md"), "side-b")
 
 
