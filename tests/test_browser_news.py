@@ -420,6 +420,24 @@ def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any)
         assert not parsed.bozo and parsed.entries, url
 
 
+def test_the_maps_names_are_smaller_where_the_map_is_drawn_large(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    """The map file sets its names for a card's or a phone's width, and smaller where it
+    is drawn 500 px wide or more (the landing page on a desktop): a media query in the
+    file reads the width it is drawn at, so both come from one cached file."""
+    sizes = {}
+    for width in (375, 640):
+        context = browser.new_context(viewport={"width": width, "height": 400})
+        tab = context.new_page()
+        tab.goto(f"{news_site[0]}{PLAIN}/locator-map.svg", wait_until="load")
+        sizes[width] = tab.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.name')).fontSize)"
+        )
+        context.close()
+    assert sizes[375] == 28 and sizes[640] == 20, sizes
+
+
 @pytest.mark.parametrize("system", ["light", "dark"])
 @pytest.mark.parametrize("site", ["default", "slate"])
 def test_a_cards_map_matches_the_palette_the_reader_chose(
