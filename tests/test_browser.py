@@ -90,6 +90,30 @@ def test_dark_mode_toggle_switches_palette(live_site: tuple[str, Path], page: An
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_reaches_the_palette_switch_the_reader_sees(
+    live_site: tuple[str, Path], browser: Any, scheme: str
+) -> None:
+    """Tab stops on the palette's checked radio: the one of the palette in use, whose
+    label is the icon shown, with its focus ring and the name of what it does."""
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(live_site[0] + "hanoi-summit-2019/", wait_until="networkidle")
+    for _ in range(3):  # the skip link, the logo, the palette's switch
+        tab.keyboard.press("Tab")
+    focused = tab.evaluate(
+        """() => { const e = document.activeElement, label = e.nextElementSibling;
+          return [e.name, e.getAttribute('aria-label'), label && !label.hidden,
+                  label && getComputedStyle(label).outlineStyle]; }"""
+    )
+    tab.keyboard.press("Enter")  # and it does what it says
+    other = "default" if scheme == "dark" else "slate"
+    tab.wait_for_function(f"() => document.body.dataset.mdColorScheme === {other!r}")
+    context.close()
+    name = "Switch to light mode" if scheme == "dark" else "Switch to dark mode"
+    assert focused[:3] == ["__palette", name, True], focused
+
+
 @pytest.mark.parametrize("path", ["positions/", "accounts/", "reactions/", "timeline/", ""])
 def test_side_by_side_views_fit_a_phone(
     live_site: tuple[str, Path], shared_context: Any, path: str

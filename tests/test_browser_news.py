@@ -420,6 +420,27 @@ def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any)
         assert not parsed.bozo and parsed.entries, url
 
 
+def test_a_long_list_of_citations_wraps_on_a_phone(
+    news_site: tuple[str, Path], browser: Any
+) -> None:
+    """A note citing many sources (one balance note can cite every source of a page)
+    wraps its numbers after their commas: the page never scrolls sideways at 375 px."""
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    tab = context.new_page()
+    tab.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
+    cite = tab.locator("sup.cite").first
+    cite.evaluate(  # the page's own citation, its number repeated as a long note's are
+        "c => { const a = c.querySelector('a'); for (let n = 0; n < 14; n++)"
+        " c.append(', ', a.cloneNode(true)); }"
+    )
+    widths = tab.evaluate(
+        "() => [document.scrollingElement.scrollWidth, innerWidth,"
+        " document.querySelector('sup.cite').getClientRects().length]"
+    )
+    context.close()
+    assert widths[0] <= widths[1] and widths[2] > 1, widths  # on more than one line
+
+
 def test_the_maps_names_are_smaller_where_the_map_is_drawn_large(
     news_site: tuple[str, Path], browser: Any
 ) -> None:

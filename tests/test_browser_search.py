@@ -235,6 +235,22 @@ def test_search_by_keyboard_alone(live_site: tuple[str, Path], page: Any) -> Non
     assert page.evaluate("document.activeElement.id") == "site-search-open", "focus lost"
 
 
+def test_escape_leaves_focus_on_the_button_when_the_key_opened_the_search(
+    live_site: tuple[str, Path], page: Any
+) -> None:
+    """Opened with "/" while no control had focus, closed with Escape: focus goes to the
+    search button, not left in the hidden dialog (where the browser left it)."""
+    page.goto(live_site[0] + "about/", wait_until="networkidle")
+    painted(page)
+    assert page.evaluate("document.activeElement === document.body")
+    page.keyboard.press("/")
+    page.wait_for_selector("#site-search[open]")
+    page.wait_for_function("() => document.activeElement.id === 'site-search-query'")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#site-search", state="hidden")
+    assert page.evaluate("document.activeElement.id") == "site-search-open", "focus left behind"
+
+
 def test_typing_in_a_field_does_not_open_the_search(live_site: tuple[str, Path], page: Any) -> None:
     page.goto(live_site[0], wait_until="networkidle")
     page.evaluate(

@@ -155,7 +155,9 @@ def test_the_parties_a_page_quotes_no_one_from_are_named_in_one_note(tmp_path: P
     page = render_story(story)[f"{story.id}/positions.md"]
     assert page.count("balance-note") == 1
     who = ", ".join(f"<bdi>{name}</bdi>" for name in gap.names[:-1])
-    assert f"no one from {who} and <bdi>{gap.names[-1]}</bdi> directly" in page
+    assert f"quote none of {who} and <bdi>{gap.names[-1]}</bdi> directly" in page
+    note = next(line for line in page.splitlines() if "balance-note" in line)
+    assert all(note.count(f"<bdi>{name}</bdi>") == 1 for name in gap.names)  # each once
     cited = {
         s
         for c in story.positions

@@ -217,6 +217,16 @@ def test_the_sites_scripts_are_one_file_in_mkdocs_order(sites: SiteCache) -> Non
     assert "assets/javascripts/timeline.js" in embed and "site.js" not in embed
 
 
+def test_the_logos_link_is_named_by_the_name_it_shows(sites: SiteCache) -> None:
+    """WCAG 2.5.3 (label in name): with a publisher's name shown beside its logo, the
+    link to the home page is named by that text, not by another name in aria-label."""
+    html = (sites.build(NEWS).folder / "index.html").read_text(encoding="utf-8")
+    logo = re.search(r'<a [^>]*class="md-header__button md-logo"[^>]*>(.*?)</a>', html, re.S)
+    assert logo, "no logo link"
+    assert "aria-label" not in logo[0].split(">", 1)[0], logo[0][:200]
+    assert re.search(r'<span class="masthead__name">[^<]+</span>', logo[1]), logo[1]
+
+
 def test_the_palettes_switch_is_in_its_script_not_in_every_page(sites: SiteCache) -> None:
     """The switch works only with JavaScript, so the palette's script writes it
     (generator/publish/header_controls.py): once in a cached file, not on every page; with

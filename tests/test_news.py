@@ -277,6 +277,7 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
     for year in range(2010, 2020):  # ten more copies of tiny-story (2020), one a year
         story = copy_story(content / "tiny-story", content, f"story-{year}")
         edit_file(story, "2020-01-02", f"{year}-01-02")
+    edit_file(content / "story-2013" / "actors.yml", "name: Side A", "name: Side A of old")
     files = build_site(content).files
     whos_who = text_of(files, "story-2014/actors/index.md")
     page = profile(whos_who, "side-a").split("#### In other stories")[1]
@@ -288,6 +289,8 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
     assert len(linked) == ELSEWHERE_SHOWN == 5
     # 2013 and 2015 a year away, 2012 and 2016 two, 2011 and 2017 three: the newer wins.
     assert linked == ["story-2017", "story-2016", "story-2015", "story-2013", "story-2012"]
+    # the name a story gives the actor, where it is another (the same id: the same actor)
+    assert page.count(" (as ") == 1 and "(as <bdi>Side A of old</bdi>), " in page
     assert "the 5 stories nearest in time of 10; search for the name to find the other 5" in page
     few = profile(text_of(files, "tiny-story/actors/index.md"), "side-a")
     assert "nearest in time" in few.split("#### In other stories")[1]  # 10 others, 5 shown

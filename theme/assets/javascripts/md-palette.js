@@ -21,3 +21,20 @@
   for (const [key, value] of Object.entries(palette.color))
     document.body.setAttribute("data-md-color-" + key, value);
 })();
+
+/* The radio of the palette in use is the checked one, found as Material's bundle finds
+ * it (the stored choice, else the first whose media query matches), so that Tab, which
+ * stops on a radio group's checked radio, reaches the switch the reader sees, with its
+ * focus ring and its name ("Switch to light mode" on a dark page); with none checked it
+ * stopped on the first, whose label is hidden on a dark page.
+ */
+(() => {
+  const inputs = [...document.querySelectorAll("input[name=__palette]")];
+  if (!inputs.length) return;
+  const stored = __md_get("__palette");
+  const index =
+    stored && Number.isInteger(stored.index)
+      ? stored.index
+      : inputs.findIndex((input) => matchMedia(input.getAttribute("data-md-color-media")).matches);
+  inputs[Math.max(0, Math.min(index, inputs.length - 1))].checked = true;
+})();

@@ -273,17 +273,27 @@
     }
   });
 
+  // Closed by the reader (Escape, the backdrop), focus goes back where it was, as the
+  // browser does when the dialog was opened from a focused control; opened with "/" or
+  // "s" from no control, the browser would leave it in the hidden dialog: then the
+  // search button, which opens it again, takes it.
+  function dismiss() {
+    dialog.close();
+    var focused = document.activeElement;
+    if (!focused || focused === document.body || dialog.contains(focused)) opener.focus();
+  }
+
   dialog.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       // also when the search field would only clear itself
       event.preventDefault();
-      dialog.close();
+      dismiss();
     }
   });
 
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog && isOutside(event))
-      dialog.close(); // on the backdrop
+      dismiss(); // on the backdrop
     else if (event.target.closest("a")) dialog.close(); // a result: the page changes
   });
 
