@@ -420,18 +420,18 @@ def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any)
         assert not parsed.bozo and parsed.entries, url
 
 
-def test_a_long_list_of_citations_wraps_on_a_phone(
+def test_a_balance_notes_long_list_of_citations_wraps_on_a_phone(
     news_site: tuple[str, Path], browser: Any
 ) -> None:
-    """A note citing many sources (one balance note can cite every source of a page)
-    wraps its numbers after their commas: the page never scrolls sideways at 375 px."""
+    """A balance note cites every source of the parties it names: its numbers wrap after
+    their commas, and the page never scrolls sideways at 375 px."""
     context = browser.new_context(viewport={"width": 375, "height": 812})
     tab = context.new_page()
     tab.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
     cite = tab.locator("sup.cite").first
-    cite.evaluate(  # the page's own citation, its number repeated as a long note's are
-        "c => { const a = c.querySelector('a'); for (let n = 0; n < 14; n++)"
-        " c.append(', ', a.cloneNode(true)); }"
+    cite.evaluate(  # the page's own citation in a note of its own, its number repeated
+        "c => { c.closest('p').className = 'balance-note'; const a = c.querySelector('a');"
+        " for (let n = 0; n < 14; n++) c.append(', ', a.cloneNode(true)); }"
     )
     widths = tab.evaluate(
         "() => [document.scrollingElement.scrollWidth, innerWidth,"
