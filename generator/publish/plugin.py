@@ -366,8 +366,9 @@ def _header_controls_in_script(files: Files, config: MkDocsConfig) -> None:
     env = config.theme.get_env()
     context = {"config": config, "page": None, "base_url": HEADER_ROOT}
     switch = env.get_template("partials/palette.html").render(context)
-    search = "" if _materials_search(config) else SITE_SEARCH_BUTTON
-    search = search and env.get_template(search).render(context)
+    search = (
+        "" if _materials_search(config) else env.get_template(SITE_SEARCH_BUTTON).render(context)
+    )
     files.remove(script)
     text = with_controls(script.content_string, switch, search)
     files.append(File.generated(config, HEADER_SCRIPT, content=text))

@@ -52,15 +52,20 @@ Ring = list[Point]
 
 @dataclass(frozen=True)
 class Mark:
-    """A place as the map marks it: its dot, and its name's side and anchor (the
-    template sets the name beside the dot, on that side)."""
+    """A place as the map marks it: its dot, and the side its name goes (the template
+    sets the name beside the dot, on that side)."""
 
     name: str
     x: float
     y: float
-    anchor: str
     side: str = "right"
     """Where the name goes (``label`` in the YAML)."""
+
+    @property
+    def anchor(self) -> str:
+        """How the name's text is anchored on its side: its start right of the dot, its
+        end left of it, its middle above or below."""
+        return {"right": "start", "left": "end"}.get(self.side, "middle")
 
 
 @dataclass(frozen=True)
@@ -219,8 +224,7 @@ def _path(rings: list[Ring]) -> str:
 
 def _mark(place: Place, view: _Frame) -> Mark:
     x, y = view.project((place.longitude, place.latitude))
-    anchor = {"right": "start", "left": "end"}.get(place.label, "middle")
-    return Mark(place.name, round(x, 1), round(y, 1), anchor, place.label)
+    return Mark(place.name, round(x, 1), round(y, 1), place.label)
 
 
 MAP_FILE = "locator-map.svg"
