@@ -6,7 +6,9 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 STORY ?=
 
-.PHONY: site check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive lighthouse clean
+SHARD ?= 1/1
+
+.PHONY: site site-shard site-merge check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,17 @@ site: $(VENV)/.site-deps check
 	$(BIN)/python -m generator size site --content $(CONTENT)$(if $(PAGES_LIMIT), --limit $(PAGES_LIMIT))
 
 ## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
+# A site built in shards on several machines (the deploy workflow's matrix, SITE_SHARDS):
+# `make site-shard SHARD=2/4` writes the 2nd of 4 parts into build/shards/2-of-4; with every
+# part's folder there, `make site-merge` puts them together into site/, indexes it for
+# search and measures it as `make site` does (generator/publish/shards.py).
+site-shard: $(VENV)/.site-deps check
+	EXPLAINER_SHARD=$(SHARD) $(BIN)/mkdocs build --strict --dirty --site-dir build/shards/$(subst /,-of-,$(SHARD))
+
+site-merge: $(VENV)/.site-deps
+	$(BIN)/python -m generator merge $(sort $(wildcard build/shards/*)) --out site
+	$(BIN)/python -m generator size site --content $(CONTENT)$(if $(PAGES_LIMIT), --limit $(PAGES_LIMIT))
+
 check: $(VENV)/.site-deps
 	$(BIN)/python -m generator check $(CONTENT)$(if $(STORY), --story $(STORY))
 

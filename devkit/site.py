@@ -30,14 +30,23 @@ def mkdocs_build(
     config: Path | None = None,
     epoch: str = "1700000000",
     story: str | None = None,
+    shard: str | None = None,
+    dirty: bool | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` like ``make site`` does, into ``site_dir``.
 
     ``content`` replaces the content folder, ``config`` the repository's mkdocs.yml;
-    ``story`` builds that story alone, as ``make serve STORY=<id>`` does.
+    ``story`` builds that story alone, as ``make serve STORY=<id>`` does; ``shard`` (``2/4``)
+    builds that part of the site, with ``--dirty`` as ``make site-shard`` does, unless
+    ``dirty`` says otherwise.
     """
     env = _mkdocs_env(content, story, SITE_URL=site_url, SOURCE_DATE_EPOCH=epoch)
+    env.pop("EXPLAINER_SHARD", None)
+    if shard is not None:
+        env["EXPLAINER_SHARD"] = shard
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if dirty if dirty is not None else shard is not None:
+        command.append("--dirty")
     if config is not None:
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

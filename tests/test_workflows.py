@@ -7,7 +7,11 @@ files (zizmor, GitHub's schemas) run in `make lint`, not here.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +83,13 @@ def test_readme_shows_make_site_make_test_and_make_lint() -> None:
 
 @pytest.mark.parametrize("path", [PULL_REQUEST, DEPLOY], ids=lambda p: p.name)
 def test_workflow_runs_the_readme_commands(path: Path) -> None:
-    missing = set(_readme_commands()) - _run_lines(_load(path))
+    """Each README command is a step's command; the deploy's `make site` is split across
+    runners as `make site-shard` and `make site-merge`, which build the same bytes
+    (tests/test_shards.py)."""
+    runs = _run_lines(_load(path))
+    if path == DEPLOY and 'make site-shard SHARD="$SHARD"' in runs and "make site-merge" in runs:
+        runs.add("make site")
+    missing = set(_readme_commands()) - runs
     assert not missing, f"{path.name} never runs {sorted(missing)} as a step command"
 
 
@@ -142,8 +152,10 @@ def test_pull_request_workflow_is_read_only_and_uses_no_secrets() -> None:
 def test_deploy_jobs_get_only_what_they_need() -> None:
     jobs = _load(DEPLOY)["jobs"]
     assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "plan": {},
         # configure-pages reads the Pages site's settings, hence pages: read.
-        "build": {"contents": "read", "pages": "read"},
+        "shard": {"contents": "read", "pages": "read"},
+        "build": {"contents": "read"},  # this run's own artifacts need no permission
         "test": {"contents": "read"},
         "deploy": {"pages": "write", "id-token": "write"},
     }
@@ -198,26 +210,67 @@ def test_deploy_happens_only_after_the_build_and_the_tests() -> None:
 
 
 def test_deploy_build_is_reproducible_uncached_and_uses_the_pages_url() -> None:
-    build = _load(DEPLOY)["jobs"]["build"]
-    steps = build["steps"]
-    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    jobs = _load(DEPLOY)["jobs"]
+    shard, build = jobs["shard"], jobs["build"]
+    uses = [s["uses"].split("@")[0] for job in (shard, build) for s in job["steps"] if "uses" in s]
     assert uses == [
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/upload-artifact",
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/download-artifact",
         "actions/upload-pages-artifact",
     ]
-    assert not any("cache" in s.get("with", {}) for s in steps)
+    assert not any("cache" in s.get("with", {}) for s in shard["steps"] + build["steps"])
     assert "cache" not in DEPLOY.read_text().replace("No dependency cache", "")
+    steps = shard["steps"]
     configure = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
-    site = next(s for s in steps if "make site" in s.get("run", ""))
+    site = next(s for s in steps if "make site-shard" in s.get("run", ""))
     assert site["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
     assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in site["run"]
     assert "export SOURCE_DATE_EPOCH" in site["run"]
     upload = next(
-        s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")
     )
     assert upload["with"]["path"] == "site/"
+
+
+def test_deploy_builds_one_shard_a_runner_and_merges_them_once() -> None:
+    """SITE_SHARDS shards (one when unset), each built once in the matrix, with the
+    number in its folder's name, and one merge of every shard's folder, after all."""
+    jobs = _load(DEPLOY)["jobs"]
+    assert jobs["shard"]["needs"] == "plan" and jobs["build"]["needs"] == "shard"
+    matrix = jobs["shard"]["strategy"]["matrix"]["shard"]
+    assert matrix == "${{ fromJSON(needs.plan.outputs.shards) }}"
+    (plan,) = jobs["plan"]["steps"]
+    assert plan["env"]["SITE_SHARDS"] == "${{ vars.SITE_SHARDS || '1' }}"
+    cases = {"1": ["1/1"], "3": ["1/3", "2/3", "3/3"], "07": [f"{n}/7" for n in range(1, 8)]}
+    for value, listed in cases.items():
+        assert json.loads(_run_plan(plan["run"], value) or "null") == listed, value
+    for bad in ("0", "257", "", "-2", "x"):
+        assert _run_plan(plan["run"], bad) is None, bad
+    upload = next(s for s in jobs["shard"]["steps"] if "upload-artifact" in s.get("uses", ""))
+    download = next(s for s in jobs["build"]["steps"] if "download-artifact" in s.get("uses", ""))
+    assert upload["with"]["name"] == "shard-${{ env.FOLDER }}"
+    assert download["with"]["pattern"] == "shard-*"
+    assert any("make site-merge" in s.get("run", "") for s in jobs["build"]["steps"])
+
+
+def _run_plan(script: str, value: str) -> str | None:
+    """The shards the plan step lists for SITE_SHARDS=value, or None when it fails."""
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "output"
+        output.touch()
+        env = {"PATH": os.environ["PATH"], "SITE_SHARDS": value, "GITHUB_OUTPUT": str(output)}
+        done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            assert "::error::SITE_SHARDS is" in done.stdout
+            return None
+        (line,) = output.read_text().splitlines()
+        assert line.startswith("shards=")
+        return line.removeprefix("shards=")
 
 
 # Dependabot, pre-commit, CODEOWNERS, pull request template

@@ -35,12 +35,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentErrors
 from generator.publish import csp
 from generator.publish.chrome import without_unused_chrome
 from generator.publish.compact import compact, compact_css, compact_js
+from generator.publish.finish import finish_site
 from generator.publish.header_controls import (
     HEADER_CONTROLS_KEY,
     HEADER_SCRIPT,
@@ -56,14 +58,24 @@ from generator.publish.palette import (
 from generator.publish.scripts import KEPT as KEPT_SCRIPTS
 from generator.publish.scripts import SCRIPT
 from generator.publish.scripts import joined as joined_scripts
-from generator.publish.search import SearchIndexError, index_site
-from generator.publish.sitemap import split_sitemap
+from generator.publish.search import SearchIndexError
+from generator.publish.shards import (
+    DirtyBuildIsAShard,
+    Shard,
+    ShardError,
+    hold_back,
+    read_front_matter,
+)
 from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
 from generator.render.navigation import mkdocs_nav
 from generator.render.render import hides_toc
 from generator.settings import SiteSettings
+
+DIRTY_IS_A_SHARD = DirtyBuildIsAShard()
+"""Lets a shard's build past MkDocs' warning about ``--dirty`` (set in :meth:`on_config`,
+taken off in :meth:`on_files`, once MkDocs has logged it)."""
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 """MkDocs' own logger tree. Warnings about content are logged at INFO: a strict build
@@ -90,6 +102,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     search = option.Type(bool, default=True)
     """Index the built site with Pagefind after each build (unless Material's own search
     plugin is on)."""
+    shard = option.Optional(option.Type(str))
+    """One part of a build split across machines, ``2/4`` (``mkdocs.yml`` reads it from
+    ``EXPLAINER_SHARD``): only that shard's pages are written, with ``--dirty``
+    (:mod:`generator.publish.shards`); empty or unset: the whole site."""
 
 
 INSTANT_NAVIGATION_MAX_PAGES = 2000
@@ -110,6 +126,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.serving = False
         """Whether this is ``mkdocs serve``, whose live-reload script the policy must allow."""
+        self.dirty = False
+        """Whether this is a ``--dirty`` build, as a shard's is (:meth:`on_config`)."""
         self.container_scripts: dict[frozenset[str], str] = {}
         """The hashes of each page's inline scripts that instant navigation runs again,
         with the first page that had them: one set in a build, or :meth:`on_post_build`
@@ -118,6 +136,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Every page of the build under way, by its address (:func:`_follow_footer`)."""
         self.glossaries: dict[str, Glossary] = {}
         """Each story's glossary, by its id, from the build under way (:meth:`on_files`)."""
+        self.shard: Shard | None = None
+        """The part of a split build this one is (:meth:`on_config`), or None."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder this build reads."""
@@ -128,20 +148,44 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.config.story or None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether MkDocs serves the site (:data:`generator.publish.csp.LIVE_RELOAD`)."""
+        """Note whether MkDocs serves the site (:data:`generator.publish.csp.LIVE_RELOAD`),
+        and whether the build is ``--dirty``, as a shard's must be."""
         self.serving = command == "serve"
+        self.dirty = dirty
         if self.serving:
             log.info(
                 "mkdocs serve: the pages' Content-Security-Policy allows inline scripts, for "
                 "live reload; make site and make preview write the site's own, with hashes"
             )
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read the shard this build is, if any (:mod:`generator.publish.shards`)."""
+        self.shard = None
+        if not self.config.shard:
+            return config
+        try:
+            self.shard = Shard.parse(self.config.shard)
+        except ShardError as error:
+            raise PluginError(str(error)) from None
+        if self.serving or not self.dirty or self.preview_story():
+            raise PluginError(
+                f"shard {self.shard}: build it with mkdocs build --dirty (make site-shard "
+                "SHARD=k/N), not with serve or a one-story preview"
+            )
+        logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_IS_A_SHARD)
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Start each build (``make serve`` rebuilds) with no page's scripts recorded."""
+        """Start each build (``make serve`` rebuilds) with no page's scripts recorded; a
+        shard's build, which ``--dirty`` does not clean, in an empty folder."""
         self.container_scripts.clear()
+        if self.shard is not None:
+            clean_directory(config.site_dir)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add every generated page and data file; stop the build on any content problem."""
+        """Add every generated page and data file; stop the build on any content problem.
+        In a shard's build, hold back the files another shard writes."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(DIRTY_IS_A_SHARD)
         settings = SiteSettings(site_url=config.site_url or "", site_name=config.site_name)
         site = _generate(self.content_dir(config), settings, self.preview_story())
         for warning in site.warnings:
@@ -158,6 +202,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             static = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = mkdocs_nav(site.nav, static)
         self.glossaries = dict(site.glossaries)
+        if self.shard is not None:
+            files = hold_back(files, list(site.titles), self.shard)
         config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
         fit_instant_navigation(config, len(files.documentation_pages()))
         return files
@@ -177,6 +223,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             for file in files.documentation_pages()
             if isinstance(file.page, Page)
         }
+        if self.shard is not None:
+            read = read_front_matter(files, config)
+            log.info(f"Shard {self.shard}: {read} pages are left to the other shards")
         return nav
 
     def on_page_markdown(
@@ -260,16 +309,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 "instant navigation, the first page's Content-Security-Policy would refuse "
                 "them; move the script to a file under theme/assets/javascripts/"
             )
-        split = split_sitemap(Path(config.site_dir))
-        if split.parts:
-            log.info(f"Sitemap: {split.urls} pages listed in {len(split.parts)} files and an index")
-        if uses_material_search(config) or not self.config.search:
+        if self.shard is not None:
+            log.info(f"Shard {self.shard}: the merge splits the sitemap and indexes the site")
             return
+        search = self.config.search and not uses_material_search(config)
         try:
-            indexed = index_site(Path(config.site_dir))
+            for line in finish_site(Path(config.site_dir), search=search):
+                log.info(line)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        log.info(f"Search: indexed {indexed.pages} pages in {indexed.seconds:.2f} s (Pagefind)")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -1,6 +1,6 @@
 """The command line: ``python -m generator COMMAND``.
 
-Commands: check, build, search, csp, sitemap, terms, schema, new-story, diff, size.
+Commands: check, build, search, csp, sitemap, terms, schema, new-story, diff, size, merge.
 
 A thin layer over the library. Content mistakes are printed as ``file:line:col:
 message`` lines (or GitHub annotations) with exit code 1, never as a traceback; warnings
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_new_story(commands)
     _add_diff(commands)
     _add_size(commands)
+    _add_merge(commands)
     return parser
 
 
@@ -174,6 +175,17 @@ def _add_size(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     size.set_defaults(run=_size)
 
 
+def _add_merge(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    merge = commands.add_parser(
+        "merge",
+        help="put the shards of a split build together into one site, then split its "
+        "sitemap and index it for search (generator/publish/shards.py)",
+    )
+    merge.add_argument("shards", nargs="+", type=Path, metavar="SHARD_DIR")
+    merge.add_argument("--out", type=Path, default=Path("site"), metavar="SITE_DIR")
+    merge.set_defaults(run=_merge)
+
+
 def _check(args: argparse.Namespace) -> int:
     checked = check_content(args.content, story_id=args.story, extra=CHART_CHECKS)
     _print_each(checked.warnings, args.format)
@@ -292,6 +304,25 @@ def _size(args: argparse.Namespace) -> int:
     for line in report(size):
         print(line, file=sys.stderr if size.is_close else sys.stdout)
     return 1 if size.is_over else 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from generator.publish.finish import finish_site
+    from generator.publish.search import SearchIndexError
+    from generator.publish.shards import ShardError, merge
+
+    try:
+        merged = merge(args.shards, args.out)
+        print(
+            f"Merged {merged.shards} shards into {args.out}: {merged.files} files "
+            f"({merged.shared} written alike by several shards)"
+        )
+        for line in finish_site(args.out):
+            print(line)
+    except (ShardError, SearchIndexError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
 
 def _print_problems(errors: ContentErrors, output_format: str) -> None:

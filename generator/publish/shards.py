@@ -1,0 +1,220 @@
+"""A site built in parts on several machines, then merged: a newsroom's archive past
+what one machine builds in time (bench/README.md, "A newsroom's archive").
+
+Each part, a *shard* (``EXPLAINER_SHARD=2/4 mkdocs build --strict --dirty``, which ``make
+site-shard SHARD=2/4`` runs), generates the whole site, so every page's navigation, links
+and footer are the same as in a build on one machine, and then writes only its own pages:
+those of its stories (:func:`stories_of`, consecutive stories in the content's order,
+balanced by count) and, in the first shard, the pages no story owns (home, archive,
+schema). MkDocs' ``--dirty`` mode is how: it reads and writes only the files that say they
+changed, and :func:`hold_back` makes every other page and data file say it has not. The
+files every shard writes alike (the theme's assets, ``sitemap.xml``, ``404.html``) are
+the same bytes in each.
+
+:func:`merge` (``python -m generator merge``, ``make site-merge``) puts the shards'
+folders together, refusing a file that two shards wrote differently, and then finishes
+the site as one build would (:func:`generator.publish.finish.finish_site`): the sitemap
+split and the search index over every page. The deploy workflow runs one shard on each
+runner of a matrix (``SITE_SHARDS``, a repository variable) and the merge on one more.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import re
+import shutil
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+SHARD_FORMAT = re.compile(r"(\d+)/(\d+)")
+"""How a shard is named: its number and the number of shards, ``2/4``."""
+
+FOLDER_FORMAT = re.compile(r"(\d+)-of-(\d+)")
+"""How a shard's folder is named (:attr:`Shard.folder`)."""
+
+MAX_SHARDS = 256
+"""The most shards a site may be built in (a GitHub Actions matrix runs 256 jobs at most)."""
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""The start of the warning MkDocs logs on every ``--dirty`` build, which a strict build
+would count: a shard's build is dirty by design, so the plugin lets it pass
+(:class:`DirtyBuildIsAShard`)."""
+
+
+class ShardError(ValueError):
+    """A shard named wrongly, or shards that do not merge into one site."""
+
+
+@dataclass(frozen=True, order=True)
+class Shard:
+    """One part of the site's build: ``number`` of ``count`` (counted from 1)."""
+
+    number: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """Read ``2/4``; raise :class:`ShardError` with what to write instead."""
+        found = SHARD_FORMAT.fullmatch(text.strip())
+        if not found:
+            raise ShardError(f"EXPLAINER_SHARD is {text!r}: write it as 2/4 (the 2nd of 4 shards)")
+        number, count = int(found.group(1)), int(found.group(2))
+        if not 1 <= count <= MAX_SHARDS:
+            raise ShardError(f"EXPLAINER_SHARD is {text!r}: from 1 to {MAX_SHARDS} shards")
+        if not 1 <= number <= count:
+            raise ShardError(f"EXPLAINER_SHARD is {text!r}: the shard's number is 1 to {count}")
+        return cls(number, count)
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.count}"
+
+    @property
+    def folder(self) -> str:
+        """The name of the folder the shard's build is written to, ``2-of-4``: the merge
+        reads from it which shard a folder holds, and refuses an incomplete set."""
+        return f"{self.number}-of-{self.count}"
+
+    @classmethod
+    def of_folder(cls, folder: Path) -> Shard:
+        """The shard whose build ``folder`` holds, by its name (:attr:`folder`)."""
+        found = FOLDER_FORMAT.fullmatch(folder.name)
+        if not found:
+            raise ShardError(
+                f"{folder}: a shard's folder is named for its shard, 2-of-4 (make site-shard "
+                "SHARD=2/4 writes build/shards/2-of-4)"
+            )
+        return cls.parse(f"{found.group(1)}/{found.group(2)}")
+
+
+def stories_of(shard: Shard, story_ids: Sequence[str]) -> list[str]:
+    """The stories ``shard`` builds: consecutive ones in ``story_ids``' order, as many in
+    each shard as can be (the first shards take one more when they do not divide)."""
+    size, extra = divmod(len(story_ids), shard.count)
+    start = (shard.number - 1) * size + min(shard.number - 1, extra)
+    end = start + size + (1 if shard.number <= extra else 0)
+    return list(story_ids[start:end])
+
+
+def owner(path: str, story_ids: Set[str]) -> str | None:
+    """The story whose folder holds ``path`` (a site-relative path), or None."""
+    top = path.split("/", 1)[0]
+    return top if top in story_ids else None
+
+
+class HeldBack(File):
+    """A generated page or data file another shard writes: MkDocs' ``--dirty`` build
+    neither reads nor writes it, but it stays in the site's files, so the navigation,
+    links and footers of the pages this shard writes are those of the whole site."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def hold_back(files: Files, story_ids: Sequence[str], shard: Shard) -> Files:
+    """``files``, in the same order, with every generated file another shard writes
+    replaced by a :class:`HeldBack` copy.
+
+    A story's files go to its shard (:func:`stories_of`); the generated pages no story
+    owns go to the first shard. Files that are not generated (the theme's and docs/'s) are
+    written by every shard alike.
+    """
+    mine = set(stories_of(shard, story_ids))
+    ids = set(story_ids)
+
+    def held(file: File) -> File:
+        if not file.generated_by:
+            return file
+        story = owner(file.src_uri, ids)
+        if story in mine or (story is None and shard.number == 1):
+            return file
+        copy = HeldBack(
+            file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+            dest_uri=file.dest_uri, inclusion=file.inclusion,
+        )  # fmt: skip
+        copy.generated_by = file.generated_by
+        copy.content_bytes = file.content_bytes
+        return copy
+
+    return Files([held(file) for file in files])
+
+
+def read_front_matter(files: Files, config: MkDocsConfig) -> int:
+    """Read the front matter of every held-back page, as MkDocs reads a page's before
+    rendering it, without rendering it: the pages a shard writes read their neighbours'
+    titles and metadata (Previous and Next in the footer); return how many were read."""
+    read = 0
+    for file in files.documentation_pages():
+        if isinstance(file, HeldBack) and file.page is not None:
+            file.page.read_source(config)
+            file.page.markdown = None  # only the front matter is wanted
+            read += 1
+    return read
+
+
+class DirtyBuildIsAShard(logging.Filter):
+    """Drop MkDocs' warning about a ``--dirty`` build (:data:`DIRTY_WARNING`) in a shard's
+    build, which is dirty by design; every other record passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What :func:`merge` put together."""
+
+    shards: int
+    files: int
+    shared: int
+    """Files that more than one shard wrote, byte for byte the same."""
+
+
+def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
+    """Copy every shard's folder into ``out`` (emptied first).
+
+    Raises :class:`ShardError` when a folder is missing, or when two shards wrote the same
+    file with different bytes (a build that is not deterministic, or shards built from
+    different content or settings): nothing is published from such a merge.
+    """
+    for folder in shard_dirs:
+        if not folder.is_dir():
+            raise ShardError(f"{folder}: no such shard folder (build it with make site-shard)")
+    shards = sorted(Shard.of_folder(folder) for folder in shard_dirs)
+    count = shards[0].count if shards else 0
+    if not shards or shards != [Shard(number, count) for number in range(1, count + 1)]:
+        named = ", ".join(str(shard) for shard in shards) or "none"
+        raise ShardError(
+            f"the shards given are {named}: a site is merged from every shard of one "
+            f"split build, 1/{count or 'N'} to {count or 'N'}/{count or 'N'}, each once"
+        )
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    written: dict[str, Path] = {}
+    shared = 0
+    for folder in shard_dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = path.relative_to(folder).as_posix()
+            first = written.get(name)
+            if first is not None:
+                if not filecmp.cmp(first, path, shallow=False):
+                    raise ShardError(
+                        f"{name}: {_shard_of(first, shard_dirs)} and {folder} wrote it "
+                        "differently; build every shard from the same commit and settings"
+                    )
+                shared += 1
+                continue
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            written[name] = path
+    return Merged(shards=len(shard_dirs), files=len(written), shared=shared)
+
+
+def _shard_of(path: Path, shard_dirs: Sequence[Path]) -> Path:
+    return next(folder for folder in shard_dirs if path.is_relative_to(folder))
