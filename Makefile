@@ -8,7 +8,7 @@ STORY ?=
 
 SHARD ?= 1/1
 
-.PHONY: site site-shard site-merge check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive lighthouse clean
+.PHONY: site site-shard site-merge check serve preview test test-fast test-content test-slow lint lock engines schema screenshots bench bench-archive bench-split lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -179,6 +179,13 @@ bench: $(VENV)/.dev-deps bench/node_modules/.package-lock.json
 bench-archive: $(VENV)/.dev-deps
 	BENCH_COMMAND='make bench-archive$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")' \
 	nice $(BIN)/python bench/run.py archive $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
+
+## bench-split: 1,000 synthetic stories built once and in 4 shards, then merged, in one run
+##              (bench/split.py): each shard's time, the merge's, the ratio to one build;
+##              BENCH_SIZES="3000", BENCH_SHARDS=8: other sizes and shards
+bench-split: $(VENV)/.dev-deps
+	BENCH_COMMAND='make bench-split$(if $(BENCH_SIZES), BENCH_SIZES="$(BENCH_SIZES)")$(if $(BENCH_SHARDS), BENCH_SHARDS=$(BENCH_SHARDS))' \
+	nice $(BIN)/python bench/run.py split $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_SHARDS),--shards $(BENCH_SHARDS))
 
 ## lighthouse: Lighthouse's four scores of one page of each kind (the timeline's performance
 ##             the median of 5) against their targets, in a table; fails on a miss

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import archive, chart, lighthouse, reload, scale, search, util, weight
+from bench import archive, chart, lighthouse, reload, scale, search, split, util, weight
 
 START = "<!-- results:start (written by bench/run.py; edit outside these markers) -->"
 END = "<!-- results:end -->"
@@ -107,6 +107,11 @@ def targets(results: dict[str, Any]) -> list[Row]:
         rows += [
             [target, measured, _mark(met)]
             for target, measured, met in archive.targets(results["archive"])
+        ]
+    if "split" in results:
+        rows += [
+            [target, measured, _mark(met)]
+            for target, measured, met in split.targets(results["split"])
         ]
     return rows
 
@@ -531,5 +536,6 @@ _TABLES: list[tuple[str, str, list[str], Callable[[dict[str, Any]], list[Row]]]]
     ("search", "Search: bytes a reader downloads", _SEARCH_BYTES_HEADER, _search_bytes_rows),
     ("chart", "Timeline chart", _CHART_HEADER, _chart_rows),
     ("archive", "A newsroom's archive: size, build time and memory", archive.HEADER, archive.rows),
+    ("split", "A newsroom's archive built in shards", split.HEADER, split.rows),
 ]
 """Each part's tables: the part, a title, the header and the rows (from the part's results)."""

@@ -21,7 +21,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import archive, chart, lighthouse, profiling, reload, report, scale, search, util, weight
+from bench import (
+    archive,
+    chart,
+    lighthouse,
+    profiling,
+    reload,
+    report,
+    scale,
+    search,
+    split,
+    util,
+    weight,
+)
 
 LATEST = util.BENCH / "results" / "latest.json"
 QUICK = util.RAW / "quick.json"
@@ -95,6 +107,9 @@ def _run_part(part: str, args: argparse.Namespace, results: dict[str, Any]) -> d
         return chart.run(repeats=args.repeats or (3 if args.quick else 9))
     if part == "archive":
         return archive.run(args.sizes or ([1, 10] if args.quick else archive.DEFAULT_SIZES))
+    if part == "split":
+        sizes = args.sizes or ([10] if args.quick else split.DEFAULT_SIZES)
+        return split.run(sizes, shards=args.shards or (2 if args.quick else split.DEFAULT_SHARDS))
     raise ValueError(part)
 
 
@@ -118,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python bench/run.py", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
-        "part", nargs="?", default="all", choices=["all", *PARTS, "archive", "report"]
+        "part", nargs="?", default="all", choices=["all", *PARTS, "archive", "split", "report"]
     )
     parser.add_argument("--quick", action="store_true", help="1 and 10 stories, fewer repeats")
     parser.add_argument(
@@ -144,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         help=f"synthetic stories when timing the whole site's reload, the preview's baseline "
         f"(default {FULL_RELOAD_SIZES}, 3 edits: about 5 minutes; none: skip)",
+    )
+    parser.add_argument(
+        "--shards", type=int, help=f"shards of the split build (default {split.DEFAULT_SHARDS})"
     )
     parser.add_argument("--lighthouse-runs", type=int, help="Lighthouse runs per page (3)")
     parser.add_argument(
