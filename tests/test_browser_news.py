@@ -420,25 +420,36 @@ def test_the_feeds_are_linked_and_served(news_site: tuple[str, Path], page: Any)
         assert not parsed.bozo and parsed.entries, url
 
 
-def test_a_balance_notes_long_list_of_citations_wraps_on_a_phone(
+def test_a_long_list_of_citations_wraps_on_a_phone_its_first_number_kept(
     news_site: tuple[str, Path], browser: Any
 ) -> None:
-    """A balance note cites every source of the parties it names: its numbers wrap after
-    their commas, and the page never scrolls sideways at 375 px."""
+    """A claim that cites many sources (a balance note cites every source of the parties
+    it names): its numbers wrap after their commas, and the page never scrolls sideways
+    at 375 px; the first number stays on the line of the word it follows."""
     context = browser.new_context(viewport={"width": 375, "height": 812})
     tab = context.new_page()
     tab.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
     cite = tab.locator("sup.cite").first
-    cite.evaluate(  # the page's own citation in a note of its own, its number repeated
-        "c => { c.closest('p').className = 'balance-note'; const a = c.querySelector('a');"
+    cite.evaluate(  # the page's own citation, its number repeated
+        "c => { const a = c.querySelector('a');"
         " for (let n = 0; n < 14; n++) c.append(', ', a.cloneNode(true)); }"
     )
-    widths = tab.evaluate(
-        "() => [document.scrollingElement.scrollWidth, innerWidth,"
-        " document.querySelector('sup.cite').getClientRects().length]"
+    found = tab.evaluate(
+        """() => {
+          const sup = document.querySelector('sup.cite')
+          const range = document.createRange()
+          range.setStartBefore(sup.parentNode.firstChild)
+          range.setEndBefore(sup)
+          const before = [...range.getClientRects()].filter(r => r.width > 0).pop()
+          const first = sup.querySelector('a').getBoundingClientRect()
+          return [document.scrollingElement.scrollWidth, innerWidth,
+                  sup.getClientRects().length, before.bottom > first.top + 2]
+        }"""
     )
     context.close()
-    assert widths[0] <= widths[1] and widths[2] > 1, widths  # on more than one line
+    scrolled, width, lines, kept = found
+    assert scrolled <= width and lines > 1, found  # on more than one line, within the page
+    assert kept, "the first number went to a line of its own"
 
 
 def test_the_maps_names_are_smaller_where_the_map_is_drawn_large(

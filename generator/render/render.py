@@ -290,11 +290,15 @@ class Links:
     def cite(self, source_ids: Iterable[str]) -> Markup:
         """Footnote-style citation links to the numbered sources page."""
         sources, link = self.story_page("sources.md"), inline("link", "text", "href")
-        links = ", ".join(
+        links = [
             link.format(text=self.numbers[i], href=f"{sources}#source-{i}")
             for i in sorted(set(source_ids), key=self.numbers.__getitem__)
-        )  # numbers, a path and slugs: nothing to escape
-        return Markup(inline("citations", "links").format(links=links))
+        ]  # numbers, a path and slugs: nothing to escape
+        if not links:
+            return Markup()
+        first, *rest = links
+        rest_links = "".join(f", {later}" for later in rest)
+        return Markup(inline("citations", "first", "rest").format(first=first, rest=rest_links))
 
     def actor(self, actor_id: str) -> Markup:
         """The actor's name, linked to their profile on Who's who."""
