@@ -360,6 +360,40 @@ def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
     assert one and all(r.startswith("/news/tiny-story/") for r in one), one
 
 
+def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Two stories with the same glossary entry (a newsroom's stories share their terms):
+    Pagefind scores both entries the same, and the reader gets first the entry of the
+    story whose page they search from, whichever it is."""
+    from browser import serve_directory
+
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    again = content / "tiny-story-again"
+    shutil.copytree(content / "tiny-story", again)
+    story = (again / "story.yml").read_text(encoding="utf-8")
+    story = story.replace("id: tiny-story", "id: tiny-story-again", 1)
+    (again / "story.yml").write_text(story.replace("A tiny story", "The tiny story again", 1))
+    firsts = {}
+    with serve_directory(tmp_path / "www") as base:
+        url = base + "news/"
+        result = mkdocs_build(tmp_path / "www" / "news", site_url=url, content=content)
+        assert result.returncode == 0, result.stderr
+        context = browser.new_context()
+        page = context.new_page()
+        for story_id in ("tiny-story", "tiny-story-again"):
+            page.goto(f"{url}{story_id}/", wait_until="networkidle")
+            results = search_for(page, "tariff")
+            firsts[story_id] = results[0]
+            assert {r.split("/")[2] for r in results[:2]} == {"tiny-story", "tiny-story-again"}
+        context.close()
+    assert firsts == {
+        "tiny-story": "/news/tiny-story/glossary/",
+        "tiny-story-again": "/news/tiny-story-again/glossary/",
+    }
+
+
 def test_a_site_without_its_index_says_search_is_not_available(
     live_site: tuple[str, Path], browser: Any, tmp_path: Path
 ) -> None:

@@ -92,12 +92,18 @@
   function run(query, number) {
     load()
       .then((module) => {
+        if (number !== latest) return null;
         var filters = story.value ? { story: story.value } : {};
-        return number === latest ? module.search(query, { filters: filters }) : null;
+        var here = story.value ? "" : currentStory();
+        return Promise.all([
+          module.search(query, { filters: filters }),
+          here ? module.search(query, { filters: { story: here } }) : null,
+        ]);
       })
-      .then((result) => {
-        if (result === null || number !== latest) return; // a later query replaced this one
-        show(result.results);
+      .then((searched) => {
+        if (searched === null || number !== latest) return; // a later query replaced this one
+        var result = searched[0];
+        show(searched[1] ? hereFirst(result.results, searched[1].results) : result.results);
         return showMore(number).then(() => {
           if (number !== latest) return;
           if (found.length === 0) say("none", { query: "“" + query + "”" });
@@ -108,6 +114,33 @@
       .catch(() => {
         say("failed");
       });
+  }
+
+  // The story of the page the reader searches from (its Pagefind filter, theme/main.html),
+  // or "" on a page of no story.
+  function currentStory() {
+    var marked = document.querySelector("[data-pagefind-filter^='story:']");
+    return marked ? marked.dataset.pagefindFilter.slice("story:".length) : "";
+  }
+
+  // Results that score the same as each other (two stories' identical glossary entries,
+  // say), the current story's first; Pagefind's order is kept everywhere else.
+  function hereFirst(results, ofHere) {
+    var here = new Set(ofHere.map((result) => result.id));
+    var ordered = [];
+    var tied = [];
+    results.forEach((result) => {
+      if (tied.length && tied[0].score !== result.score) {
+        ordered.push(...settled(tied, here));
+        tied = [];
+      }
+      tied.push(result);
+    });
+    return ordered.concat(settled(tied, here));
+  }
+
+  function settled(tied, here) {
+    return tied.filter((r) => here.has(r.id)).concat(tied.filter((r) => !here.has(r.id)));
   }
 
   function show(results) {
