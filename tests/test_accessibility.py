@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 import yaml
 from accessibility import AXE, CLASSES, WIDTHS, kind_of, kinds, report, scan
-from conftest import FIXTURES, ROOT
+from conftest import CONTENT, FIXTURES, ROOT, STORY_IDS
 from sites import SiteCache
 
 from devkit.content import copy_story
+from generator.content.load import load_stories
 
 pytestmark = pytest.mark.browser
 
@@ -313,6 +314,33 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+def test_an_actors_page_of_earlier_versions_leads_to_the_profile(
+    browser: Any, live_site: tuple[str, Path]
+) -> None:
+    """Stories had a page per actor (<story>/actors/<id>/) until their profiles moved to
+    Who's who: a link to one, kept in a reader's bookmarks or another site, lands on the
+    actor's profile, in view below the header."""
+    from browser import serve_directory
+
+    story = STORY_IDS[0]
+    actor = load_stories(CONTENT, story)[0].actors[0].id
+    with serve_directory(live_site[1].parent, _PagesHandler) as root:
+        context = browser.new_context(viewport={"width": 375, "height": 812})
+        page = context.new_page()
+        page.goto(root + f"explainer/{story}/actors/{actor}/", wait_until="load")
+        page.wait_for_url(root + f"explainer/{story}/actors/#actor-{actor}", timeout=60000)
+        profile = page.locator(f"#actor-{actor}")
+        profile.wait_for()
+        page.wait_for_function(
+            "id => { const r = document.getElementById(id).getBoundingClientRect();"
+            " const h = document.querySelector('.md-header').getBoundingClientRect();"
+            " return r.top >= h.bottom - 1 && r.top < innerHeight }",
+            arg=f"actor-{actor}",
+            timeout=60000,
+        )
+        context.close()
 
 
 @pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
