@@ -31,18 +31,18 @@ site: $(VENV)/.site-deps check
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m generator size site --content $(CONTENT)$(if $(PAGES_LIMIT), --limit $(PAGES_LIMIT))
 
-## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
-# A site built in shards on several machines (the deploy workflow's matrix, SITE_SHARDS):
-# `make site-shard SHARD=2/4` writes the 2nd of 4 parts into build/shards/2-of-4; with every
-# part's folder there, `make site-merge` puts them together into site/, indexes it for
-# search and measures it as `make site` does (generator/publish/shards.py).
+## site-shard: one part of a build split across machines (the deploy workflow's matrix,
+##             SITE_SHARDS): SHARD=2/4 writes the 2nd of 4 into build/shards/2-of-4
 site-shard: $(VENV)/.site-deps check
 	EXPLAINER_SHARD=$(SHARD) $(BIN)/mkdocs build --strict --dirty --site-dir build/shards/$(subst /,-of-,$(SHARD))
 
+## site-merge: every part's folder under build/shards/ put together into site/, indexed for
+##             search and measured as `make site` does (generator/publish/shards.py)
 site-merge: $(VENV)/.site-deps
 	$(BIN)/python -m generator merge $(sort $(wildcard build/shards/*)) --out site
 	$(BIN)/python -m generator size site --content $(CONTENT)$(if $(PAGES_LIMIT), --limit $(PAGES_LIMIT))
 
+## check: validate every story under content/ and nothing else (STORY=<id>: that one only)
 check: $(VENV)/.site-deps
 	$(BIN)/python -m generator check $(CONTENT)$(if $(STORY), --story $(STORY))
 

@@ -96,6 +96,14 @@ def test_the_merge_refuses_shards_that_are_not_one_whole_build(
         merge(folders, tmp_path / "site")
 
 
+@pytest.mark.parametrize("out", [".", "1-of-1", "1-of-1/site"])
+def test_the_merge_never_writes_over_the_shards(tmp_path: Path, out: str) -> None:
+    folder = _shard_folder(tmp_path, "1/1", {"index.html": b"home"})
+    with pytest.raises(ShardError, match="goes beside the shards' folders"):
+        merge([folder], tmp_path / out)
+    assert (folder / "index.html").read_bytes() == b"home"
+
+
 def test_the_merge_refuses_a_folder_not_named_for_its_shard(tmp_path: Path) -> None:
     folder = tmp_path / "2"
     folder.mkdir()

@@ -128,6 +128,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Whether this is ``mkdocs serve``, whose live-reload script the policy must allow."""
         self.dirty = False
         """Whether this is a ``--dirty`` build, as a shard's is (:meth:`on_config`)."""
+        self.command = "build"
+        """MkDocs' command: ``build``, ``serve`` or ``gh-deploy`` (:meth:`on_startup`)."""
         self.container_scripts: dict[frozenset[str], str] = {}
         """The hashes of each page's inline scripts that instant navigation runs again,
         with the first page that had them: one set in a build, or :meth:`on_post_build`
@@ -150,6 +152,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether MkDocs serves the site (:data:`generator.publish.csp.LIVE_RELOAD`),
         and whether the build is ``--dirty``, as a shard's must be."""
+        self.command = command
         self.serving = command == "serve"
         self.dirty = dirty
         if self.serving:
@@ -167,10 +170,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.shard = Shard.parse(self.config.shard)
         except ShardError as error:
             raise PluginError(str(error)) from None
-        if self.serving or not self.dirty or self.preview_story():
+        if self.command != "build" or not self.dirty or self.preview_story():
             raise PluginError(
                 f"shard {self.shard}: build it with mkdocs build --dirty (make site-shard "
-                "SHARD=k/N), not with serve or a one-story preview"
+                "SHARD=k/N), not with serve, gh-deploy or a one-story preview"
             )
         logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_IS_A_SHARD)
         return config
@@ -318,6 +321,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 log.info(line)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Take the shard's filter off MkDocs' logger (:meth:`on_config`) if the build
+        failed before :meth:`on_files` did."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(DIRTY_IS_A_SHARD)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

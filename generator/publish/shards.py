@@ -152,6 +152,7 @@ def read_front_matter(files: Files, config: MkDocsConfig) -> int:
         if isinstance(file, HeldBack) and file.page is not None:
             file.page.read_source(config)
             file.page.markdown = None  # only the front matter is wanted
+            file.content_string = ""
             read += 1
     return read
 
@@ -184,6 +185,9 @@ def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
     for folder in shard_dirs:
         if not folder.is_dir():
             raise ShardError(f"{folder}: no such shard folder (build it with make site-shard)")
+        mine, merged = folder.resolve(), out.resolve()
+        if merged.is_relative_to(mine) or mine.is_relative_to(merged):
+            raise ShardError(f"{out}: the merged site goes beside the shards' folders, not in them")
     shards = sorted(Shard.of_folder(folder) for folder in shard_dirs)
     count = shards[0].count if shards else 0
     if not shards or shards != [Shard(number, count) for number in range(1, count + 1)]:
