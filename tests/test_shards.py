@@ -96,6 +96,36 @@ def test_the_merge_refuses_shards_that_are_not_one_whole_build(
         merge(folders, tmp_path / "site")
 
 
+@pytest.mark.parametrize(
+    ("href", "broken"),
+    [
+        ("../b/#profile", False),
+        ("../b/index.html#profile", False),
+        ("../b/#caf%C3%A9", False),
+        ("#here", False),  # on its own page: its shard checked it
+        ("../shared/#nowhere", False),  # a page every shard wrote: each checked it
+        ("../b/#nowhere", True),
+        ("../b/#Profile", True),
+    ],
+)
+def test_the_merge_refuses_a_link_to_an_anchor_another_shard_left_out(
+    tmp_path: Path, href: str, broken: bool
+) -> None:
+    """A shard's build checks the anchors of links between its own pages only: the merge
+    checks the links from one shard's pages to another's."""
+    shared = {"shared/index.html": b"<p>all</p>"}
+    one = _shard_folder(
+        tmp_path, "1/2", {**shared, "a/index.html": f'<a href="{href}">x</a>'.encode()}
+    )
+    page = '<h3 id="profile">P</h3><p id="caf\u00e9">c</p><p id="here">h</p>'.encode()
+    two = _shard_folder(tmp_path, "2/2", {**shared, "b/index.html": page})
+    if broken:
+        with pytest.raises(ShardError, match=f"not on their page:\n  a/index.html: {href}"):
+            merge([one, two], tmp_path / "site")
+    else:
+        assert merge([one, two], tmp_path / "site").files == 3
+
+
 @pytest.mark.parametrize("out", [".", "1-of-1", "1-of-1/site"])
 def test_the_merge_never_writes_over_the_shards(tmp_path: Path, out: str) -> None:
     folder = _shard_folder(tmp_path, "1/1", {"index.html": b"home"})

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import posixpath
 import re
 import shutil
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -178,10 +181,44 @@ class Merged:
 def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
     """Copy every shard's folder into ``out`` (emptied first).
 
-    Raises :class:`ShardError` when a folder is missing, or when two shards wrote the same
+    Raises :class:`ShardError` when a folder is missing, when two shards wrote the same
     file with different bytes (a build that is not deterministic, or shards built from
-    different content or settings): nothing is published from such a merge.
+    different content or settings), or when a link from one shard's page to another's
+    names an anchor that page lacks (:func:`missing_anchors`): nothing is published from
+    such a merge.
     """
+    _check_folders(shard_dirs, out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    written: dict[str, Path] = {}
+    alone: dict[str, Path] = {}  # the files one shard wrote, with its folder
+    for folder in shard_dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = path.relative_to(folder).as_posix()
+            first = written.get(name)
+            if first is not None:
+                if not filecmp.cmp(first, path, shallow=False):
+                    raise ShardError(
+                        f"{name}: {_shard_of(first, shard_dirs)} and {folder} wrote it "
+                        "differently; build every shard from the same commit and settings"
+                    )
+                alone.pop(name, None)
+                continue
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            written[name], alone[name] = path, folder
+    broken = missing_anchors(out, alone)
+    if broken:
+        listed = "\n".join(f"  {link}" for link in broken[:LISTED])
+        more = f"\n  ... and {len(broken) - LISTED} more" if len(broken) > LISTED else ""
+        raise ShardError(f"links to anchors that are not on their page:\n{listed}{more}")
+    return Merged(shards=len(shard_dirs), files=len(written), shared=len(written) - len(alone))
+
+
+def _check_folders(shard_dirs: Sequence[Path], out: Path) -> None:
+    """Refuse a missing folder, an ``out`` over or in one, and an incomplete set."""
     for folder in shard_dirs:
         if not folder.is_dir():
             raise ShardError(f"{folder}: no such shard folder (build it with make site-shard)")
@@ -196,28 +233,43 @@ def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
             f"the shards given are {named}: a site is merged from every shard of one "
             f"split build, 1/{count or 'N'} to {count or 'N'}/{count or 'N'}, each once"
         )
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    written: dict[str, Path] = {}
-    shared = 0
-    for folder in shard_dirs:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            name = path.relative_to(folder).as_posix()
-            first = written.get(name)
-            if first is not None:
-                if not filecmp.cmp(first, path, shallow=False):
-                    raise ShardError(
-                        f"{name}: {_shard_of(first, shard_dirs)} and {folder} wrote it "
-                        "differently; build every shard from the same commit and settings"
-                    )
-                shared += 1
-                continue
-            target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-            written[name] = path
-    return Merged(shards=len(shard_dirs), files=len(written), shared=shared)
+
+
+LISTED = 20
+"""The most broken links the merge names one by one."""
+
+_LINK = re.compile(r'\shref="([^"#:?]*)#([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def missing_anchors(site: Path, alone: Mapping[str, Path]) -> list[str]:
+    """The links from a page one shard wrote to an anchor of a page another shard wrote
+    that the page lacks, as ``page: href``.
+
+    A shard's build checks the anchors of links between its own pages (MkDocs'
+    ``validation.anchors``), but not of links to pages it holds back, which it does not
+    render; this checks those, in the merged site. Pages every shard wrote were rendered
+    by each, so their links, and links to them, were checked already.
+    """
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    if len(set(alone.values())) < 2:
+        return []  # one shard rendered every page it wrote
+    for name, shard in alone.items():
+        if not name.endswith(".html"):
+            continue
+        base = posixpath.dirname(name)
+        for path, anchor in _LINK.findall((site / name).read_text(encoding="utf-8")):
+            if not path:
+                continue  # on the page itself, which its shard rendered
+            target = posixpath.normpath(posixpath.join(base, unquote(path)))
+            target = posixpath.join(target, "index.html") if path.endswith("/") else target
+            if alone.get(target, shard) != shard:
+                wanted.setdefault(target, []).append((anchor, f"{name}: {path}#{anchor}"))
+    broken = []
+    for target, links in sorted(wanted.items()):
+        ids = {unescape(found) for found in _ID.findall((site / target).read_text("utf-8"))}
+        broken += [link for anchor, link in links if unquote(unescape(anchor)) not in ids]
+    return broken
 
 
 def _shard_of(path: Path, shard_dirs: Sequence[Path]) -> Path:
