@@ -389,9 +389,14 @@ def test_side_cards_show_each_side_in_its_colour_in_both_palettes(
     page.goto(news_site[0] + LEAD + "/", wait_until="networkidle")
     colours = []
     for scheme in ("default", "slate"):
-        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        # Set and read in one task: Material's palette, still starting on a busy machine,
+        # may set the page's own scheme again between two calls (seen once in CI's run).
         colours.append(
-            page.evaluate("getComputedStyle(document.body).getPropertyValue('--side-1').trim()")
+            page.evaluate(
+                "s => { document.body.setAttribute('data-md-color-scheme', s);"
+                " return getComputedStyle(document.body).getPropertyValue('--side-1').trim() }",
+                scheme,
+            )
         )
     assert colours[0] and colours[1] and colours[0] != colours[1]
 
