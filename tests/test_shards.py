@@ -16,6 +16,7 @@ from generator.publish.shards import Shard, ShardError, merge, stories_of
 from generator.tools.cli import main
 
 NEWS = ROOT / "tests" / "fixtures" / "news"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
 # Which shard builds what
@@ -205,7 +206,7 @@ def test_a_shard_is_built_dirty_and_a_dirty_build_is_a_shard(tmp_path: Path) -> 
     assert "shard 1/2: build it with mkdocs build --dirty (make site-shard" in plain.stderr
     wrong = mkdocs_build(tmp_path / "b", content=NEWS, shard="2-4")
     assert wrong.returncode != 0 and "write it as 2/4" in wrong.stderr
-    dirty = mkdocs_build(tmp_path / "c", content=NEWS, dirty=True)
+    dirty = mkdocs_build(tmp_path / "c", content=MINIMAL, dirty=True)
     assert dirty.returncode != 0 and "A 'dirty' build is being performed" in dirty.stderr
 
 
