@@ -59,13 +59,7 @@ from generator.publish.scripts import KEPT as KEPT_SCRIPTS
 from generator.publish.scripts import SCRIPT
 from generator.publish.scripts import joined as joined_scripts
 from generator.publish.search import SearchIndexError
-from generator.publish.shards import (
-    DirtyBuildIsAShard,
-    Shard,
-    ShardError,
-    hold_back,
-    read_front_matter,
-)
+from generator.publish.shards import Shard, ShardError, Share
 from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
@@ -73,7 +67,20 @@ from generator.render.navigation import mkdocs_nav
 from generator.render.render import hides_toc
 from generator.settings import SiteSettings
 
-DIRTY_IS_A_SHARD = DirtyBuildIsAShard()
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""The start of the warning MkDocs logs on every ``--dirty`` build, which a strict build
+would count: a shard's build is dirty by design, so the plugin lets it pass."""
+
+
+class _DirtyBuildIsAShard(logging.Filter):
+    """Drop MkDocs' warning about a ``--dirty`` build (:data:`DIRTY_WARNING`) in a shard's
+    build, which is dirty by design; every other record passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+DIRTY_IS_A_SHARD = _DirtyBuildIsAShard()
 """Lets a shard's build past MkDocs' warning about ``--dirty`` (set in :meth:`on_config`,
 taken off in :meth:`on_files`, once MkDocs has logged it)."""
 
@@ -206,7 +213,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             config.nav = mkdocs_nav(site.nav, static)
         self.glossaries = dict(site.glossaries)
         if self.shard is not None:
-            files = hold_back(files, list(site.titles), self.shard)
+            files = _hold_back(files, Share.of(self.shard, list(site.titles)))
         config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
         fit_instant_navigation(config, len(files.documentation_pages()))
         return files
@@ -227,7 +234,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if isinstance(file.page, Page)
         }
         if self.shard is not None:
-            read = read_front_matter(files, config)
+            read = _read_front_matter(files, config)
             log.info(f"Shard {self.shard}: {read} pages are left to the other shards")
         return nav
 
@@ -518,3 +525,45 @@ def _walk(items: list[Any]) -> list[Any]:
         for item in items
         for found in [item, *(_walk(item.children) if isinstance(item, Section) else [])]
     ]
+
+
+class _HeldBack(File):
+    """A generated page or data file another shard writes (:mod:`generator.publish.shards`):
+    MkDocs' ``--dirty`` build neither reads nor writes it, but it stays in the site's
+    files, so the navigation, links and footers of the pages this shard writes are those
+    of the whole site."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _hold_back(files: Files, share: Share) -> Files:
+    """``files``, in the same order, with every generated file the shard does not write
+    (:meth:`Share.writes`) replaced by a :class:`_HeldBack` copy."""
+
+    def held(file: File) -> File:
+        if not file.generated_by or share.writes(file.src_uri):
+            return file
+        copy = _HeldBack(
+            file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+            dest_uri=file.dest_uri, inclusion=file.inclusion,
+        )  # fmt: skip
+        copy.generated_by = file.generated_by
+        copy.content_bytes = file.content_bytes
+        return copy
+
+    return Files([held(file) for file in files])
+
+
+def _read_front_matter(files: Files, config: MkDocsConfig) -> int:
+    """Read the front matter of every held-back page, as MkDocs reads a page's before
+    rendering it, without rendering it: the pages a shard writes read their neighbours'
+    titles and metadata (Previous and Next in the footer); return how many were read."""
+    read = 0
+    for file in files.documentation_pages():
+        if isinstance(file, _HeldBack) and file.page is not None:
+            file.page.read_source(config)
+            file.page.markdown = None  # only the front matter is wanted
+            file.content_string = ""
+            read += 1
+    return read

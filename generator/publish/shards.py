@@ -4,15 +4,17 @@ what one machine builds in time (bench/README.md, "A newsroom's archive").
 Each part, a *shard* (``EXPLAINER_SHARD=2/4 mkdocs build --strict --dirty``, which ``make
 site-shard SHARD=2/4`` runs), generates the whole site, so every page's navigation, links
 and footer are the same as in a build on one machine, and then writes only its own pages:
-those of its stories (:func:`stories_of`, consecutive stories in the content's order,
-balanced by count) and, in the first shard, the pages no story owns (home, archive,
+those of its stories (:func:`stories_of`, consecutive stories in the site's order,
+newest first, balanced by count) and, in the first shard, the pages no story owns (home, archive,
 schema). MkDocs' ``--dirty`` mode is how: it reads and writes only the files that say they
-changed, and :func:`hold_back` makes every other page and data file say it has not. The
-files every shard writes alike (the theme's assets, ``sitemap.xml``, ``404.html``) are
-the same bytes in each.
+changed, and the plugin makes every page and data file another shard writes
+(:func:`writes`) say it has not; this module holds the rules, the plugin (the only module
+that talks to MkDocs) applies them. The files every shard writes alike (the theme's
+assets, ``sitemap.xml``, ``404.html``) are the same bytes in each.
 
 :func:`merge` (``python -m generator merge``, ``make site-merge``) puts the shards'
-folders together, refusing a file that two shards wrote differently, and then finishes
+folders together, refusing a file that two shards wrote differently, an incomplete set
+of shards, and a link from one shard's page to an anchor another's lacks; then it finishes
 the site as one build would (:func:`generator.publish.finish.finish_site`): the sitemap
 split and the search index over every page. The deploy workflow runs one shard on each
 runner of a matrix (``SITE_SHARDS``, a repository variable) and the merge on one more.
@@ -21,7 +23,6 @@ runner of a matrix (``SITE_SHARDS``, a repository variable) and the merge on one
 from __future__ import annotations
 
 import filecmp
-import logging
 import posixpath
 import re
 import shutil
@@ -31,9 +32,6 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-
 SHARD_FORMAT = re.compile(r"(\d+)/(\d+)")
 """How a shard is named: its number and the number of shards, ``2/4``."""
 
@@ -42,11 +40,6 @@ FOLDER_FORMAT = re.compile(r"(\d+)-of-(\d+)")
 
 MAX_SHARDS = 256
 """The most shards a site may be built in (a GitHub Actions matrix runs 256 jobs at most)."""
-
-DIRTY_WARNING = "A 'dirty' build is being performed"
-"""The start of the warning MkDocs logs on every ``--dirty`` build, which a strict build
-would count: a shard's build is dirty by design, so the plugin lets it pass
-(:class:`DirtyBuildIsAShard`)."""
 
 
 class ShardError(ValueError):
@@ -109,63 +102,25 @@ def owner(path: str, story_ids: Set[str]) -> str | None:
     return top if top in story_ids else None
 
 
-class HeldBack(File):
-    """A generated page or data file another shard writes: MkDocs' ``--dirty`` build
-    neither reads nor writes it, but it stays in the site's files, so the navigation,
-    links and footers of the pages this shard writes are those of the whole site."""
+@dataclass(frozen=True)
+class Share:
+    """The generated files one shard writes: its stories' (:func:`stories_of`), and in the
+    first shard the generated files no story owns (home, years, feeds, schema). What is
+    not generated (the theme's files, docs/'s pages) every shard writes alike; the MkDocs
+    plugin holds back the rest (``generator/publish/plugin.py``)."""
 
-    def is_modified(self) -> bool:
-        return False
+    shard: Shard
+    mine: frozenset[str]
+    every: frozenset[str]
 
+    @classmethod
+    def of(cls, shard: Shard, story_ids: Sequence[str]) -> Share:
+        return cls(shard, frozenset(stories_of(shard, story_ids)), frozenset(story_ids))
 
-def hold_back(files: Files, story_ids: Sequence[str], shard: Shard) -> Files:
-    """``files``, in the same order, with every generated file another shard writes
-    replaced by a :class:`HeldBack` copy.
-
-    A story's files go to its shard (:func:`stories_of`); the generated pages no story
-    owns go to the first shard. Files that are not generated (the theme's and docs/'s) are
-    written by every shard alike.
-    """
-    mine = set(stories_of(shard, story_ids))
-    ids = set(story_ids)
-
-    def held(file: File) -> File:
-        if not file.generated_by:
-            return file
-        story = owner(file.src_uri, ids)
-        if story in mine or (story is None and shard.number == 1):
-            return file
-        copy = HeldBack(
-            file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
-            dest_uri=file.dest_uri, inclusion=file.inclusion,
-        )  # fmt: skip
-        copy.generated_by = file.generated_by
-        copy.content_bytes = file.content_bytes
-        return copy
-
-    return Files([held(file) for file in files])
-
-
-def read_front_matter(files: Files, config: MkDocsConfig) -> int:
-    """Read the front matter of every held-back page, as MkDocs reads a page's before
-    rendering it, without rendering it: the pages a shard writes read their neighbours'
-    titles and metadata (Previous and Next in the footer); return how many were read."""
-    read = 0
-    for file in files.documentation_pages():
-        if isinstance(file, HeldBack) and file.page is not None:
-            file.page.read_source(config)
-            file.page.markdown = None  # only the front matter is wanted
-            file.content_string = ""
-            read += 1
-    return read
-
-
-class DirtyBuildIsAShard(logging.Filter):
-    """Drop MkDocs' warning about a ``--dirty`` build (:data:`DIRTY_WARNING`) in a shard's
-    build, which is dirty by design; every other record passes."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_WARNING)
+    def writes(self, path: str) -> bool:
+        """Whether this shard writes the generated file at ``path`` (site-relative)."""
+        story = owner(path, self.every)
+        return self.shard.number == 1 if story is None else story in self.mine
 
 
 @dataclass(frozen=True)
