@@ -114,8 +114,7 @@ def test_a_speaker_who_is_no_actor_is_named_in_place_and_cited(pages: dict[str, 
     assert (
         "> <br>— <bdi>Ana Example</bdi>, Spokesperson of the Harbour Forum, "
         '<time datetime="2022">2022</time>. Presenting the Forum\'s last report.'
-        '<sup class="cite"><span class="cite__first">'
-        "[6](sources.md#source-forum-report-2022)</span></sup>"
+        '<sup class="cite">[6](sources.md#source-forum-report-2022)</sup>'
     ) in pages["outcomes.md"]
 
 

@@ -233,8 +233,7 @@ def test_reading_times_are_filled_in_every_page(files: dict[str, str | bytes]) -
 def test_reading_time_counts_what_a_reader_sees() -> None:
     page = (
         "---\ntitle: X\n---\n\n# Talks open\n\nThe two sides [meet](other.md) today."
-        '<sup class="cite"><span class="cite__first">[1](sources.md#source-a)</span></sup>'
-        "\n{ .standfirst }\n\n"
+        '<sup class="cite">[1](sources.md#source-a)</sup>\n{ .standfirst }\n\n'
         "<svg><title>not read</title></svg><script>var notRead = 1</script>\n\n"
         "*[sides]: A definition shown on hover.\n"
     )

@@ -297,6 +297,8 @@ class Links:
         if not links:
             return Markup()
         first, *rest = links
+        if not rest:
+            return Markup(inline("citation", "first").format(first=first))
         rest_links = "".join(f", {later}" for later in rest)
         return Markup(inline("citations", "first", "rest").format(first=first, rest=rest_links))
 
