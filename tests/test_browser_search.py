@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from browser import watch
 from conftest import CONTENT, FIXTURES, MINIMAL, STORY_IDS, mkdocs_build
 from searchindex import BADGES, word_on_one_page
 
+from devkit.content import copy_story
 from generator.content.load import load_stories
 from generator.content.models import LABEL_CHARS_AT_MOST
 from generator.render.render import slugify
@@ -332,18 +334,28 @@ def test_search_dialog_has_an_accessible_name(live_site: tuple[str, Path], page:
     )
 
 
-def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
+@contextmanager
+def _served(browser: Any, tmp_path: Path, content: Path) -> Iterator[tuple[str, Any]]:
+    """A site of ``content`` built for and served at a sub-path, and a page to read it
+    with: the site's address and the page."""
     from browser import serve_directory
 
-    content = tmp_path / "content"
-    shutil.copytree(MINIMAL, content)
-    shutil.copytree(FIXTURES / "varied", content, dirs_exist_ok=True)
     with serve_directory(tmp_path / "www") as base:
         url = base + "news/"
         result = mkdocs_build(tmp_path / "www" / "news", site_url=url, content=content)
         assert result.returncode == 0, result.stderr
         context = browser.new_context()
-        page = context.new_page()
+        try:
+            yield url, context.new_page()
+        finally:
+            context.close()
+
+
+def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    shutil.copytree(FIXTURES / "varied", content, dirs_exist_ok=True)
+    with _served(browser, tmp_path, content) as (url, page):
         page.goto(url, wait_until="networkidle")
         both = search_for(page, "sources")
         stories = page.eval_on_selector_all(
@@ -357,7 +369,6 @@ def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
             timeout=60000,
         )
         one = page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)")
-        context.close()
     assert stories[0] == "" and "A tiny story" in stories and len(stories) == 3
     assert any("/news/example-river-dispute/" in r for r in both)
     assert one and all(r.startswith("/news/tiny-story/") for r in one), one
@@ -369,28 +380,17 @@ def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
     """Two stories with the same glossary entry (a newsroom's stories share their terms):
     Pagefind scores both entries the same, and the reader gets first the entry of the
     story whose page they search from, whichever it is."""
-    from browser import serve_directory
-
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
-    again = content / "tiny-story-again"
-    shutil.copytree(content / "tiny-story", again)
-    story = (again / "story.yml").read_text(encoding="utf-8")
-    story = story.replace("id: tiny-story", "id: tiny-story-again", 1)
-    (again / "story.yml").write_text(story.replace("A tiny story", "The tiny story again", 1))
+    again = copy_story(content / "tiny-story", content, "tiny-story-again")
+    again.write_text(again.read_text().replace("A tiny story", "The tiny story again", 1))
     firsts = {}
-    with serve_directory(tmp_path / "www") as base:
-        url = base + "news/"
-        result = mkdocs_build(tmp_path / "www" / "news", site_url=url, content=content)
-        assert result.returncode == 0, result.stderr
-        context = browser.new_context()
-        page = context.new_page()
+    with _served(browser, tmp_path, content) as (url, page):
         for story_id in ("tiny-story", "tiny-story-again"):
             page.goto(f"{url}{story_id}/", wait_until="networkidle")
             results = search_for(page, "tariff")
             firsts[story_id] = results[0]
             assert {r.split("/")[2] for r in results[:2]} == {"tiny-story", "tiny-story-again"}
-        context.close()
     assert firsts == {
         "tiny-story": "/news/tiny-story/glossary/",
         "tiny-story-again": "/news/tiny-story-again/glossary/",
