@@ -85,11 +85,13 @@ CLASSES = re.compile(r'\sclass="([^"]*)"')
 
 
 def kind_of(folder: Path, page: str) -> str:
-    """The kind of ``page`` (a path under the built site ``folder``, as
-    :func:`scan` takes it): its path with a year and a story's id in place of '*' (a story
-    is a folder of pages with pages of its own in it)."""
+    """The kind of ``page`` (a path under the built site ``folder``, as :func:`scan`
+    takes it): its path with a year, an actor's id or a story's id in place of '*' (a
+    story is a folder of pages with pages of its own in it)."""
     parts = page.split("/")
-    if len(parts) > 2 and parts[0] == "stories":
+    if len(parts) > 3 and parts[:2] == ["stories", "with"]:  # an actor's page
+        parts[2] = "*"
+    elif len(parts) > 2 and parts[0] == "stories":  # a year's page
         parts[1] = "*"
     elif len(parts) > 1 and any(
         (sub / "index.html").is_file() for sub in _folders(folder / parts[0])

@@ -25,7 +25,7 @@ from conftest import FIXTURES, MINIMAL, ROOT
 from pydantic import BaseModel
 from sites import SiteCache
 
-from devkit.content import edit_file, run_generator
+from devkit.content import copy_story, edit_file, run_generator
 from generator.content import fields
 from generator.content.errors import ContentErrors, Problem
 from generator.content.load import check_content, load_stories
@@ -360,8 +360,10 @@ def batch(request: Any) -> int:
 def hostile_content(batch: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("content")
     write_content(content, hostile(BATCHES[batch]), term=True)
+    # side-a's fourth story: an actor in more stories than a profile shows has a page
+    copy_story(content / "tiny-story", content, "tiny-story-again")
     stories = load_stories(content)  # every payload is valid text: nothing is refused
-    assert len(stories) == len(STORIES)
+    assert len(stories) == len(STORIES) + 1
     assert all(BATCHES[batch][0] in story.meta.title for story in stories)
     return content
 
@@ -383,6 +385,7 @@ def hostile_site(served_hostile_site: tuple[str, Path]) -> Path:
 def test_no_payload_survives_as_markup_on_any_page(hostile_site: Path) -> None:
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 50
+    assert list(hostile_site.glob("stories/with/*/index.html")), "no actor's page of stories"
     found = []
     for page in pages:
         parsed = _Page()

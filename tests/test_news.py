@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -286,16 +287,59 @@ def test_an_actor_in_many_stories_links_to_the_nearest_in_time(content: Path) ->
         page,
         re.M,
     )
-    assert len(linked) == ELSEWHERE_SHOWN == 5
-    # 2013 and 2015 a year away, 2012 and 2016 two, 2011 and 2017 three: the newer wins.
-    assert linked == ["story-2017", "story-2016", "story-2015", "story-2013", "story-2012"]
+    assert len(linked) == ELSEWHERE_SHOWN == 2
+    # 2013 and 2015 are a year away: the nearest, the newer first.
+    assert linked == ["story-2015", "story-2013"]
     # the name a story gives the actor, where it is another (the same id: the same actor)
     assert page.count(" (as ") == 1 and "(as <bdi>Side A of old</bdi>), " in page
-    assert "the 5 stories nearest in time of 10; search for the name to find the other 5" in page
+    # and the page of every story the actor is in, for the other nine
+    everything = "[All 11 stories with <bdi>Side A</bdi>](../../stories/with/side-a/index.md)"
+    assert everything in page
     few = profile(text_of(files, "tiny-story/actors/index.md"), "side-a")
-    assert "nearest in time" in few.split("#### In other stories")[1]  # 10 others, 5 shown
+    assert everything in few.split("#### In other stories")[1]
     alone = text_of(build_site(MINIMAL).files, "tiny-story/actors/index.md")
-    assert "nearest in time" not in alone
+    assert "In other stories" not in alone and "stories/with" not in alone
+
+
+def test_an_actor_in_several_stories_has_a_page_of_them_all(content: Path) -> None:
+    """Newest first, each story linked to the actor's profile there, with its role in it and
+    the name it gives the actor where that is another: made when a profile cannot show
+    every other story, and linked from each profile then."""
+    from generator.render.related import ELSEWHERE_SHOWN
+
+    years = (2011, 2013, 2015)
+    assert len(years) == ELSEWHERE_SHOWN + 1  # with tiny-story, one more than a profile shows
+    for year in years:
+        story = copy_story(content / "tiny-story", content, f"story-{year}")
+        edit_file(story, "2020-01-02", f"{year}-01-02")
+    edit_file(content / "story-2011" / "actors.yml", "name: Side A", "name: Side A of old")
+    site = build_site(content)
+    page = text_of(site.files, "stories/with/side-a/index.md")
+    assert "title: Side A\n" in page  # named as its newest story names it
+    assert "\n# <bdi>Side A</bdi>\n" in page
+    lines = [line for line in page.splitlines() if line.startswith("- [")]
+    hrefs = [re.search(r"\]\(([^)]+)\)", line).group(1) for line in lines]  # type: ignore[union-attr]
+    assert hrefs == [
+        f"../../../{story}/actors/index.md#actor-side-a"
+        for story in ("tiny-story", "story-2015", "story-2013", "story-2011")
+    ]
+    role = load_stories(content)[0].actor("side-a").role.rstrip(".")
+    assert all(line.endswith(f": {role}") for line in lines), lines
+    assert [" (as " in line for line in lines] == [False, False, False, True]
+    assert "4 stories, newest first" in page
+    for sid in ("tiny-story", *(f"story-{year}" for year in years)):
+        name = "Side A of old" if sid == "story-2011" else "Side A"  # as each names it
+        link = f"[All 4 stories with <bdi>{name}</bdi>](../../stories/with/side-a/index.md)"
+        assert link in text_of(site.files, f"{sid}/actors/index.md"), sid
+    # every actor of these stories is in all four: each has its page, and nothing else does
+    ids = {actor.id for story in load_stories(content) for actor in story.actors}
+    made = {path for path in site.files if path.startswith("stories/with/")}
+    assert made == {f"stories/with/{actor}/index.md" for actor in ids}
+    # in one story fewer, a profile shows every other story: no page, and no link to one
+    shutil.rmtree(content / "story-2011")
+    fewer = build_site(content).files
+    assert not [path for path in fewer if path.startswith("stories/with/")]
+    assert "stories/with" not in text_of(fewer, "tiny-story/actors/index.md")
 
 
 def test_the_lead_picture_is_shared_and_in_the_json_ld(files: dict[str, str | bytes]) -> None:

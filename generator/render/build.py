@@ -21,7 +21,12 @@ from generator.render.chart.advice import CHART_CHECKS
 from generator.render.masthead import logo_files, masthead
 from generator.render.navigation import NavTree, newest_first, site_nav
 from generator.render.news import NewsSite
-from generator.render.pages import render_home, render_schema_index, render_story_timed
+from generator.render.pages import (
+    render_actor_pages,
+    render_home,
+    render_schema_index,
+    render_story_timed,
+)
 from generator.render.related import cross_links
 from generator.settings import SiteSettings
 
@@ -84,6 +89,7 @@ def build_site(
         # its corrections and updates, to follow
         site.files[feeds.story_feed_path(story)] = feeds.story_feed(story, settings)
     site.files.update(render_home(stories, settings.site_name, read_in))  # newest first
+    site.files.update(render_actor_pages(news.links))  # an actor's stories, if several
     site.files[feeds.SITEMAP] = feeds.EMPTY_SITEMAP  # see feeds.FOLDER
     site.files[feeds.SITE_FEED] = feeds.site_feed(stories, settings)
     if settings.publisher:

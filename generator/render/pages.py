@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from generator.content.models import FILES, Event, Story
 from generator.render import pictures, wording
 from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
@@ -13,7 +15,16 @@ from generator.render.locator import MAP_FILE, locator_map, map_file_path, map_i
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.profiles import claims_of, profiles
 from generator.render.reading import explainer_words, fill_reading_times, phrase
-from generator.render.render import WHOS_WHO, Page, PageKind, QuotedOn, render_page
+from generator.render.related import CrossLinks, actor_page_path
+from generator.render.render import (
+    WHOS_WHO,
+    Page,
+    PageKind,
+    QuotedOn,
+    profile_anchor,
+    render_page,
+    whos_who_path,
+)
 
 FULL_WIDTH = frozenset({WHOS_WHO, "reactions.md"})
 """Pages of cards (the cast list, the reactions) that take the content area's whole width,
@@ -183,6 +194,33 @@ def _story_list(
     }
     context = {"cards": cards, "maps": maps, "reading": reading, "root": root, "years": year_links}
     return render_page(None, page, context)
+
+
+def render_actor_pages(links: CrossLinks) -> dict[str, str]:
+    """The page of each actor in more stories than its profiles show
+    (:func:`related.actor_page_path`): each story it is in, newest first, linked to its
+    profile there. The actor is named as its newest story names it."""
+    files = {}
+    for actor_id, entries in links.with_pages().items():
+        name = entries[0][1].name
+        page = Page(
+            actor_page_path(actor_id),
+            "actor_page.md.j2",
+            name,
+            f"Every explainer of {name}, newest first.",
+            kind=PageKind.HOME,
+        )
+        root = "../" * page.path.count("/")  # the stories' folders are at the top
+        stories = [
+            (
+                story,
+                entry,
+                Markup(escape(root + whos_who_path(story.id) + "#" + profile_anchor(actor_id))),
+            )
+            for story, entry in entries
+        ]
+        files[page.path] = render_page(None, page, {"name": name, "stories": stories})
+    return files
 
 
 def embed_pages(story: Story) -> list[Page]:

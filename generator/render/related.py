@@ -3,8 +3,11 @@
 A story names the stories it follows on or relates to in ``related:`` (their ids, the
 folder names); the loader checks that each is a story folder beside it
 (:mod:`generator.content.related`), and the site links them both ways. An actor is the
-same actor in every story where it has the same id (``prime-minister-of-x``): each of its pages
-links to its pages in the other stories.
+same actor in every story where it has the same id (``prime-minister-of-x``): its profile in
+each story links to its profiles in the :data:`ELSEWHERE_SHOWN` other stories nearest in
+time, and an actor in more stories than that has a page of its own that lists them all
+(:func:`actor_page_path`), newest first: every story is a link away, with or without
+JavaScript, and no profile grows with the number of stories.
 """
 
 from __future__ import annotations
@@ -14,10 +17,22 @@ from dataclasses import dataclass, field
 
 from generator.content.models import Actor, Story
 
-ELSEWHERE_SHOWN = 5
-"""How many other stories an actor's profile links to: an actor in many stories (a head of
-state in a newsroom's hundreds) would otherwise make each story's Who's who grow with the
-number of stories, and the whole build quadratic."""
+ELSEWHERE_SHOWN = 2
+"""How many other stories an actor's profile links to, besides its page of them all: an
+actor in many stories (a head of state in a newsroom's hundreds) would otherwise make each
+story's Who's who grow with the number of stories, and the whole build quadratic. Two:
+the story before and the story after, most often; each line weighs about 170 bytes on
+every profile of every story the actor is in."""
+
+ACTOR_PAGES = "stories/with"
+"""The folder of the actors' pages: ``stories`` is a reserved story id, and its other
+folders are years (``stories/2019``), never ``with``."""
+
+
+def actor_page_path(actor_id: str) -> str:
+    """The page that lists every story an actor is in, from the docs root: made for each
+    actor in more stories than its profiles show (:meth:`CrossLinks.with_pages`)."""
+    return f"{ACTOR_PAGES}/{actor_id}/index.md"
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,17 @@ class CrossLinks:
     def related_to(self, story: Story) -> list[Story]:
         """The stories related to ``story``, either way, newest first."""
         return self.related.get(story.id, [])
+
+    def with_pages(self) -> dict[str, list[tuple[Story, Actor]]]:
+        """The actors in more stories than a profile shows (:data:`ELSEWHERE_SHOWN` and
+        its own), each with its appearances, newest story first, by id in alphabetical
+        order: the actors that have a page (:func:`actor_page_path`), which each of their
+        profiles links to."""
+        return {
+            actor_id: entries
+            for actor_id, entries in sorted(self.appearances.items())
+            if len({story.id for story, _ in entries}) > ELSEWHERE_SHOWN + 1
+        }
 
     def elsewhere(self, story: Story, actor_id: str) -> Elsewhere:
         """The other stories where the actor appears, with its entry there: the

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from generator.content.models import DateSpan, PartialDate, Speaker, Story
 from generator.content.types import SLUG_PATTERN
 from generator.render import balance, dates, grouping, wording
+from generator.render.related import actor_page_path
 from generator.render.text import escape_markdown, render_markdown
 
 
@@ -46,7 +47,7 @@ class PageKind(enum.Enum):
     EMBED = "embed"
     """The story's timeline alone, for an ``<iframe>`` on another site."""
     HOME = "home"
-    """The site's home page or a year's page: lists of stories."""
+    """The site's home page, a year's page or an actor's page: lists of stories."""
     SCHEMA = "schema"
     """The open data's schema."""
 
@@ -312,6 +313,10 @@ class Links:
         """The address of an actor's profile on a story's Who's who (this story's or
         another's, for the actor's other stories)."""
         return self.to(whos_who_path(story_id), profile_anchor(actor_id))
+
+    def actor_page(self, actor_id: str) -> Markup:
+        """The address of the page of every story an actor is in (an actor in two or more)."""
+        return self.to(actor_page_path(actor_id))
 
     def speaker(self, speaker: str | Speaker) -> Markup:
         """Who said a quotation: the actor's linked name, or the name and role of a speaker
