@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from devkit.content import copy_story, edit_file
 from generator.content.errors import ContentErrors, Problem
-from generator.content.load import load_stories
+from generator.content.load import check_content, load_content, load_stories
 from generator.content.models import PartialDate
 from generator.content.yamlsource import MAX_BYTES
 
@@ -447,3 +448,27 @@ def test_check_reports_what_loading_reports(content: Path, workers: int) -> None
     shutil.rmtree(content / "b-story")
     shutil.rmtree(content / "d-story")
     assert check_content(content, workers=workers).stories == 2
+
+
+def test_two_stories_with_one_title_are_each_warned_at_their_title(content: Path) -> None:
+    """Letter case and spaces aside; ``check`` (in worker processes) and the build's loading
+    find the same; a story of its own title is not warned."""
+    copy = copy_story(content / "tiny-story", content, "tiny-copy")
+    edit_file(copy, "title: A tiny story", "title: A  Tiny story")
+    copy_story(content / "tiny-story", content, "other-story")
+    edit_file(content / "other-story" / "story.yml", "title: A tiny story", "title: Another story")
+    for warnings in (
+        load_content(content).warnings,
+        check_content(content, workers=2).warnings,
+        check_content(content, workers=1).warnings,
+    ):
+        shared = [w for w in warnings if "has this title" in w.message]
+        assert [(w.path.parent.name, w.line, w.column) for w in shared] == [
+            ("tiny-copy", 2, 8),
+            ("tiny-story", 2, 8),
+        ]
+        assert all(w.is_warning for w in shared)
+        assert "another story ('tiny-story') has this title" in shared[0].message
+        assert "give each story a title of its own" in shared[1].message
+    edit_file(copy, "title: A  Tiny story", "title: A copy")
+    assert not [w for w in load_content(content).warnings if "has this title" in w.message]

@@ -24,7 +24,7 @@ from generator.content.parallel import cycle_collection_paused, map_shared
 from generator.content.pictures import read_story_images
 from generator.content.publisher import publisher_problems
 from generator.content.references import check_story
-from generator.content.related import unknown_related
+from generator.content.related import shared_titles, unknown_related
 from generator.content.sides import check_sides
 from generator.content.types import SLUG_PATTERN
 from generator.content.validation import validate_document
@@ -77,12 +77,15 @@ def load_content(
     """
     stories: list[Story] = []
     problems: list[Problem] = []
+    titles: list[tuple[Path, str]] = []
     with cycle_collection_paused():
         for folder in _content_folders(content_dir, story_id):
             story, story_problems = load_story(folder, extra=extra)
             problems += story_problems
             if story is not None:
                 stories.append(story)
+                titles.append((folder, story.meta.title))
+    problems += shared_titles(titles)
     problems += publisher_problems(content_dir)  # in the same run as the stories'
     _raise_errors(problems)
     return Loaded(stories, sorted(problems))
@@ -127,15 +130,20 @@ def check_content(
         per_worker=STORIES_PER_WORKER,
         workers=workers,
     )
-    problems = [problem for story_problems in found for problem in story_problems]
+    problems = [problem for story_problems, _ in found for problem in story_problems]
+    problems += shared_titles(
+        (folder, title) for folder, (_, title) in zip(folders, found, strict=True) if title
+    )
     problems += publisher_problems(content_dir)
     _raise_errors(problems)
     return Checked(len(folders), sorted(problems))
 
 
-def _problems_of(folder: Path, extra: Sequence[Check] = ()) -> list[Problem]:
+def _problems_of(folder: Path, extra: Sequence[Check] = ()) -> tuple[list[Problem], str]:
+    """The story's problems and its title ("" when it has errors)."""
     with cycle_collection_paused():
-        return load_story(folder, extra=extra)[1]
+        story, problems = load_story(folder, extra=extra)
+    return problems, story.meta.title if story is not None else ""
 
 
 def _content_folders(content_dir: Path, story_id: str | None = None) -> list[Path]:
