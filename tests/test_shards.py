@@ -12,7 +12,15 @@ import pytest
 
 from devkit import ROOT
 from devkit.site import mkdocs_build
-from generator.publish.shards import Shard, ShardError, merge, stories_of
+from generator.publish.shards import (
+    STAMP,
+    Shard,
+    ShardError,
+    generated_digest,
+    merge,
+    stories_of,
+    write_stamp,
+)
 from generator.tools.cli import main
 
 NEWS = ROOT / "tests" / "fixtures" / "news"
@@ -57,12 +65,46 @@ def test_every_story_is_built_by_one_shard_and_shards_are_even(stories: int, cou
 # The merge
 
 
-def _shard_folder(root: Path, shard: str, files: dict[str, bytes]) -> Path:
+def _shard_folder(
+    root: Path, shard: str, files: dict[str, bytes], generated: str = "the same"
+) -> Path:
     folder = root / Shard.parse(shard).folder
     for name, data in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
+    write_stamp(folder, Shard.parse(shard), generated)
     return folder
+
+
+def test_the_merge_refuses_shards_whose_generators_made_different_files(
+    tmp_path: Path,
+) -> None:
+    """A folder left from a build of other content, or of another version of the generator:
+    its own stories' pages would be out of date, whatever the files both shards wrote."""
+    one = _shard_folder(tmp_path, "1/2", {"index.html": b"home"}, generated="old")
+    two = _shard_folder(tmp_path, "2/2", {"index.html": b"home"}, generated="new")
+    with pytest.raises(ShardError, match=r"2-of-2 and .*1-of-2 were built from different content"):
+        merge([one, two], tmp_path / "site")
+    (two / STAMP).unlink()
+    with pytest.raises(ShardError, match=rf"2-of-2: no \{STAMP}"):
+        merge([one, two], tmp_path / "site")
+    write_stamp(two, Shard.parse("2/2"), "old")
+    merge([one, two], tmp_path / "site")
+    assert not (tmp_path / "site" / STAMP).exists()  # the site is what one build makes
+
+
+def test_the_digest_of_the_generated_files_changes_with_any_of_them() -> None:
+    files: dict[str, str | bytes] = {"a/index.md": "# A", "a/data/x.png": b"\x89PNG"}
+    same = generated_digest(dict(reversed(files.items())))
+    assert generated_digest(files) == same
+    variants: list[dict[str, str | bytes]] = [
+        {**files, "a/index.md": "# B"},
+        {**files, "a/data/x.png": b"\x89PNH"},
+        {**files, "b/index.md": ""},
+        {"a/index.md# A": "", "a/data/x.png": b"\x89PNG"},  # a path and a text run together
+    ]
+    for changed in variants:
+        assert generated_digest(changed) != same
 
 
 def test_the_merge_keeps_every_file_once_and_empties_its_folder_first(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ from generator.publish.scripts import KEPT as KEPT_SCRIPTS
 from generator.publish.scripts import SCRIPT
 from generator.publish.scripts import joined as joined_scripts
 from generator.publish.search import SearchIndexError
-from generator.publish.shards import Shard, ShardError, Share
+from generator.publish.shards import Shard, ShardError, Share, generated_digest, write_stamp
 from generator.publish.stylesheets import STYLESHEET, joined
 from generator.render.abbr import Glossary
 from generator.render.build import Site, build_site
@@ -147,6 +147,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Each story's glossary, by its id, from the build under way (:meth:`on_files`)."""
         self.shard: Shard | None = None
         """The part of a split build this one is (:meth:`on_config`), or None."""
+        self.generated = ""
+        """In a shard's build, the digest of every generated file (the merge compares it)."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder this build reads."""
@@ -214,6 +216,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.glossaries = dict(site.glossaries)
         if self.shard is not None:
             files = _hold_back(files, Share.of(self.shard, list(site.titles)))
+            self.generated = generated_digest(site.files)  # the merge compares the shards
         config.extra["publisher"] = site.publisher  # the masthead and footer (theme/partials)
         fit_instant_navigation(config, len(files.documentation_pages()))
         return files
@@ -320,6 +323,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 "them; move the script to a file under theme/assets/javascripts/"
             )
         if self.shard is not None:
+            write_stamp(Path(config.site_dir), self.shard, self.generated)
             log.info(f"Shard {self.shard}: the merge splits the sitemap and indexes the site")
             return
         search = self.config.search and not uses_material_search(config)

@@ -14,7 +14,9 @@ assets, ``sitemap.xml``, ``404.html``) are the same bytes in each.
 
 :func:`merge` (``python -m generator merge``, ``make site-merge``) puts the shards'
 folders together, refusing a file that two shards wrote differently, an incomplete set
-of shards, and a link from one shard's page to an anchor another's lacks; then it finishes
+of shards, shards whose generators made different files (:data:`STAMP`: a folder left
+from an earlier build), and a link from one shard's page to an anchor another's lacks;
+then it finishes
 the site as one build would (:func:`generator.publish.finish.finish_site`): the sitemap
 split and the search index over every page. The deploy workflow runs one shard on each
 runner of a matrix (``SITE_SHARDS``, a repository variable) and the merge on one more.
@@ -23,6 +25,8 @@ runner of a matrix (``SITE_SHARDS``, a repository variable) and the merge on one
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import posixpath
 import re
 import shutil
@@ -40,6 +44,14 @@ FOLDER_FORMAT = re.compile(r"(\d+)-of-(\d+)")
 
 MAX_SHARDS = 256
 """The most shards a site may be built in (a GitHub Actions matrix runs 256 jobs at most)."""
+
+
+STAMP = ".explainer-shard.json"
+"""The file a shard's build leaves at the top of its folder: which shard it is, and the
+digest of every file the generator made (:func:`generated_digest`), which is the same in
+every shard of one split build, since each generates the whole site. The merge refuses
+shards whose digests differ, such as a folder left from a build of other content or of
+another version of the generator, and does not copy the file into the site."""
 
 
 class ShardError(ValueError):
@@ -133,16 +145,36 @@ class Merged:
     """Files that more than one shard wrote, byte for byte the same."""
 
 
+def generated_digest(files: Mapping[str, str | bytes]) -> str:
+    """The SHA-256 of the generated files (path -> text or bytes), in the order of their
+    paths: what a shard writes in its :data:`STAMP`."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        data = files[path]
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        digest.update(f"{len(path)}:{path}:{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def write_stamp(folder: Path, shard: Shard, digest: str) -> None:
+    """Leave the shard's :data:`STAMP` in the folder its build wrote."""
+    stamp = {"shard": str(shard), "generated": digest}
+    (folder / STAMP).write_text(json.dumps(stamp, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
     """Copy every shard's folder into ``out`` (emptied first).
 
     Raises :class:`ShardError` when a folder is missing, when two shards wrote the same
     file with different bytes (a build that is not deterministic, or shards built from
     different content or settings), or when a link from one shard's page to another's
-    names an anchor that page lacks (:func:`missing_anchors`): nothing is published from
-    such a merge.
+    names an anchor that page lacks (:func:`missing_anchors`), or when the shards'
+    generators made different files (:data:`STAMP`): nothing is published from such a
+    merge.
     """
     _check_folders(shard_dirs, out)
+    _check_stamps(shard_dirs)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -151,6 +183,8 @@ def merge(shard_dirs: Sequence[Path], out: Path) -> Merged:
     for folder in shard_dirs:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
+            if name == STAMP:
+                continue
             first = written.get(name)
             if first is not None:
                 if not filecmp.cmp(first, path, shallow=False):
@@ -188,6 +222,28 @@ def _check_folders(shard_dirs: Sequence[Path], out: Path) -> None:
             f"the shards given are {named}: a site is merged from every shard of one "
             f"split build, 1/{count or 'N'} to {count or 'N'}/{count or 'N'}, each once"
         )
+
+
+def _check_stamps(shard_dirs: Sequence[Path]) -> None:
+    """Refuse a folder without a shard's :data:`STAMP`, and shards whose generators made
+    different files."""
+    digests: dict[Path, str] = {}
+    for folder in shard_dirs:
+        try:
+            digests[folder] = str(json.loads((folder / STAMP).read_text("utf-8"))["generated"])
+        except (OSError, ValueError, KeyError, TypeError):
+            raise ShardError(
+                f"{folder}: no {STAMP}, or not one a shard's build wrote: build the shard "
+                "with make site-shard"
+            ) from None
+    first = shard_dirs[0]
+    for folder, digest in digests.items():
+        if digest != digests[first]:
+            raise ShardError(
+                f"{folder} and {first} were built from different content or versions of the "
+                "generator (what each generated differs): build every shard again, from the "
+                "same commit"
+            )
 
 
 LISTED = 20
