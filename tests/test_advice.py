@@ -375,7 +375,8 @@ def test_check_returns_the_warnings_loading_returns(content: Path, workers: int)
     for name in ("b-story", "c-story"):
         shutil.copytree(content / STORY, content / name)
         path = content / name / "story.yml"
-        path.write_text(path.read_text().replace(f"id: {STORY}", f"id: {name}"))
+        text = path.read_text().replace(f"id: {STORY}", f"id: {name}")
+        path.write_text(text.replace("title: A tiny story", f"title: The {name}"))
         path = content / name / "sources.yml"
         path.write_text(path.read_text().replace("https://", "http://"))
     checked = check_content(content, workers=workers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from devkit.content import copy_story, edit_file
 from generator.content.errors import ContentErrors, Problem
 from generator.content.load import check_content, load_content, load_stories
 from generator.content.models import PartialDate
-from generator.content.yamlsource import MAX_BYTES
+from generator.content.yamlsource import MAX_BYTES, Document, read_document
 
 STORY = "tiny-story"
 
@@ -437,7 +438,8 @@ def test_check_reports_what_loading_reports(content: Path, workers: int) -> None
     for name in ("b-story", "c-story", "d-story"):
         shutil.copytree(content / STORY, content / name)
         edit(name, "story.yml", f"id: {STORY}", f"id: {name}")
-    edit("b-story", "story.yml", "title: A tiny story", "title:")
+        edit(name, "story.yml", "title: A tiny story", f"title: The {name}")
+    edit("b-story", "story.yml", "title: The b-story", "title:")
     edit("d-story", "timeline.yml", "date: 2020-01-02", "date: 2020-13-02")
     with pytest.raises(ContentErrors) as loading:
         load_stories(content)
@@ -450,25 +452,56 @@ def test_check_reports_what_loading_reports(content: Path, workers: int) -> None
     assert check_content(content, workers=workers).stories == 2
 
 
-def test_two_stories_with_one_title_are_each_warned_at_their_title(content: Path) -> None:
-    """Letter case and spaces aside; ``check`` (in worker processes) and the build's loading
-    find the same; a story of its own title is not warned."""
+def test_two_stories_with_one_title_are_each_warned_at_their_title(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Letter case, spaces and Unicode forms aside; ``check`` (in worker processes) and the
+    build's loading find the same; a story of its own title, or one with errors, is not
+    warned; and only a warned story's story.yml is read again."""
+    from generator.content import related
+
     copy = copy_story(content / "tiny-story", content, "tiny-copy")
     edit_file(copy, "title: A tiny story", "title: A  Tiny story")
     copy_story(content / "tiny-story", content, "other-story")
-    edit_file(content / "other-story" / "story.yml", "title: A tiny story", "title: Another story")
+    edit_file(content / "other-story" / "story.yml", "title: A tiny story", "title: Another")
+    broken = copy_story(content / "tiny-story", content, "broken-story")
+    edit_file(broken, "start:", "begins:")  # an error: not a story, so no title to compare
+    for workers in (1, 2):
+        with pytest.raises(ContentErrors) as checking:
+            check_content(content, workers=workers)
+        shared = [w for w in checking.value.problems if "the same title" in w.message]
+        assert [(w.path.parent.name, w.line, w.column) for w in shared] == [
+            ("tiny-copy", 2, 8),
+            ("tiny-story", 2, 8),
+        ]
+    shutil.rmtree(content / "broken-story")
+    reread: list[Path] = []
+
+    def read_again(path: Path) -> Document:
+        reread.append(path)
+        return read_document(path)
+
+    monkeypatch.setattr(related, "read_document", read_again)
     for warnings in (
         load_content(content).warnings,
         check_content(content, workers=2).warnings,
         check_content(content, workers=1).warnings,
     ):
-        shared = [w for w in warnings if "has this title" in w.message]
+        shared = [w for w in warnings if "the same title" in w.message]
         assert [(w.path.parent.name, w.line, w.column) for w in shared] == [
             ("tiny-copy", 2, 8),
             ("tiny-story", 2, 8),
         ]
         assert all(w.is_warning for w in shared)
-        assert "another story ('tiny-story') has this title" in shared[0].message
+        assert "another story, 'tiny-story', has the same title (letter case" in shared[0].message
         assert "give each story a title of its own" in shared[1].message
-    edit_file(copy, "title: A  Tiny story", "title: A copy")
-    assert not [w for w in load_content(content).warnings if "has this title" in w.message]
+    assert sorted({p.parent.name for p in reread}) == ["tiny-copy", "tiny-story"]
+    # a third, typed in another Unicode form (a full-width letter): all three are warned
+    third = copy_story(content / "tiny-story", content, "third-story")
+    edit_file(third, "title: A tiny story", "title: A tiny stor\uff59")
+    shared = [w for w in load_content(content).warnings if "the same title" in w.message]
+    assert len(shared) == 3
+    assert "other stories, 'third-story', 'tiny-copy', have the same title" in shared[-1].message
+    for story in (copy, third):
+        edit_file(story, "title: A", f"title: {story.parent.name}, not a")
+    assert not [w for w in load_content(content).warnings if "the same title" in w.message]

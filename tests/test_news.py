@@ -313,6 +313,8 @@ def test_an_actor_in_several_stories_has_a_page_of_them_all(content: Path) -> No
         story = copy_story(content / "tiny-story", content, f"story-{year}")
         edit_file(story, "2020-01-02", f"{year}-01-02")
     edit_file(content / "story-2011" / "actors.yml", "name: Side A", "name: Side A of old")
+    role = load_stories(content)[0].actor("side-a").role.rstrip(".")
+    edit_file(content / "story-2013" / "actors.yml", role, "Host of the talks")
     site = build_site(content)
     page = text_of(site.files, "stories/with/side-a/index.md")
     assert "title: Side A\n" in page  # named as its newest story names it
@@ -323,9 +325,13 @@ def test_an_actor_in_several_stories_has_a_page_of_them_all(content: Path) -> No
         f"../../../{story}/actors/index.md#actor-side-a"
         for story in ("tiny-story", "story-2015", "story-2013", "story-2011")
     ]
-    role = load_stories(content)[0].actor("side-a").role.rstrip(".")
-    assert all(line.endswith(f": {role}") for line in lines), lines
+    roles = [role, role, "Host of the talks", role]  # each story's own
+    assert [line.rsplit(": ", 1)[1] for line in lines] == roles, lines
     assert [" (as " in line for line in lines] == [False, False, False, True]
+    assert lines[3].endswith(
+        '(as <bdi>Side A of old</bdi>), <time datetime="2011-01">January 2011</time>: ' + role
+    )
+    assert "data-pagefind-ignore" in page  # a story's title finds the story, not its actors
     assert "4 stories, newest first" in page
     for sid in ("tiny-story", *(f"story-{year}" for year in years)):
         name = "Side A of old" if sid == "story-2011" else "Side A"  # as each names it
@@ -572,3 +578,37 @@ def test_one_settings_object_gives_every_reader_the_address_and_publisher(
     alone = build_site(MINIMAL, SiteSettings("https://news.example/sub", "Site name"))
     assert alone.settings.publisher is None and alone.settings.author == "Site name"
     assert "<name>Site name</name>" in str(alone.files["feeds/stories.xml"])
+
+
+def test_an_actor_in_very_many_stories_has_its_newest_and_a_page_a_year(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ACTOR_PAGE_ALL stories (made 4 here), an actor's page shows the newest
+    ACTOR_PAGE_NEWEST (2) and links to a page for each year: no page grows with the stories."""
+    from generator.render import pages
+
+    monkeypatch.setattr(pages, "ACTOR_PAGE_ALL", 4)
+    monkeypatch.setattr(pages, "ACTOR_PAGE_NEWEST", 2)
+    for number, day in enumerate(("2018-03-01", "2018-05-01", "2019-01-02", "2019-06-01")):
+        story = copy_story(content / "tiny-story", content, f"story-{number}")
+        edit_file(story, "2020-01-02", day)
+    files = build_site(content).files  # tiny-story (2020) and four more: five stories
+    page = text_of(files, "stories/with/side-a/index.md")
+    listed = re.findall(r"^- \[[^]]+\]\(\.\./\.\./\.\./([a-z0-9-]+)/actors/", page, re.M)
+    assert listed == ["tiny-story", "story-3"]  # the newest two
+    assert "The newest 2 of the 5 stories with <bdi>Side A</bdi>" in page
+    years = re.findall(r"^- \[(\d{4})\]\(([^)]+)\) \((\d) stor", page, re.M)
+    assert years == [
+        (year, f"../../../stories/with/side-a/{year}/index.md", count)
+        for year, count in (("2020", "1"), ("2019", "2"), ("2018", "2"))
+    ]
+    year = text_of(files, "stories/with/side-a/2018/index.md")
+    assert "\n# <bdi>Side A</bdi> in 2018\n" in year
+    listed = re.findall(r"^- \[[^]]+\]\(\.\./\.\./\.\./\.\./([a-z0-9-]+)/actors/", year, re.M)
+    assert listed == ["story-1", "story-0"]
+    assert '<strong aria-current="page">2018</strong>' in year
+    assert "[2019](../../../../stories/with/side-a/2019/index.md)" in year
+    made = {path for path in files if path.startswith("stories/with/side-a/")}
+    assert made == {
+        f"stories/with/side-a/{part}index.md" for part in ("", "2018/", "2019/", "2020/")
+    }

@@ -6,16 +6,22 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.content.models import FILES, Event, Story
+from generator.content.models import FILES, Actor, Event, Story
 from generator.render import pictures, wording
-from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
+from generator.render.archive import HOME_STORIES, by_year, many, year_of, year_page_path
 from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.locator import MAP_FILE, locator_map, map_file_path, map_image
 from generator.render.news import NewsSite, explainer_pages, page_meta, story_context
 from generator.render.profiles import claims_of, profiles
 from generator.render.reading import explainer_words, fill_reading_times, phrase
-from generator.render.related import CrossLinks, actor_page_path
+from generator.render.related import (
+    ACTOR_PAGE_ALL,
+    ACTOR_PAGE_NEWEST,
+    CrossLinks,
+    actor_page_path,
+    actor_year_path,
+)
 from generator.render.render import (
     WHOS_WHO,
     Page,
@@ -198,29 +204,61 @@ def _story_list(
 
 def render_actor_pages(links: CrossLinks) -> dict[str, str]:
     """The page of each actor in more stories than its profiles show
-    (:func:`related.actor_page_path`): each story it is in, newest first, linked to its
-    profile there. The actor is named as its newest story names it."""
+    (:func:`related.has_page`): each story it is in, newest first, linked to its profile
+    there; past :data:`~related.ACTOR_PAGE_ALL` stories, the newest and a page a year. The
+    actor is named as its newest story names it."""
     files = {}
     for actor_id, entries in links.with_pages().items():
         name = entries[0][1].name
+        years = by_year([story for story, _ in entries]) if len(entries) > ACTOR_PAGE_ALL else {}
+        shown = entries[:ACTOR_PAGE_NEWEST] if years else entries
         page = Page(
             actor_page_path(actor_id),
             "actor_page.md.j2",
             name,
             f"Every explainer of {name}, newest first.",
+            context={"year": None},
             kind=PageKind.HOME,
         )
-        root = "../" * page.path.count("/")  # the stories' folders are at the top
-        stories = [
-            (
-                story,
-                entry,
-                Markup(escape(root + whos_who_path(story.id) + "#" + profile_anchor(actor_id))),
+        files[page.path] = _actor_list(page, actor_id, name, shown, len(entries), years)
+        for year in years:
+            page = Page(
+                actor_year_path(actor_id, year),
+                "actor_page.md.j2",
+                f"{name}: {year}",
+                f"The explainers of {name} that began in {year}.",
+                context={"year": year},
+                kind=PageKind.HOME,
             )
-            for story, entry in entries
-        ]
-        files[page.path] = render_page(None, page, {"name": name, "stories": stories})
+            of_year = [entry for entry in entries if year_of(entry[0]) == year]
+            files[page.path] = _actor_list(page, actor_id, name, of_year, len(entries), years)
     return files
+
+
+def _actor_list(
+    page: Page,
+    actor_id: str,
+    name: str,
+    entries: list[tuple[Story, Actor]],
+    total: int,
+    years: dict[str, list[Story]],
+) -> str:
+    """An actor's page or one of its years' (:func:`render_actor_pages`)."""
+    root = "../" * page.path.count("/")  # the stories' folders are at the top
+    rows = [
+        (
+            story,
+            entry,
+            Markup(escape(f"{root}{whos_who_path(story.id)}#{profile_anchor(actor_id)}")),
+        )
+        for story, entry in entries
+    ]
+    year_links = [
+        (year, len(group), Markup(escape(root + actor_year_path(actor_id, year))))
+        for year, group in years.items()
+    ]
+    context = {"name": name, "stories": rows, "total": total, "years": year_links}
+    return render_page(None, page, context)
 
 
 def embed_pages(story: Story) -> list[Page]:

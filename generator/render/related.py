@@ -5,9 +5,9 @@ folder names); the loader checks that each is a story folder beside it
 (:mod:`generator.content.related`), and the site links them both ways. An actor is the
 same actor in every story where it has the same id (``prime-minister-of-x``): its profile in
 each story links to its profiles in the :data:`ELSEWHERE_SHOWN` other stories nearest in
-time, and an actor in more stories than that has a page of its own that lists them all
-(:func:`actor_page_path`), newest first: every story is a link away, with or without
-JavaScript, and no profile grows with the number of stories.
+time, and an actor in more stories than that (four or more) has a page of its own that
+lists them all (:func:`actor_page_path`), newest first: every story is a link away, with
+or without JavaScript, and no profile grows with the number of stories.
 """
 
 from __future__ import annotations
@@ -29,10 +29,31 @@ ACTOR_PAGES = "stories/with"
 folders are years (``stories/2019``), never ``with``."""
 
 
+ACTOR_PAGE_ALL = 50
+"""Up to this many stories, an actor's page lists them all; past it, the newest
+:data:`ACTOR_PAGE_NEWEST` and a page for each year of the actor's stories
+(:func:`actor_year_path`), as the home page and the years' pages do: no page grows with
+the number of stories (a head of state in a newsroom's thousands would make one of
+hundreds of kilobytes)."""
+
+ACTOR_PAGE_NEWEST = 20
+"""How many stories the page of an actor in more than :data:`ACTOR_PAGE_ALL` shows."""
+
+
+def has_page(stories: int) -> bool:
+    """Whether an actor in this many stories has a page of them all: in more than one of
+    its profiles shows (:data:`ELSEWHERE_SHOWN` others and its own story)."""
+    return stories > ELSEWHERE_SHOWN + 1
+
+
 def actor_page_path(actor_id: str) -> str:
-    """The page that lists every story an actor is in, from the docs root: made for each
-    actor in more stories than its profiles show (:meth:`CrossLinks.with_pages`)."""
+    """The page of every story an actor is in, from the docs root (:func:`has_page`)."""
     return f"{ACTOR_PAGES}/{actor_id}/index.md"
+
+
+def actor_year_path(actor_id: str, year: str) -> str:
+    """The page of an actor's stories of one year (past :data:`ACTOR_PAGE_ALL` stories)."""
+    return f"{ACTOR_PAGES}/{actor_id}/{year}/index.md"
 
 
 @dataclass(frozen=True)
@@ -44,6 +65,11 @@ class Elsewhere:
 
     def __bool__(self) -> bool:
         return self.total > 0
+
+    @property
+    def paged(self) -> bool:
+        """Whether the actor has a page of every story it is in, which its profile links to."""
+        return has_page(self.total + 1)
 
 
 @dataclass
@@ -59,14 +85,13 @@ class CrossLinks:
         return self.related.get(story.id, [])
 
     def with_pages(self) -> dict[str, list[tuple[Story, Actor]]]:
-        """The actors in more stories than a profile shows (:data:`ELSEWHERE_SHOWN` and
-        its own), each with its appearances, newest story first, by id in alphabetical
-        order: the actors that have a page (:func:`actor_page_path`), which each of their
-        profiles links to."""
+        """The actors that have a page (:func:`has_page`), which each of their profiles
+        links to, by id in alphabetical order, each with its appearances, newest story
+        first (an id is once in a story at most: the loader refuses it twice)."""
         return {
             actor_id: entries
             for actor_id, entries in sorted(self.appearances.items())
-            if len({story.id for story, _ in entries}) > ELSEWHERE_SHOWN + 1
+            if has_page(len(entries))
         }
 
     def elsewhere(self, story: Story, actor_id: str) -> Elsewhere:

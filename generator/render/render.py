@@ -315,7 +315,7 @@ class Links:
         return self.to(whos_who_path(story_id), profile_anchor(actor_id))
 
     def actor_page(self, actor_id: str) -> Markup:
-        """The address of the page of every story an actor is in (an actor in two or more)."""
+        """The address of the page of every story an actor is in (:func:`.related.has_page`)."""
         return self.to(actor_page_path(actor_id))
 
     def speaker(self, speaker: str | Speaker) -> Markup:
