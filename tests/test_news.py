@@ -607,6 +607,10 @@ def test_an_actor_in_very_many_stories_has_its_newest_and_a_page_a_year(
     listed = re.findall(r"^- \[[^]]+\]\(\.\./\.\./\.\./\.\./([a-z0-9-]+)/actors/", year, re.M)
     assert listed == ["story-1", "story-0"]
     assert '<strong aria-current="page">2018</strong>' in year
+    assert (
+        "[The newest stories with <bdi>Side A</bdi>](../../../../stories/with/side-a/index.md)"
+        in year
+    )
     assert "[2019](../../../../stories/with/side-a/2019/index.md)" in year
     made = {path for path in files if path.startswith("stories/with/side-a/")}
     assert made == {

@@ -257,7 +257,8 @@ def _actor_list(
         (year, len(group), Markup(escape(root + actor_year_path(actor_id, year))))
         for year, group in years.items()
     ]
-    context = {"name": name, "stories": rows, "total": total, "years": year_links}
+    newest = Markup(escape(root + actor_page_path(actor_id)))  # from a year's page
+    context = {"name": name, "stories": rows, "total": total, "years": year_links, "newest": newest}
     return render_page(None, page, context)
 
 
