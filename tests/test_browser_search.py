@@ -462,3 +462,21 @@ def test_results_pass_axe_in_both_palettes(
         found[palette] = page.evaluate("window.__axe")
     context.close()
     assert found == {"light": [], "dark": []}
+
+
+def test_an_actors_name_finds_its_page_of_stories(browser: Any, tmp_path: Path) -> None:
+    """An actor in four stories has a page of them all (generator/render/related.py): its
+    name finds it among the first results; a story's title does not, since its list is
+    left out of the index (it would find the page of every actor of the story)."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    for number in range(3):
+        story = copy_story(content / "tiny-story", content, f"tiny-story-{number}")
+        story.write_text(story.read_text().replace("A tiny story", f"Tiny story {number}", 1))
+    with _served(browser, tmp_path, content) as (url, page):
+        page.goto(url, wait_until="networkidle")
+        by_name = search_for(page, "Side A")
+        page.goto(url, wait_until="networkidle")
+        by_title = search_for(page, "Tiny story 2")
+    assert "/news/stories/with/side-a/" in by_name[:3], by_name
+    assert not [r for r in by_title if "/stories/with/" in r], by_title
