@@ -81,11 +81,13 @@ def page_kinds(site: Path) -> dict[str, str]:
         f"{story}/{name}/" for story in stories for name in ("positions", "accounts", "outcomes")
     ]
     years = sorted(p.parent.name for p in site.glob("stories/*/index.html"))
+    actors = sorted(p.parent.name for p in site.glob("stories/with/*/index.html"))
     candidates |= {
         "about": ["about/"],
         "standards": ["standards/"],
         "data schema": ["schema/"],
         "year": [f"stories/{year}/" for year in years],
+        "actor's stories": [f"stories/with/{actor}/" for actor in actors],
         "404": ["404.html"],
     }
     kinds = {}
