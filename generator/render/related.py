@@ -35,8 +35,8 @@ ACTOR_PAGE_ALL = 200
 the actor's stories (:func:`actor_year_path`), as the home page and the years' pages do:
 no page grows with the number of stories (a head of state in a newsroom's thousands would
 make one of hundreds of kilobytes). Not fewer: each year's page costs its chrome, about
-6 KB, and 20 actors in each of 100 synthetic stories over 30 years made 600 such pages
-(bench/README.md)."""
+6 KB: with 50 here, 100 synthetic stories (20 actors in each, over some 30 years) made a
+66 MB site, against 62 MB with 200 (``make bench-archive``, bench/README.md)."""
 
 ACTOR_PAGE_NEWEST = 20
 """How many stories the page of an actor in more than :data:`ACTOR_PAGE_ALL` shows."""
