@@ -182,7 +182,8 @@ class MkDocsServe:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        threading.Thread(target=self._drain, daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, daemon=True)
+        self._drainer.start()
         started = wait_for(
             lambda: self.count("Serving on") or self.process.poll() is not None,
             self.start_seconds,
@@ -197,8 +198,11 @@ class MkDocsServe:
 
     def _drain(self) -> None:
         assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
+        try:
+            for line in self.process.stdout:
+                self.lines.append(line)
+        except ValueError:  # closed by __exit__ while a line was awaited: the end
+            return
 
     @property
     def log(self) -> str:
@@ -220,5 +224,8 @@ class MkDocsServe:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        # The reader stops at the end of the output; closing the pipe under it, as this
+        # did first, raised in its thread, and pytest blamed whichever test ran then.
+        self._drainer.join(timeout=15)
         if self.process.stdout is not None:
             self.process.stdout.close()
