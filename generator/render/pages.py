@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from generator.content.models import FILES, Actor, Event, Story
 from generator.render import pictures, wording
-from generator.render.archive import HOME_STORIES, by_year, many, year_of, year_page_path
+from generator.render.archive import HOME_STORIES, by_year, many, year_page_path
 from generator.render.chapters import story_links
 from generator.render.chart.page import chart_context, chart_files
 from generator.render.locator import MAP_FILE, locator_map, map_file_path, map_image
@@ -221,7 +221,8 @@ def render_actor_pages(links: CrossLinks) -> dict[str, str]:
             kind=PageKind.HOME,
         )
         files[page.path] = _actor_list(page, actor_id, name, shown, len(entries), years)
-        for year in years:
+        entry_of = {story.id: entry for story, entry in entries}
+        for year, group in years.items():
             page = Page(
                 actor_year_path(actor_id, year),
                 "actor_page.md.j2",
@@ -230,7 +231,7 @@ def render_actor_pages(links: CrossLinks) -> dict[str, str]:
                 context={"year": year},
                 kind=PageKind.HOME,
             )
-            of_year = [entry for entry in entries if year_of(entry[0]) == year]
+            of_year = [(story, entry_of[story.id]) for story in group]
             files[page.path] = _actor_list(page, actor_id, name, of_year, len(entries), years)
     return files
 
