@@ -68,7 +68,7 @@ def test_story_pages_carry_their_story_as_filter_and_metadata(built: Path, story
     pages = [p for p in fragments(built) if p["url"].startswith(f"/{story_id}/")]
     assert pages
     for page in pages:
-        assert page["filters"] == {"story": [story.meta.title]}, page["url"]
+        assert page["filters"] == {"story": [f"{story.id} {story.meta.title}"]}, page["url"]
         assert page["meta"]["story"] == story.meta.label
     others = [p for p in fragments(built) if p["url"] in ("/", "/about/")]
     assert others and all(p["filters"] == {} for p in others)

@@ -39,9 +39,10 @@ def unknown_related(
 
 def shared_titles(titles: Iterable[tuple[Path, str]]) -> list[Problem]:
     """A warning on the ``title:`` of each story (its folder, its title) whose title another
-    story has too (:func:`same_title`): the home page's cards, the feeds and the search's
-    story filter would show two stories as one. A story's story.yml is read again, for the
-    title's line, only when it is warned: a folder of stories costs nothing more to check."""
+    story has too (:func:`same_title`): the home page's cards, the feeds and search's
+    results would show two stories as one (search's menu of stories adds their ids). A
+    story's story.yml is read again, for the title's line, only when it is warned: a
+    folder of stories costs nothing more to check."""
     by_title: dict[str, list[Path]] = {}
     for folder, title in titles:
         by_title.setdefault(same_title(title), []).append(folder)

@@ -53,13 +53,31 @@
     return pagefind;
   }
 
+  // The menu of stories: each story's filter is its id, a space and its title
+  // (theme/main.html); the menu shows the title, and the id beside it only where two
+  // stories share a title.
   function listStories(module) {
     return module.filters().then((filters) => {
-      var names = Object.keys(filters.story || {}).sort((a, b) => a.localeCompare(b));
-      names.forEach((name) => {
-        story.add(new Option(name, name));
+      var stories = Object.keys(filters.story || {}).map((value) => {
+        var space = value.indexOf(" ");
+        return { value: value, id: value.slice(0, space), title: value.slice(space + 1) };
       });
-      story.parentElement.hidden = names.length < 2;
+      var titled = {}; // how many stories have each title, case and Unicode forms aside
+      var key = (s) => s.title.normalize("NFKC").toLowerCase();
+      stories.forEach((s) => {
+        titled[key(s)] = (titled[key(s)] || 0) + 1;
+      });
+      stories.forEach((s) => {
+        s.name = titled[key(s)] > 1 ? s.title + " (" + s.id + ")" : s.title;
+      });
+      // By title, then by id (in code points: "story" before "story-again").
+      stories.sort(
+        (a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      stories.forEach((s) => {
+        story.add(new Option(s.name, s.value));
+      });
+      story.parentElement.hidden = stories.length < 2;
     });
   }
 
