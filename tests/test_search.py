@@ -5,10 +5,12 @@ the chart; Material's whole-site index is gone."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -160,7 +162,7 @@ def test_index_site_reports_what_it_indexed(built: Path, tmp_path: Path) -> None
     shutil.copytree(built, copy)
     shutil.rmtree(copy / "pagefind")
     indexed = index_site(copy)
-    assert indexed.pages == len(fragments(built)) and indexed.words > 100
+    assert indexed.pages == len(fragments(built))
     assert fragments(copy) == fragments(built)
 
 
@@ -188,6 +190,50 @@ def test_story_pages_are_labelled_with_the_story_s_short_label(built: Path, stor
     labels = {p["meta"]["story"] for p in fragments(built) if p["url"].startswith(f"/{story_id}/")}
     assert labels == {story.meta.label}
     assert len(story.meta.label) <= LABEL_CHARS_AT_MOST
+
+
+def _copy_in_order(site: Path, target: Path, newest_first: bool) -> None:
+    """A copy of ``site`` whose files and folders are made in the order of their paths, or
+    in the reverse order."""
+    paths = sorted(site.rglob("*"), reverse=newest_first)
+    for path in sorted((p for p in paths if p.is_dir()), key=lambda p: len(p.parts)):
+        (target / path.relative_to(site)).mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        if path.is_file():
+            shutil.copyfile(path, target / path.relative_to(site))
+
+
+def test_the_index_does_not_depend_on_the_order_the_file_system_lists_pages(
+    built: Path,
+) -> None:
+    """Pagefind numbers the pages in the order it is given them; run over a folder, that is
+    the order the file system lists it, which differs between machines. A tmpfs lists a
+    folder newest first: two copies made in opposite orders list their pages in opposite
+    orders, and must still get the same index."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or not os.access(shm, os.W_OK):
+        pytest.skip("no /dev/shm to make copies that list their files in another order")
+    with tempfile.TemporaryDirectory(dir=shm) as scratch:
+        copies = [Path(scratch) / "oldest-first", Path(scratch) / "newest-first"]
+        for copy, newest_first in zip(copies, (False, True), strict=True):
+            _copy_in_order(built, copy, newest_first)
+            shutil.rmtree(copy / "pagefind")
+        listed = [[p.name for p in os.scandir(copy)] for copy in copies]
+        if listed[0] == listed[1]:
+            pytest.skip("/dev/shm lists both copies alike: the test would prove nothing")
+        bundles = []
+        for copy in copies:
+            index_site(copy)
+            bundle = copy / "pagefind"
+            bundles.append(
+                {
+                    p.relative_to(bundle).as_posix(): p.read_bytes()
+                    for p in bundle.rglob("*")
+                    if p.is_file()
+                }
+            )
+    assert sorted(bundles[0]) == sorted(bundles[1])
+    assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
 
 
 @pytest.mark.build

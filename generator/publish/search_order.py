@@ -10,11 +10,9 @@ the filters by name; then the names that follow from the bytes, as Pagefind make
 (the first hex digits of a SHA-1), in the metadata file that lists the filters and in
 ``pagefind-entry.json`` that names the metadata file.
 
-Not settled here: Pagefind numbers the pages in the order the file system lists the
-folders (on ext4, an order of hashed names seeded per file system), so the same build on
-another machine may number them otherwise. Builds on one machine are byte-identical
-(tests/test_search.py, test_site.py); across machines the index may differ while the
-pages do not. Renumbering would mean rewriting every ``pf_index`` chunk.
+The pages' numbers are settled before: :func:`generator.publish.search.index_site`
+hands Pagefind the pages in the order of their paths, not in the order a file system
+lists them (tests/test_search.py).
 
 The files are Pagefind's: gzip of ``pagefind_dcd`` followed by CBOR (minicbor: arrays of
 definite length, text, unsigned integers). :func:`_decode` and :func:`_encode` read and
