@@ -374,6 +374,26 @@ def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
     assert one and all(r.startswith("/news/tiny-story/") for r in one), one
 
 
+def test_the_menu_of_stories_fits_a_phone(browser: Any, tmp_path: Path) -> None:
+    """A story's title longer than a phone is wide ("How the Example Republic and the
+    Sample Federation shared a river") is cut to the dialog, not spilt past its edge."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    shutil.copytree(FIXTURES / "varied", content, dirs_exist_ok=True)
+    with _served(browser, tmp_path, content) as (url, page):
+        page.set_viewport_size({"width": 375, "height": 812})
+        page.goto(url, wait_until="networkidle")
+        search_for(page, "sources")
+        page.wait_for_function("() => !document.querySelector('.site-search__filter').hidden")
+        edges = page.eval_on_selector(
+            "#site-search",
+            "d => [d.getBoundingClientRect().right,"
+            " ...[...d.querySelectorAll('*')].map(e => e.getBoundingClientRect().right)]",
+        )
+    dialog, *inside = edges
+    assert max(inside) <= dialog + 0.5, (dialog, max(inside))
+
+
 @pytest.mark.parametrize("title", ["The tiny story again", "A tiny story"])
 def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
     browser: Any, tmp_path: Path, title: str
