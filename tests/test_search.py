@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,28 @@ def test_the_dialog_is_one_cached_file_not_markup_on_every_page(built: Path) -> 
 def test_index_site_fails_loudly_when_there_is_nothing_to_index(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="Pagefind could not index"):
         index_site(tmp_path)
+
+
+def test_a_page_that_cannot_be_read_fails_the_index_and_names_the_page(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        page = tmp_path / name / "index.html"
+        page.parent.mkdir()
+        page.write_text(f"<html><body><main data-pagefind-body>{name}</main></body></html>")
+    (tmp_path / "b" / "index.html").write_bytes(b"<html><body>\xff\xfe</body></html>")
+    raised: list[BaseException] = []
+
+    def index() -> None:
+        try:
+            index_site(tmp_path)
+        except BaseException as error:  # handed to the test, in its own thread
+            raised.append(error)
+
+    indexing = threading.Thread(target=index, daemon=True)  # a hang must not hold pytest
+    indexing.start()
+    indexing.join(timeout=120)  # a writer that died would leave the reader waiting
+    assert not indexing.is_alive(), "the index never ended"
+    assert isinstance(raised[0], SearchIndexError), raised
+    assert re.search(r"b/index\.html: .*utf-8", str(raised[0])), raised[0]
 
 
 @pytest.mark.build

@@ -132,7 +132,8 @@ def _index(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
         subprocess.Popen(command, cwd=site_dir, stdin=pipe, stdout=pipe, stderr=errors) as service,
     ):
         assert service.stdin is not None and service.stdout is not None
-        writer = threading.Thread(target=_send, args=(service.stdin, site_dir, requests))
+        failures: list[str] = []
+        writer = threading.Thread(target=_send, args=(service.stdin, site_dir, requests, failures))
         writer.start()
         answers = _answers(service.stdout, len(requests))
         writer.join()
@@ -141,7 +142,7 @@ def _index(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
         service.wait()
         errors.seek(0)
         output = errors.read().decode("utf-8", "replace").strip()
-    failures = [answer["message"] for answer in answers if answer["type"] == "Error"]
+    failures += [answer["message"] for answer in answers if answer["type"] == "Error"]
     if failures or len(answers) < len(requests) or answers[-1]["type"] != "GetFiles":
         said = "\n".join([*dict.fromkeys(failures), output]).strip()
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{said}")
@@ -165,7 +166,11 @@ def _answers(stream: IO[bytes], expected: int) -> list[dict[str, Any]]:
     return answers
 
 
-def _send(stream: IO[bytes], site_dir: Path, requests: list[dict[str, Any]]) -> None:
+def _send(
+    stream: IO[bytes], site_dir: Path, requests: list[dict[str, Any]], failed: list[str]
+) -> None:
+    """Write ``requests`` to the service. A page that cannot be read ends the input, so
+    that the service stops and the reader is not left waiting; ``failed`` says why."""
     try:
         for number, request in enumerate(requests):
             if request["type"] == "AddFile" and request["file_contents"] is None:
@@ -176,3 +181,7 @@ def _send(stream: IO[bytes], site_dir: Path, requests: list[dict[str, Any]]) -> 
         stream.flush()
     except BrokenPipeError:
         pass  # the service stopped: the reader says why
+    except (OSError, UnicodeDecodeError) as error:
+        failed.append(f"{request.get('file_path', 'Pagefind')}: {error}")
+        with contextlib.suppress(BrokenPipeError):
+            stream.close()
