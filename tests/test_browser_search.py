@@ -394,18 +394,24 @@ def test_the_menu_of_stories_fits_a_phone(browser: Any, tmp_path: Path) -> None:
     assert max(inside) <= dialog + 0.5, (dialog, max(inside))
 
 
-@pytest.mark.parametrize("title", ["The tiny story again", "A tiny story"])
+@pytest.mark.parametrize(
+    ("title", "title_again"), [("A tiny  story", "The tiny story again"), ("A tiny story",) * 2]
+)
 def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
-    browser: Any, tmp_path: Path, title: str
+    browser: Any, tmp_path: Path, title: str, title_again: str
 ) -> None:
     """Two stories with the same glossary entry (a newsroom's stories share their terms):
     Pagefind scores both entries the same, and the reader gets first the entry of the
     story whose page they search from, whichever it is; also when the two stories have
-    one title (``make check`` warns of it), which search's menu then tells apart by id."""
+    one title (``make check`` warns of it), which search's menu then tells apart by id.
+    Pagefind's own order puts tiny-story-again first (its pages' paths sort first), so the
+    title with two spaces in a row, which Pagefind's filter runs together, is tiny-story's."""
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     again = copy_story(content / "tiny-story", content, "tiny-story-again")
-    again.write_text(again.read_text().replace("A tiny story", title, 1))
+    again.write_text(again.read_text().replace("A tiny story", title_again, 1))
+    first = content / "tiny-story" / "story.yml"
+    first.write_text(first.read_text().replace("A tiny story", title, 1))
     firsts = {}
     with _served(browser, tmp_path, content) as (url, page):
         page.goto(url, wait_until="networkidle")
@@ -425,7 +431,7 @@ def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
         "tiny-story": "/news/tiny-story/glossary/",
         "tiny-story-again": "/news/tiny-story-again/glossary/",
     }
-    if title == "A tiny story":
+    if title == title_again:
         assert menu == ["A tiny story (tiny-story)", "A tiny story (tiny-story-again)"]
     else:
         assert menu == ["A tiny story", "The tiny story again"]

@@ -31,6 +31,7 @@
   var EXCERPT = 24; // words of a result's excerpt
   var PAUSE = 250; // ms of no typing before a query runs
   var pagefind = null; // a promise of Pagefind's module, once the search is opened
+  var stories = null; // a promise of the stories of the menu, with their filters' values
   var found = []; // the results of the latest query
   var active = -1; // the result the arrow keys are on
   var latest = 0; // the number of the latest query: replies to older ones are dropped
@@ -46,7 +47,8 @@
           .then(() => module.init())
           .then(() => module),
       );
-      pagefind.then(listStories, () => {
+      stories = pagefind.then(listStories);
+      stories.catch(() => {
         say("failed");
       });
     }
@@ -55,11 +57,12 @@
 
   // The menu of stories: each story's filter is its id, a space and its title
   // (theme/main.html); the menu shows the title, and the id beside it only where two
-  // stories share a title.
+  // stories share a title. The stories, each with its filter's value as Pagefind holds it.
   function listStories(module) {
     return module.filters().then((filters) => {
       var stories = Object.keys(filters.story || {}).map((value) => {
         var space = value.indexOf(" ");
+        if (space < 0) return { value: value, id: value, title: value };
         return { value: value, id: value.slice(0, space), title: value.slice(space + 1) };
       });
       var titled = {}; // how many stories have each title, case and Unicode forms aside
@@ -78,6 +81,7 @@
         story.add(new Option(s.name, s.value));
       });
       story.parentElement.hidden = stories.length < 2;
+      return stories;
     });
   }
 
@@ -108,11 +112,12 @@
   }
 
   function run(query, number) {
-    load()
-      .then((module) => {
+    Promise.all([load(), stories])
+      .then(([module, listed]) => {
         if (number !== latest) return null;
         var filters = story.value ? { story: story.value } : {};
-        var here = story.value ? "" : currentStory();
+        var id = story.value ? "" : currentStory();
+        var here = listed.find((s) => s.id === id)?.value;
         return Promise.all([
           module.search(query, { filters: filters }),
           here ? module.search(query, { filters: { story: here } }) : null,
@@ -134,11 +139,12 @@
       });
   }
 
-  // The story of the page the reader searches from (its Pagefind filter, theme/main.html),
-  // or "" on a page of no story.
+  // The id of the story of the page the reader searches from (the first word of its
+  // Pagefind filter, theme/main.html), or "" on a page of no story. Only the id is read:
+  // Pagefind keeps the title with its spaces run together.
   function currentStory() {
     var marked = document.querySelector("[data-pagefind-filter^='story:']");
-    return marked ? marked.dataset.pagefindFilter.slice("story:".length) : "";
+    return marked ? marked.dataset.pagefindFilter.slice("story:".length).split(" ")[0] : "";
   }
 
   // Results that score the same as each other (two stories' identical glossary entries,
