@@ -7,6 +7,7 @@ each type here parses text and explains, in editors' words, what to write instea
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -180,12 +181,12 @@ class PartialDate:
             return "day"
         return "month" if self.month is not None else "year"
 
-    @property
+    @functools.cached_property  # the chart asks it of each event in every layout
     def first_day(self) -> date:
         """The earliest calendar day this date can mean."""
         return date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @functools.cached_property
     def last_day(self) -> date:
         """The latest calendar day this date can mean."""
         month = self.month or 12

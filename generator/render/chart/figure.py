@@ -32,6 +32,7 @@ they are), fetched when the reader reaches for the chart
 
 from __future__ import annotations
 
+import collections
 import datetime
 import json
 from collections.abc import Sequence
@@ -357,6 +358,22 @@ def _encode(placements: Sequence[labels.Placement]) -> list[list[int]]:
     ]
 
 
+def _decode(encoded: Sequence[Sequence[int]]) -> list[labels.Placement]:
+    """Placements from :func:`_encode`'s lists; each mark's group counts the items it hosts."""
+    hosted = collections.Counter(host for *_, host in encoded if host >= 0)
+    return [
+        labels.Placement(
+            row=row,
+            form=None if form == -2 else form,
+            side="left" if side else "right",
+            shown=bool(shown),
+            host=None if host < 0 else host,
+            group=1 + hosted[number],
+        )
+        for number, (row, form, side, shown, host) in enumerate(encoded)
+    ]
+
+
 def wide_patch(story: Story, figure: dict[str, Any], width: float = WIDE_PLOT_PX) -> dict[str, Any]:
     """The figure laid out for a plot ``width`` px wide, as a patch for
     :func:`~generator.render.chart.palette.merge_patch`: each trace's heights and group hovers,
@@ -376,7 +393,12 @@ def wide_patch(story: Story, figure: dict[str, Any], width: float = WIDE_PLOT_PX
         }
         for trace in figure["data"]
     ]
-    labels_ = _arrange(plan, view, rows, data)
+    # The layout the figure made for this width when it laid out the picture's openings,
+    # else a new one.
+    opened = [o["placed"] for o in figure["layout"]["meta"]["timeline"]["openings"]]
+    widths = [o["plot"] for o in figure["layout"]["meta"]["timeline"]["openings"]]
+    placements = _decode(opened[widths.index(width)]) if width in widths else None
+    labels_ = _arrange(plan, view, rows, data, placements)
     notes = phase_titles(story, view) + lane_titles(plan, rows) + labels_
     patch = [{"y": trace["y"], "text": trace["text"]} for trace in data]
     return {"data": patch, "layout": {"annotations": notes}}
@@ -534,6 +556,9 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], most: Sequence[int]) -
     tops = lane_tops(rows)
     phases = len(story.phases)
     lanes = len(plan.lane_names)
+    first_item: dict[str, int] = {}  # each event's first item (an event has one a lane)
+    for number, item in enumerate(plan.items):
+        first_item.setdefault(item.event.id, number)
     return {
         "row": labels.ROW,
         "target": labels.TARGET,
@@ -574,8 +599,5 @@ def _model(story: Story, plan: Plan, rows: Sequence[int], most: Sequence[int]) -
         ],
         "phaseOrder": phase_order(story),
         "notes": {"phases": 0, "lanes": phases, "labels": phases + lanes},
-        "events": [
-            next(i for i, it in enumerate(plan.items) if it.event.id == e.id)
-            for e in story.events_in_order()
-        ],
+        "events": [first_item[e.id] for e in story.events_in_order()],
     }

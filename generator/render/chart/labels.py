@@ -68,6 +68,7 @@ _WIDE = 1000  # East Asian wide and full-width characters
 
 
 @functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=4096)  # each label is measured again in every layout
 def text_width(text: str, *, size: float = FONT_SIZE, bold: bool = False) -> float:
     """The width of ``text`` in px, as the browser draws it in the chart's font
     (:mod:`generator.render.chart.font`: Helvetica's, Arial's and Liberation Sans's advances,
@@ -327,10 +328,14 @@ def _lengthen(
 def _fits(item: Item, core: Stretch, size: float, side: Side, taken: _Row, width: float) -> bool:
     """Whether a label ``size`` px wide fits on that side of its mark in a row."""
     start = label_start(item, size, side)
-    if not _inside((start, start + size), width):  # the cheap test first
+    end = start + size
+    if start < 0 or end > width:  # not _inside the plot: the cheap test first
         return False
-    front = _stretch(item, _target(item), size, side)
-    return taken.is_clear(_stretch(item, core, size, side), front)
+    # The label's _stretch with its mark's core, and with its _target alone, inline: this
+    # runs for every form, row and side of every label.
+    if side == "right":
+        return taken.is_clear((core[0], end), (item.x - TARGET / 2, end))
+    return taken.is_clear((start, core[1]), (start, item.x + TARGET / 2))
 
 
 def _target(item: Item) -> Stretch:
