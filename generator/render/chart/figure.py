@@ -395,9 +395,8 @@ def wide_patch(story: Story, figure: dict[str, Any], width: float = WIDE_PLOT_PX
     ]
     # The layout the figure made for this width when it laid out the picture's openings,
     # else a new one.
-    opened = [o["placed"] for o in figure["layout"]["meta"]["timeline"]["openings"]]
-    widths = [o["plot"] for o in figure["layout"]["meta"]["timeline"]["openings"]]
-    placements = _decode(opened[widths.index(width)]) if width in widths else None
+    opened = {o["plot"]: o["placed"] for o in figure["layout"]["meta"]["timeline"]["openings"]}
+    placements = _decode(opened[width]) if width in opened else None
     labels_ = _arrange(plan, view, rows, data, placements)
     notes = phase_titles(story, view) + lane_titles(plan, rows) + labels_
     patch = [{"y": trace["y"], "text": trace["text"]} for trace in data]

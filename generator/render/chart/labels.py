@@ -68,7 +68,6 @@ _WIDE = 1000  # East Asian wide and full-width characters
 
 
 @functools.lru_cache(maxsize=8192)
-@functools.lru_cache(maxsize=4096)  # each label is measured again in every layout
 def text_width(text: str, *, size: float = FONT_SIZE, bold: bool = False) -> float:
     """The width of ``text`` in px, as the browser draws it in the chart's font
     (:mod:`generator.render.chart.font`: Helvetica's, Arial's and Liberation Sans's advances,
@@ -329,7 +328,7 @@ def _fits(item: Item, core: Stretch, size: float, side: Side, taken: _Row, width
     """Whether a label ``size`` px wide fits on that side of its mark in a row."""
     start = label_start(item, size, side)
     end = start + size
-    if start < 0 or end > width:  # not _inside the plot: the cheap test first
+    if start < 0 or end > width:  # outside the plot: the cheap test first
         return False
     # The label's _stretch with its mark's core, and with its _target alone, inline: this
     # runs for every form, row and side of every label.
@@ -367,10 +366,6 @@ def label_start(item: Item, width: float, side: Side) -> float:
 def _stretch(item: Item, core: Stretch, width: float, side: Side) -> Stretch:
     start = label_start(item, width, side)
     return (core[0], start + width) if side == "right" else (start, core[1])
-
-
-def _inside(stretch: Stretch, width: float) -> bool:
-    return stretch[0] >= 0 and stretch[1] <= width
 
 
 def _clear(one: Stretch, other: Stretch) -> bool:
