@@ -16,7 +16,7 @@ from browser import watch
 from conftest import CONTENT, FIXTURES, MINIMAL, STORY_IDS, mkdocs_build
 from searchindex import BADGES, word_on_one_page
 
-from devkit.content import copy_story
+from devkit.content import copy_story, edit_file
 from generator.content.load import load_stories
 from generator.content.models import LABEL_CHARS_AT_MOST
 from generator.render.render import slugify
@@ -352,24 +352,29 @@ def _served(browser: Any, tmp_path: Path, content: Path) -> Iterator[tuple[str, 
 
 
 def test_stories_are_a_filter(browser: Any, tmp_path: Path) -> None:
+    """Also for a title with a double quote and a backslash, which Pagefind matches in no
+    filter's value unless they are encoded (theme/main.html)."""
+    title = 'A "tiny" \\ story'
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     shutil.copytree(FIXTURES / "varied", content, dirs_exist_ok=True)
+    edit_file(content / "tiny-story" / "story.yml", "title: A tiny story", f"title: '{title}'")
     with _served(browser, tmp_path, content) as (url, page):
         page.goto(url, wait_until="networkidle")
         both = search_for(page, "sources")
         stories = page.eval_on_selector_all(
             "#site-search-story option", "os => os.map(o => o.value && o.textContent)"
         )
-        page.select_option("#site-search-story", label="A tiny story")
+        page.select_option("#site-search-story", label=title)
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.site-search__story-name')]"
-            ".every(e => e.textContent === 'A tiny story')"
+            "t => [...document.querySelectorAll('.site-search__story-name')]"
+            ".every(e => e.textContent === t)"
             " && document.querySelectorAll('.site-search__result').length > 0",
+            arg=title,
             timeout=60000,
         )
         one = page.eval_on_selector_all(f"{RESULT} a", "els => els.map(e => e.pathname)")
-    assert stories[0] == "" and "A tiny story" in stories and len(stories) == 3
+    assert stories[0] == "" and title in stories and len(stories) == 3
     assert any("/news/example-river-dispute/" in r for r in both)
     assert one and all(r.startswith("/news/tiny-story/") for r in one), one
 
@@ -405,7 +410,8 @@ def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
     story whose page they search from, whichever it is; also when the two stories have
     one title (``make check`` warns of it), which search's menu then tells apart by id.
     Pagefind's own order puts tiny-story-again first (its pages' paths sort first), so the
-    title with two spaces in a row, which Pagefind's filter runs together, is tiny-story's."""
+    title with two spaces in a row, which Pagefind would run together in a filter's value
+    not encoded, is tiny-story's."""
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     again = copy_story(content / "tiny-story", content, "tiny-story-again")
@@ -433,8 +439,8 @@ def test_a_tie_between_two_stories_goes_to_the_story_searched_from(
     }
     if title == title_again:
         assert menu == ["A tiny story (tiny-story)", "A tiny story (tiny-story-again)"]
-    else:
-        assert menu == ["A tiny story", "The tiny story again"]
+    else:  # each title as written, its two spaces too
+        assert menu == [title, title_again]
 
 
 def test_a_site_without_its_index_says_search_is_not_available(

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import CONTENT, MINIMAL, ROOT, STORY_IDS, mkdocs_build
@@ -71,7 +72,7 @@ def test_story_pages_carry_their_story_as_filter_and_metadata(built: Path, story
     pages = [p for p in fragments(built) if p["url"].startswith(f"/{story_id}/")]
     assert pages
     for page in pages:
-        assert page["filters"] == {"story": [f"{story.id} {story.meta.title}"]}, page["url"]
+        assert page["filters"] == {"story": [f"{story.id} {quote(story.meta.title)}"]}, page["url"]
         assert page["meta"]["story"] == story.meta.label
     others = [p for p in fragments(built) if p["url"] in ("/", "/about/")]
     assert others and all(p["filters"] == {} for p in others)

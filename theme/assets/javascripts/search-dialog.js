@@ -56,14 +56,15 @@
   }
 
   // The menu of stories: each story's filter is its id, a space and its title
-  // (theme/main.html); the menu shows the title, and the id beside it only where two
-  // stories share a title. The stories, each with its filter's value as Pagefind holds it.
+  // percent-encoded (theme/main.html); the menu shows the title, and the id beside it only
+  // where two stories share a title. The stories, each with its filter's value as Pagefind
+  // holds it.
   function listStories(module) {
     return module.filters().then((filters) => {
       var stories = Object.keys(filters.story || {}).map((value) => {
         var space = value.indexOf(" ");
         if (space < 0) return { value: value, id: value, title: value };
-        return { value: value, id: value.slice(0, space), title: value.slice(space + 1) };
+        return { value: value, id: value.slice(0, space), title: decoded(value.slice(space + 1)) };
       });
       var titled = {}; // how many stories have each title, case and Unicode forms aside
       var key = (s) => s.title.normalize("NFKC").toLowerCase();
@@ -139,9 +140,17 @@
       });
   }
 
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text; // not encoded as theme/main.html encodes it: shown as it is
+    }
+  }
+
   // The id of the story of the page the reader searches from (the first word of its
   // Pagefind filter, theme/main.html), or "" on a page of no story. Only the id is read:
-  // Pagefind keeps the title with its spaces run together.
+  // the filter's value in the index is the menu's.
   function currentStory() {
     var marked = document.querySelector("[data-pagefind-filter^='story:']");
     return marked ? marked.dataset.pagefindFilter.slice("story:".length).split(" ")[0] : "";
